@@ -1,0 +1,38 @@
+using Autofac;
+using Kinerja.Modules.Cascade.Computation;
+using Kinerja.Modules.Cascade.Data;
+using Kinerja.Modules.Cascade.Entry;
+using Kinerja.Modules.Cascade.GraphQL;
+using Kinerja.Modules.Cascade.Tree;
+using Kinerja.Shared.Data;
+using Kinerja.Shared.GraphQL;
+using Kinerja.Shared.Modules;
+using Microsoft.Extensions.Configuration;
+
+namespace Kinerja.Modules.Cascade;
+
+/// <summary>
+/// The office level: the Dinas and its IKU, the pohon kinerja, and the GraphQL part that serves every
+/// enabled module's indicators and values. Always enabled.
+/// </summary>
+public sealed class CascadeModule : KinerjaModule
+{
+    public const string ModuleName = "Cascade";
+
+    public override string Name => ModuleName;
+
+    public override bool Optional => false;
+
+    protected override void Load(ContainerBuilder builder)
+    {
+        builder.RegisterIndicatorData<CascadeDbContext>(this, CascadeDbContext.TablePrefixName, options => new CascadeDbContext(options));
+        builder.RegisterType<CascadeTreeStore>().SingleInstance();
+        builder.Register(c => new AchievementRules(
+                c.Resolve<IConfiguration>().GetSection("Kinerja:Predicates").Get<List<PredicateBand>>() is { Count: > 0 } bands
+                    ? bands
+                    : AchievementRules.DefaultBands))
+            .SingleInstance();
+        builder.RegisterType<IndicatorService>().SingleInstance();
+        builder.RegisterType<CascadeGraphQL>().As<IGraphQLContributor>().SingleInstance();
+    }
+}

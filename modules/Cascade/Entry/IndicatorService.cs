@@ -1,0 +1,173 @@
+using Kinerja.Modules.Cascade.Computation;
+using Kinerja.Modules.Cascade.Tree;
+using Kinerja.Shared.Catalog;
+using Kinerja.Shared.Data;
+using Kinerja.Shared.Modules;
+using Kinerja.Shared.Periods;
+
+namespace Kinerja.Modules.Cascade.Entry;
+
+/// <summary>
+/// Reads values through the cascade and takes entries for every module: it checks an entry against the
+/// catalog and that year's tree, then hands it to the store of the module that owns it.
+/// </summary>
+internal sealed class IndicatorService
+{
+    private readonly ModuleDirectory _directory;
+    private readonly Dictionary<string, IIndicatorDataStore> _stores;
+    private readonly CascadeTreeStore _trees;
+    private readonly AchievementRules _achievement;
+
+    public IndicatorService(
+        ModuleDirectory directory,
+        IEnumerable<IIndicatorDataStore> stores,
+        CascadeTreeStore trees,
+        AchievementRules achievement)
+    {
+        _directory = directory;
+        _stores = stores.ToDictionary(s => s.Module, StringComparer.Ordinal);
+        _trees = trees;
+        _achievement = achievement;
+    }
+
+    public async Task<CascadeEvaluator> EvaluatorAsync(int year, CancellationToken cancellationToken)
+    {
+        var tree = _trees.TreeOfYearAsync(year, cancellationToken);
+        var lessIsBetter = _trees.LessIsBetterAsync(cancellationToken);
+        var data = await Task.WhenAll(_stores.Values.Select(s => s.LoadYearAsync(year, cancellationToken)));
+        var polarity = await lessIsBetter;
+        return new CascadeEvaluator(await tree, _directory, new YearFigures(year, data), _achievement, polarity.Contains);
+    }
+
+    public async Task<IndicatorValue> ValueAsync(string code, int year, int? quarter, bool cumulative, CancellationToken cancellationToken)
+    {
+        var checks = new InputChecks();
+        if (_directory.FindIndicator(code) is null)
+        {
+            checks.Add("indicator", $"indikator '{code}' tidak dikenal");
+        }
+        var period = CheckPeriod(checks, year, quarter, cumulative);
+        checks.ThrowIfFailed();
+        return (await EvaluatorAsync(year, cancellationToken)).Evaluate(code, period);
+    }
+
+    public async Task<IReadOnlyList<IndicatorValue>> IkuAsync(int year, int? quarter, bool cumulative, CancellationToken cancellationToken)
+    {
+        var checks = new InputChecks();
+        var period = CheckPeriod(checks, year, quarter, cumulative);
+        checks.ThrowIfFailed();
+        var evaluator = await EvaluatorAsync(year, cancellationToken);
+        return _directory.Indicators.Where(i => i.Level == IndicatorLevel.Iku).Select(i => evaluator.Evaluate(i.Code, period)).ToList();
+    }
+
+    public async Task<IndicatorValue> RecordRealizationAsync(RealizationInput input, CancellationToken cancellationToken)
+    {
+        var checks = new InputChecks();
+        var indicator = checks.EnabledIndicator("input.indicator", input.Indicator, _directory);
+        var yearOk = checks.Year("input.year", input.Year);
+        checks.Quarter("input.quarter", input.Quarter);
+        checks.Amount("input.value", input.Value);
+        checks.Amount("input.numerator", input.Numerator);
+        checks.Amount("input.denominator", input.Denominator);
+        if (indicator is not null && yearOk)
+        {
+            var rule = (await _trees.TreeOfYearAsync(input.Year, cancellationToken)).Rule(indicator.Code);
+            CheckShape(checks, indicator, rule, input);
+        }
+        checks.ThrowIfFailed();
+
+        var numerator = indicator!.Kind == IndicatorKind.Count ? input.Value : input.Numerator;
+        await _stores[indicator.Module].SaveRealizationAsync(
+            new RealizationEntry(indicator.Code, input.Year, input.Quarter, numerator, input.Denominator), cancellationToken);
+        return await ValueAsync(indicator.Code, input.Year, input.Quarter, false, cancellationToken);
+    }
+
+    public async Task<BaseMeasureEntry> RecordBaseMeasureAsync(BaseMeasureInput input, CancellationToken cancellationToken)
+    {
+        var checks = new InputChecks();
+        var measure = _directory.FindBaseMeasure(input.Measure);
+        if (measure is null)
+        {
+            checks.Add("input.measure", $"data dasar '{input.Measure}' tidak dikenal");
+        }
+        else if (!_directory.IsEnabled(measure.Module))
+        {
+            checks.Add("input.measure", $"data dasar '{input.Measure}' milik modul {measure.Module} yang tidak diaktifkan pada host ini");
+        }
+        checks.Year("input.year", input.Year);
+        checks.Quarter("input.quarter", input.Quarter);
+        checks.Amount("input.value", input.Value);
+        checks.ThrowIfFailed();
+
+        var entry = new BaseMeasureEntry(measure!.Code, input.Year, input.Quarter, input.Value);
+        await _stores[measure.Module].SaveBaseMeasureAsync(entry, cancellationToken);
+        return entry;
+    }
+
+    public async Task<IndicatorValue> SetTargetAsync(TargetInput input, CancellationToken cancellationToken)
+    {
+        var checks = new InputChecks();
+        var indicator = checks.EnabledIndicator("input.indicator", input.Indicator, _directory);
+        checks.Year("input.year", input.Year);
+        checks.Quarter("input.quarter", input.Quarter);
+        checks.Amount("input.value", input.Value);
+        checks.ThrowIfFailed();
+
+        await _stores[indicator!.Module].SaveTargetAsync(new TargetEntry(indicator.Code, input.Year, input.Quarter, input.Value), cancellationToken);
+        return await ValueAsync(indicator.Code, input.Year, input.Quarter, false, cancellationToken);
+    }
+
+    private static Period CheckPeriod(InputChecks checks, int year, int? quarter, bool cumulative)
+    {
+        var ok = checks.Year("year", year) & checks.Quarter("quarter", quarter);
+        return ok ? Period.Create(year, quarter, cumulative) : default;
+    }
+
+    // What an entry may carry follows the indicator's kind and that year's rule: only entered parts may
+    // be given, and each of them must be.
+    private static void CheckShape(InputChecks checks, IndicatorDefinition indicator, IndicatorRule rule, RealizationInput input)
+    {
+        if (!rule.IsEntered)
+        {
+            var parts = indicator.Kind == IndicatorKind.Count
+                ? $"realisasinya {rule.Numerator.Describe()}"
+                : $"pembilangnya {rule.Numerator.Describe()} dan penyebutnya {rule.Denominator!.Describe()}";
+            checks.Add("input.indicator", $"{indicator.Code} tidak diisi langsung: {parts}");
+            return;
+        }
+        if (indicator.Kind == IndicatorKind.Count)
+        {
+            if (input.Numerator is not null)
+            {
+                checks.Add("input.numerator", $"{indicator.Code} adalah indikator jumlah (COUNT); isi value, bukan numerator");
+            }
+            if (input.Denominator is not null)
+            {
+                checks.Add("input.denominator", $"{indicator.Code} adalah indikator jumlah (COUNT) dan tidak mempunyai penyebut");
+            }
+            if (input.Value is null)
+            {
+                checks.Add("input.value", $"wajib diisi untuk indikator jumlah (COUNT) {indicator.Code}");
+            }
+            return;
+        }
+        if (input.Value is not null)
+        {
+            checks.Add("input.value", $"{indicator.Code} adalah indikator persentase; isi numerator dan denominator, bukan value");
+        }
+        CheckPart(checks, indicator, "input.numerator", "pembilang", rule.Numerator, input.Numerator);
+        CheckPart(checks, indicator, "input.denominator", "penyebut", rule.Denominator!, input.Denominator);
+    }
+
+    private static void CheckPart(InputChecks checks, IndicatorDefinition indicator, string field, string name, PartRule rule, double? given)
+    {
+        if (rule.Source == PartSource.Input && given is null)
+        {
+            checks.Add(field, $"{name} {indicator.Code} wajib diisi");
+        }
+        else if (rule.Source != PartSource.Input && given is not null)
+        {
+            checks.Add(field, $"{name} {indicator.Code} {rule.Describe()}; tidak dapat diisi langsung");
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using GraphQL;
+using GraphQL.Types;
+using Kinerja.Modules.Cascade.Entry;
+using Kinerja.Shared.Catalog;
+using Kinerja.Shared.GraphQL;
+using Kinerja.Shared.Modules;
+
+namespace Kinerja.Modules.Cascade.GraphQL;
+
+/// <summary>The office level's part of the schema: the catalog of every enabled module, values and entry.</summary>
+internal sealed class CascadeGraphQL : IGraphQLContributor
+{
+    public void AddQueryFields(ObjectGraphType query)
+    {
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ModuleType>>>>("modules")
+            .Description("The modules this host has loaded, and those it knows but were not enabled.")
+            .Resolve(c => c.Service<ModuleDirectory>().Modules.Where(m => m.Name != CascadeModule.ModuleName));
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<UnitType>>>>("units")
+            .Resolve(c => c.Service<ModuleDirectory>().Units);
+        query.Field<UnitType>("unit")
+            .Argument<NonNullGraphType<StringGraphType>>("code")
+            .Resolve(c => c.Service<ModuleDirectory>().FindEnabledUnit(c.GetArgument<string>("code")));
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<IndicatorType>>>>("indicators")
+            .Description("All indicators of the enabled modules and the Dinas IKU; filter by unit code and/or level.")
+            .Argument<StringGraphType>("unit")
+            .Argument<IndicatorLevelType>("level")
+            .Resolve(c =>
+            {
+                var unit = c.GetArgument<string?>("unit");
+                var level = c.GetArgument<IndicatorLevel?>("level");
+                return c.Service<ModuleDirectory>().Indicators
+                    .Where(i => (unit is null || i.Unit == unit) && (level is null || i.Level == level));
+            });
+        query.Field<IndicatorType>("indicator")
+            .Argument<NonNullGraphType<StringGraphType>>("code")
+            .Resolve(c => c.Service<ModuleDirectory>().FindEnabledIndicator(c.GetArgument<string>("code")));
+        query.Field<IndicatorValueType>("value")
+            .Argument<NonNullGraphType<StringGraphType>>("indicator")
+            .Argument<NonNullGraphType<IntGraphType>>("year")
+            .Argument<IntGraphType>("quarter")
+            .Argument<BooleanGraphType>("cumulative", a => a.DefaultValue = false)
+            .ResolveAsync(async c => await c.Service<IndicatorService>().ValueAsync(
+                c.GetArgument<string>("indicator"), c.GetArgument<int>("year"), c.GetArgument<int?>("quarter"),
+                c.GetArgument<bool>("cumulative"), c.CancellationToken));
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<IndicatorValueType>>>>("iku")
+            .Description("The Dinas IKU values for a period, each with its cascade below it in contributions.")
+            .Argument<NonNullGraphType<IntGraphType>>("year")
+            .Argument<IntGraphType>("quarter")
+            .Argument<BooleanGraphType>("cumulative", a => a.DefaultValue = false)
+            .ResolveAsync(async c => await c.Service<IndicatorService>().IkuAsync(
+                c.GetArgument<int>("year"), c.GetArgument<int?>("quarter"), c.GetArgument<bool>("cumulative"), c.CancellationToken));
+    }
+
+    public void AddMutationFields(ObjectGraphType mutation)
+    {
+        mutation.Field<NonNullGraphType<IndicatorValueType>>("recordRealization")
+            .Description("A unit's realisation for one quarter: value for COUNT, numerator and denominator for PERCENT. "
+                + "Entering a part that the cascade computes (a rolled-up numerator, say) is an error, not ignored.")
+            .Argument<NonNullGraphType<RealizationInputType>>("input")
+            .ResolveAsync(async c => await c.Service<IndicatorService>().RecordRealizationAsync(
+                c.GetArgument<RealizationInput>("input"), c.CancellationToken));
+        mutation.Field<NonNullGraphType<BaseMeasureValueType>>("recordBaseMeasure")
+            .Description("A base-data stock (Jumlah PMKS, Jumlah LKS yang ada, ...) at the end of a quarter.")
+            .Argument<NonNullGraphType<BaseMeasureInputType>>("input")
+            .ResolveAsync(async c => await c.Service<IndicatorService>().RecordBaseMeasureAsync(
+                c.GetArgument<BaseMeasureInput>("input"), c.CancellationToken));
+        mutation.Field<NonNullGraphType<IndicatorValueType>>("setTarget")
+            .Argument<NonNullGraphType<TargetInputType>>("input")
+            .ResolveAsync(async c => await c.Service<IndicatorService>().SetTargetAsync(
+                c.GetArgument<TargetInput>("input"), c.CancellationToken));
+    }
+}

@@ -1,0 +1,20 @@
+using Kinerja.Shared.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Kinerja.Modules.Rehabilitasi.Data;
+
+internal sealed class RehabilitasiDbContext(DbContextOptions<RehabilitasiDbContext> options) : IndicatorDataContext(options)
+{
+    public const string TablePrefixName = "rehabilitasi";
+
+    protected override string TablePrefix => TablePrefixName;
+}
+
+/// <summary>Lets <c>dotnet ef migrations add</c> build the context without the host.</summary>
+internal sealed class RehabilitasiDesignTimeFactory : IDesignTimeDbContextFactory<RehabilitasiDbContext>
+{
+    public RehabilitasiDbContext CreateDbContext(string[] args) => new(new DbContextOptionsBuilder<RehabilitasiDbContext>()
+        .UseSqlite("Data Source=design.db", o => o.MigrationsHistoryTable(IndicatorDataContext.MigrationsHistoryTable(RehabilitasiDbContext.TablePrefixName)))
+        .Options);
+}

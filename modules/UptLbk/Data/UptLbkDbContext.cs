@@ -1,0 +1,20 @@
+using Kinerja.Shared.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Kinerja.Modules.UptLbk.Data;
+
+internal sealed class UptLbkDbContext(DbContextOptions<UptLbkDbContext> options) : IndicatorDataContext(options)
+{
+    public const string TablePrefixName = "uptlbk";
+
+    protected override string TablePrefix => TablePrefixName;
+}
+
+/// <summary>Lets <c>dotnet ef migrations add</c> build the context without the host.</summary>
+internal sealed class UptLbkDesignTimeFactory : IDesignTimeDbContextFactory<UptLbkDbContext>
+{
+    public UptLbkDbContext CreateDbContext(string[] args) => new(new DbContextOptionsBuilder<UptLbkDbContext>()
+        .UseSqlite("Data Source=design.db", o => o.MigrationsHistoryTable(IndicatorDataContext.MigrationsHistoryTable(UptLbkDbContext.TablePrefixName)))
+        .Options);
+}

@@ -1,0 +1,141 @@
+using Kinerja.Shared.Catalog;
+using Kinerja.Shared.Modules;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kinerja.Shared.Data;
+
+/// <summary>
+/// A module's indicator data on its own <typeparamref name="TContext"/>. A context is made per call:
+/// GraphQL resolvers run in parallel and a DbContext must not be shared between them.
+/// </summary>
+public sealed class IndicatorDataStore<TContext> : IIndicatorDataStore, IModuleInitializer
+    where TContext : IndicatorDataContext
+{
+    private readonly ModuleCatalog _catalog;
+    private readonly Func<TContext> _createContext;
+    private readonly TimeProvider _clock;
+
+    public IndicatorDataStore(ModuleCatalog catalog, Func<TContext> createContext, TimeProvider clock)
+    {
+        _catalog = catalog;
+        _createContext = createContext;
+        _clock = clock;
+    }
+
+    public string Module => _catalog.Module;
+
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        await using var db = _createContext();
+        await db.Database.MigrateAsync(cancellationToken);
+        await SeedCatalogAsync(db, cancellationToken);
+    }
+
+    public async Task<IndicatorYearData> LoadYearAsync(int year, CancellationToken cancellationToken)
+    {
+        await using var db = _createContext();
+        var realizations = await db.Realizations.AsNoTracking().Where(r => r.Year == year)
+            .Select(r => new RealizationEntry(r.Indicator, r.Year, r.Quarter, r.Numerator, r.Denominator))
+            .ToListAsync(cancellationToken);
+        var targets = await db.Targets.AsNoTracking().Where(t => t.Year == year)
+            .Select(t => new TargetEntry(t.Indicator, t.Year, t.Quarter == TargetRecord.AnnualQuarter ? null : t.Quarter, t.Value))
+            .ToListAsync(cancellationToken);
+        var stocks = await db.BaseMeasures.AsNoTracking().Where(b => b.Year == year)
+            .Select(b => new BaseMeasureEntry(b.Measure, b.Year, b.Quarter, b.Value))
+            .ToListAsync(cancellationToken);
+        return new IndicatorYearData(realizations, targets, stocks);
+    }
+
+    public async Task SaveRealizationAsync(RealizationEntry entry, CancellationToken cancellationToken)
+    {
+        await using var db = _createContext();
+        var record = await db.Realizations.SingleOrDefaultAsync(
+            r => r.Indicator == entry.Indicator && r.Year == entry.Year && r.Quarter == entry.Quarter, cancellationToken);
+        if (record is null)
+        {
+            record = new RealizationRecord { Indicator = entry.Indicator, Year = entry.Year, Quarter = entry.Quarter };
+            db.Realizations.Add(record);
+        }
+        record.Numerator = entry.Numerator;
+        record.Denominator = entry.Denominator;
+        record.RecordedAt = _clock.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task SaveTargetAsync(TargetEntry entry, CancellationToken cancellationToken)
+    {
+        var quarter = entry.Quarter ?? TargetRecord.AnnualQuarter;
+        await using var db = _createContext();
+        var record = await db.Targets.SingleOrDefaultAsync(
+            t => t.Indicator == entry.Indicator && t.Year == entry.Year && t.Quarter == quarter, cancellationToken);
+        if (record is null)
+        {
+            record = new TargetRecord { Indicator = entry.Indicator, Year = entry.Year, Quarter = quarter };
+            db.Targets.Add(record);
+        }
+        record.Value = entry.Value;
+        record.RecordedAt = _clock.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task SaveBaseMeasureAsync(BaseMeasureEntry entry, CancellationToken cancellationToken)
+    {
+        await using var db = _createContext();
+        var record = await db.BaseMeasures.SingleOrDefaultAsync(
+            b => b.Measure == entry.Measure && b.Year == entry.Year && b.Quarter == entry.Quarter, cancellationToken);
+        if (record is null)
+        {
+            record = new BaseMeasureRecord { Measure = entry.Measure, Year = entry.Year, Quarter = entry.Quarter };
+            db.BaseMeasures.Add(record);
+        }
+        record.Value = entry.Value;
+        record.RecordedAt = _clock.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    // Upserts by code, so a restart or a newer catalog leaves one row per unit and indicator.
+    private async Task SeedCatalogAsync(TContext db, CancellationToken cancellationToken)
+    {
+        var units = await db.Units.ToDictionaryAsync(u => u.Code, cancellationToken);
+        foreach (var unit in _catalog.Units)
+        {
+            if (!units.TryGetValue(unit.Code, out var record))
+            {
+                record = new UnitRecord { Code = unit.Code, Name = unit.Name, Kind = unit.Kind, Head = unit.Head, Tugas = unit.Tugas };
+                db.Units.Add(record);
+            }
+            record.Name = unit.Name;
+            record.Kind = unit.Kind;
+            record.Parent = unit.Parent;
+            record.Head = unit.Head;
+            record.Tugas = unit.Tugas;
+            record.Fungsi = [.. unit.Fungsi];
+        }
+
+        var indicators = await db.Indicators.ToDictionaryAsync(i => i.Code, cancellationToken);
+        foreach (var indicator in _catalog.Indicators)
+        {
+            if (!indicators.TryGetValue(indicator.Code, out var record))
+            {
+                record = new IndicatorRecord
+                {
+                    Code = indicator.Code, Unit = indicator.Unit, Goal = indicator.Goal, Name = indicator.Name,
+                    Numerator = indicator.Numerator, Source = indicator.Source, RollupNumerator = indicator.RollupNumerator,
+                };
+                db.Indicators.Add(record);
+            }
+            record.Unit = indicator.Unit;
+            record.Level = indicator.Level;
+            record.Kind = indicator.Kind;
+            record.Goal = indicator.Goal;
+            record.Name = indicator.Name;
+            record.Numerator = indicator.Numerator;
+            record.Denominator = indicator.Denominator;
+            record.Source = indicator.Source;
+            record.RollupNumerator = indicator.RollupNumerator;
+            record.RollupDenominator = indicator.RollupDenominator;
+            record.Note = indicator.Note;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
