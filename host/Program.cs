@@ -3,7 +3,15 @@ using Kinerja.Host.GraphQL;
 using Kinerja.Host.Modules;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddKinerjaModules();
+try
+{
+    builder.AddKinerjaModules();
+}
+catch (ModuleConfigurationException e)
+{
+    await Console.Error.WriteLineAsync(e.Message);
+    return 2;
+}
 builder.AddKinerjaDatabase();
 builder.AddGraphQLGateway();
 
@@ -12,5 +20,6 @@ await app.InitializeModulesAsync();
 app.MapHomePage();
 app.MapGraphQLGateway();
 await app.RunAsync();
+return 0;
 
 public partial class Program;

@@ -1,0 +1,108 @@
+using Kinerja.Tests.Support;
+
+namespace Kinerja.Tests.Gateway;
+
+/// <summary>Bad input is refused with an error naming the field and the reason, and changes nothing stored.</summary>
+public sealed class EntryValidationTests : IClassFixture<EntryValidationTests.SeededHost>
+{
+    public sealed class SeededHost : IAsyncLifetime
+    {
+        private readonly TempDirectory _data = new();
+
+        public KinerjaHost Host { get; private set; } = null!;
+
+        public async Task InitializeAsync()
+        {
+            Host = new KinerjaHost(_data.Path);
+            (await Host.QueryAsync("""
+                mutation {
+                  a: recordRealization(input: { indicator: "PEMULIHAN-1", year: 2026, quarter: 1, value: 15 }) { status }
+                  b: recordRealization(input: { indicator: "KEU-2", year: 2026, quarter: 1, numerator: 8, denominator: 10 }) { status }
+                  c: recordBaseMeasure(input: { measure: "pmks.total", year: 2026, quarter: 1, value: 100 }) { value }
+                  d: setTarget(input: { indicator: "PEMULIHAN-1", year: 2026, value: 60 }) { status }
+                }
+                """)).Ok();
+        }
+
+        public async Task DisposeAsync()
+        {
+            await Host.DisposeAsync();
+            _data.Dispose();
+        }
+    }
+
+    private const string Stored = """
+        { p: value(indicator: "PEMULIHAN-1", year: 2026, quarter: 1) { numerator target }
+          k: value(indicator: "KEU-2", year: 2026, quarter: 1) { numerator denominator }
+          i: value(indicator: "IKU-1", year: 2026, quarter: 1) { denominator }
+          py: value(indicator: "PEMULIHAN-1", year: 2026) { target } }
+        """;
+
+    private const string StoredAnswer =
+        """{"p":{"numerator":15,"target":null},"k":{"numerator":8,"denominator":10},"i":{"denominator":100},"py":{"target":60}}""";
+
+    private readonly KinerjaHost _host;
+
+    public EntryValidationTests(SeededHost fixture) => _host = fixture.Host;
+
+    [Theory]
+    [InlineData("recordRealization", """{ indicator: "XYZ-9", year: 2026, quarter: 1, value: 1 }""", "input.indicator", "tidak dikenal")]
+    [InlineData("recordRealization", """{ indicator: "PEMULIHAN-1", year: 2026, quarter: 0, value: 99 }""", "input.quarter", "triwulan")]
+    [InlineData("recordRealization", """{ indicator: "PEMULIHAN-1", year: 2026, quarter: 5, value: 99 }""", "input.quarter", "triwulan")]
+    [InlineData("recordRealization", """{ indicator: "PEMULIHAN-1", year: 1999, quarter: 1, value: 99 }""", "input.year", "tahun")]
+    [InlineData("recordRealization", """{ indicator: "PEMULIHAN-1", year: 2101, quarter: 1, value: 99 }""", "input.year", "tahun")]
+    [InlineData("recordRealization", """{ indicator: "PEMULIHAN-1", year: 2026, quarter: 1, value: -1 }""", "input.value", "negatif")]
+    [InlineData("recordRealization", """{ indicator: "PEMULIHAN-1", year: 2026, quarter: 1, numerator: 99 }""", "input.numerator", "COUNT")]
+    [InlineData("recordRealization", """{ indicator: "PEMULIHAN-1", year: 2026, quarter: 1, value: 99, denominator: 5 }""", "input.denominator", "COUNT")]
+    [InlineData("recordRealization", """{ indicator: "PEMULIHAN-1", year: 2026, quarter: 1 }""", "input.value", "wajib")]
+    [InlineData("recordRealization", """{ indicator: "KEU-2", year: 2026, quarter: 1, value: 50 }""", "input.value", "persentase")]
+    [InlineData("recordRealization", """{ indicator: "KEU-2", year: 2026, quarter: 1, numerator: 1 }""", "input.denominator", "wajib")]
+    [InlineData("recordRealization", """{ indicator: "KEU-2", year: 2026, quarter: 1, denominator: 1 }""", "input.numerator", "wajib")]
+    [InlineData("recordRealization", """{ indicator: "KEU-2", year: 2026, quarter: 1, numerator: 1, denominator: -4 }""", "input.denominator", "negatif")]
+    [InlineData("recordRealization", """{ indicator: "IKU-1", year: 2026, quarter: 1, numerator: 1, denominator: 4 }""", "input.indicator", "REHSOS-1")]
+    [InlineData("recordRealization", """{ indicator: "SEK-1", year: 2026, quarter: 1, numerator: 1, denominator: 4 }""", "input.indicator", "target")]
+    [InlineData("recordBaseMeasure", """{ measure: "pmks.semua", year: 2026, quarter: 1, value: 5 }""", "input.measure", "tidak dikenal")]
+    [InlineData("recordBaseMeasure", """{ measure: "pmks.total", year: 2026, quarter: 5, value: 5 }""", "input.quarter", "triwulan")]
+    [InlineData("recordBaseMeasure", """{ measure: "pmks.total", year: 1850, quarter: 1, value: 5 }""", "input.year", "tahun")]
+    [InlineData("recordBaseMeasure", """{ measure: "pmks.total", year: 2026, quarter: 1, value: -5 }""", "input.value", "negatif")]
+    [InlineData("setTarget", """{ indicator: "NOPE", year: 2026, value: 5 }""", "input.indicator", "tidak dikenal")]
+    [InlineData("setTarget", """{ indicator: "PEMULIHAN-1", year: 2026, quarter: 7, value: 5 }""", "input.quarter", "triwulan")]
+    [InlineData("setTarget", """{ indicator: "PEMULIHAN-1", year: 2200, value: 5 }""", "input.year", "tahun")]
+    [InlineData("setTarget", """{ indicator: "PEMULIHAN-1", year: 2026, value: -60 }""", "input.value", "negatif")]
+    public async Task Given_bad_input_Then_the_error_names_the_field_and_nothing_changes(string mutation, string input, string field, string reason)
+    {
+        var answer = await _host.QueryAsync($"mutation {{ {mutation}(input: {input}) {{ __typename }} }}");
+
+        var message = Assert.Single(answer.ErrorMessages);
+        Assert.Contains(field, message);
+        Assert.Contains(reason, message);
+        Assert.Equal(StoredAnswer, (await _host.QueryAsync(Stored)).Ok().GetRawText());
+    }
+
+    [Fact]
+    public async Task Given_a_non_finite_number_Then_it_is_refused_and_nothing_changes()
+    {
+        var answer = await _host.QueryAsync(
+            "mutation($v: Float) { recordRealization(input: { indicator: \"PEMULIHAN-1\", year: 2026, quarter: 1, value: $v }) { status } }",
+            new Dictionary<string, object> { ["v"] = double.MaxValue });
+        Assert.False(answer.HasErrors, answer.Body); // the largest finite number is a number
+
+        var infinite = await _host.QueryAsync(
+            "mutation { recordRealization(input: { indicator: \"PEMULIHAN-1\", year: 2026, quarter: 1, value: 1e999 }) { status } }");
+        Assert.True(infinite.HasErrors, infinite.Body);
+
+        (await _host.QueryAsync("""mutation { recordRealization(input: { indicator: "PEMULIHAN-1", year: 2026, quarter: 1, value: 15 }) { status } }""")).Ok();
+        Assert.Equal(StoredAnswer, (await _host.QueryAsync(Stored)).Ok().GetRawText());
+    }
+
+    [Theory]
+    [InlineData("""{ value(indicator: "PEMULIHAN-1", year: 2026, quarter: 9) { value } }""", "quarter")]
+    [InlineData("""{ value(indicator: "PEMULIHAN-1", year: 1900) { value } }""", "year")]
+    [InlineData("""{ value(indicator: "ZZZ", year: 2026) { value } }""", "indicator")]
+    [InlineData("""{ iku(year: 2026, quarter: 0) { value } }""", "quarter")]
+    public async Task Given_a_bad_period_or_code_in_a_query_Then_the_error_names_the_argument(string query, string argument)
+    {
+        var message = Assert.Single((await _host.QueryAsync(query)).ErrorMessages);
+        Assert.StartsWith(argument + ":", message);
+    }
+}

@@ -1,0 +1,100 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Autofac;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Hosting;
+
+namespace Kinerja.Tests.Support;
+
+/// <summary>
+/// The real host, with its real SQLite file in a data directory of the test's own, spoken to over HTTP.
+/// </summary>
+public sealed class KinerjaHost : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+    private readonly Action<ContainerBuilder>? _container;
+
+    public KinerjaHost(string dataDirectory, string? modules = null, Action<ContainerBuilder>? container = null,
+        IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        DataDirectory = dataDirectory;
+        _container = container;
+        _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
+        {
+            ["Kinerja:DataDirectory"] = dataDirectory,
+        };
+        if (modules is not null)
+        {
+            _settings["Kinerja:Modules"] = modules;
+        }
+    }
+
+    public string DataDirectory { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        // UseSetting reaches Program before Build(), where modules and the database are chosen.
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+        builder.UseEnvironment("Testing");
+    }
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        if (_container is not null)
+        {
+            builder.ConfigureContainer(_container);
+        }
+        return base.CreateHost(builder);
+    }
+
+    /// <summary>Posts a GraphQL request to /graphql and returns the whole answer.</summary>
+    public async Task<GraphQLAnswer> QueryAsync(string query, object? variables = null)
+    {
+        using var client = CreateClient();
+        using var response = await client.PostAsJsonAsync("/graphql", new { query, variables });
+        var body = await response.Content.ReadAsStringAsync();
+        return new GraphQLAnswer((int)response.StatusCode, JsonDocument.Parse(body).RootElement.Clone(), body);
+    }
+}
+
+public sealed record GraphQLAnswer(int StatusCode, JsonElement Root, string Body)
+{
+    public JsonElement Data => Root.GetProperty("data");
+
+    public bool HasErrors => Root.TryGetProperty("errors", out var e) && e.GetArrayLength() > 0;
+
+    public IReadOnlyList<string> ErrorMessages => HasErrors
+        ? Root.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("message").GetString()!).ToList()
+        : [];
+
+    /// <summary>The data, after checking the answer has no errors.</summary>
+    public JsonElement Ok()
+    {
+        Assert.False(HasErrors, Body);
+        return Data;
+    }
+}
+
+/// <summary>A data directory that disappears with the test.</summary>
+public sealed class TempDirectory : IDisposable
+{
+    public TempDirectory() => Directory.CreateDirectory(Path);
+
+    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "kinerja-tests", Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
