@@ -33,6 +33,7 @@ public sealed class CascadeModule : KinerjaModule
                     : AchievementRules.DefaultBands))
             .SingleInstance();
         builder.RegisterType<IndicatorService>().SingleInstance();
+        builder.RegisterType<TreeService>().SingleInstance();
         builder.RegisterType<CascadeGraphQL>().As<IGraphQLContributor>().SingleInstance();
     }
 }

@@ -36,7 +36,7 @@ internal sealed class IndicatorService
         var lessIsBetter = _trees.LessIsBetterAsync(cancellationToken);
         var data = await Task.WhenAll(_stores.Values.Select(s => s.LoadYearAsync(year, cancellationToken)));
         var polarity = await lessIsBetter;
-        return new CascadeEvaluator(await tree, _directory, new YearFigures(year, data), _achievement, polarity.Contains);
+        return new CascadeEvaluator(await tree, _directory, new YearFigures(year, data), _achievement, code => polarity.Contains(code));
     }
 
     public async Task<IndicatorValue> ValueAsync(string code, int year, int? quarter, bool cumulative, CancellationToken cancellationToken)

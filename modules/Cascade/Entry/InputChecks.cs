@@ -14,6 +14,8 @@ internal sealed class InputChecks
 
     public void Add(string field, string reason) => _errors.Add(new FieldError(field, reason));
 
+    public void Add(IEnumerable<FieldError> errors) => _errors.AddRange(errors);
+
     public void ThrowIfFailed()
     {
         if (Failed)

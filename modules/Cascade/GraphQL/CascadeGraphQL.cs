@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using Kinerja.Modules.Cascade.Entry;
+using Kinerja.Modules.Cascade.Tree;
 using Kinerja.Shared.Catalog;
 using Kinerja.Shared.GraphQL;
 using Kinerja.Shared.Modules;
@@ -49,6 +50,10 @@ internal sealed class CascadeGraphQL : IGraphQLContributor
             .Argument<BooleanGraphType>("cumulative", a => a.DefaultValue = false)
             .ResolveAsync(async c => await c.Service<IndicatorService>().IkuAsync(
                 c.GetArgument<int>("year"), c.GetArgument<int?>("quarter"), c.GetArgument<bool>("cumulative"), c.CancellationToken));
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<IndicatorRuleType>>>>("tree")
+            .Description("The pohon kinerja of a year: every enabled indicator's rule.")
+            .Argument<NonNullGraphType<IntGraphType>>("year")
+            .ResolveAsync(async c => await c.Service<TreeService>().TreeAsync(c.GetArgument<int>("year"), c.CancellationToken));
     }
 
     public void AddMutationFields(ObjectGraphType mutation)
@@ -68,5 +73,31 @@ internal sealed class CascadeGraphQL : IGraphQLContributor
             .Argument<NonNullGraphType<TargetInputType>>("input")
             .ResolveAsync(async c => await c.Service<IndicatorService>().SetTargetAsync(
                 c.GetArgument<TargetInput>("input"), c.CancellationToken));
+        mutation.Field<NonNullGraphType<IndicatorRuleType>>("setIndicatorRule")
+            .Description("Changes a year's rollup of an indicator. Checked first: known codes, no cycle, no denominator "
+                + "for a COUNT, no den: over a COUNT. Other years are untouched.")
+            .Argument<NonNullGraphType<IntGraphType>>("year")
+            .Argument<NonNullGraphType<StringGraphType>>("indicator")
+            .Argument<NonNullGraphType<StringGraphType>>("numerator", a => a.Description = "input, or sum:CODE,...")
+            .Argument<StringGraphType>("denominator", a => a.Description = "input, den:CODE,..., target:CODE,... or base:MEASURE; none for COUNT")
+            .ResolveAsync(async c => await c.Service<TreeService>().SetRuleAsync(
+                c.GetArgument<int>("year"), c.GetArgument<string>("indicator"), c.GetArgument<string>("numerator"),
+                c.GetArgument<string?>("denominator"), c.CancellationToken));
+        mutation.Field<NonNullGraphType<IndicatorRuleType>>("restoreIndicatorRule")
+            .Description("Gives an indicator its default rule again in a year's tree.")
+            .Argument<NonNullGraphType<IntGraphType>>("year")
+            .Argument<NonNullGraphType<StringGraphType>>("indicator")
+            .ResolveAsync(async c => await c.Service<TreeService>().RestoreRuleAsync(
+                c.GetArgument<int>("year"), c.GetArgument<string>("indicator"), c.CancellationToken));
+        mutation.Field<NonNullGraphType<ListGraphType<NonNullGraphType<IndicatorRuleType>>>>("restoreDefaultTree")
+            .Description("Drops every change of a year's tree; the year follows the catalog's default again.")
+            .Argument<NonNullGraphType<IntGraphType>>("year")
+            .ResolveAsync(async c => await c.Service<TreeService>().RestoreTreeAsync(c.GetArgument<int>("year"), c.CancellationToken));
+        mutation.Field<NonNullGraphType<IndicatorType>>("setPolarity")
+            .Description("Marks an indicator less-is-better (achievement = (2 x target - realisation) / target x 100) or more-is-better.")
+            .Argument<NonNullGraphType<StringGraphType>>("indicator")
+            .Argument<NonNullGraphType<BooleanGraphType>>("lessIsBetter")
+            .ResolveAsync(async c => await c.Service<TreeService>().SetPolarityAsync(
+                c.GetArgument<string>("indicator"), c.GetArgument<bool>("lessIsBetter"), c.CancellationToken));
     }
 }

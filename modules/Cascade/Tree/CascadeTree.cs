@@ -1,4 +1,5 @@
 using Kinerja.Shared.Catalog;
+using Kinerja.Shared.Errors;
 using Kinerja.Shared.Modules;
 
 namespace Kinerja.Modules.Cascade.Tree;
@@ -37,6 +38,12 @@ internal sealed class CascadeTree
         PartRule.Parse(indicator.RollupNumerator),
         indicator.RollupDenominator is null ? null : PartRule.Parse(indicator.RollupDenominator));
 
+    public static bool IsDefault(IndicatorDefinition indicator, IndicatorRule rule)
+    {
+        var standard = DefaultRule(indicator);
+        return standard.Numerator.Equals(rule.Numerator) && Equals(standard.Denominator, rule.Denominator);
+    }
+
     public IReadOnlyCollection<IndicatorRule> Rules => _rules.Values;
 
     public IndicatorRule Rule(string indicator) => _rules[indicator];
@@ -51,41 +58,44 @@ internal sealed class CascadeTree
         new(_rules.Values.Where(r => r.Indicator != rule.Indicator).Append(rule));
 
     /// <summary>
-    /// Checks a rule against the catalog and the rest of the tree. Returns the reasons it is refused, in
-    /// Bahasa Indonesia; none when it may be stored.
+    /// Checks a rule against the catalog and the rest of the tree. Returns the fields it is refused for and
+    /// why, in Bahasa Indonesia; none when it may be stored.
     /// </summary>
-    public IReadOnlyList<string> Validate(IndicatorRule rule, ModuleDirectory directory)
+    public IReadOnlyList<FieldError> Validate(IndicatorRule rule, ModuleDirectory directory)
     {
-        var errors = new List<string>();
+        var errors = new List<FieldError>();
         var indicator = directory.FindIndicator(rule.Indicator);
         if (indicator is null)
         {
-            errors.Add($"indikator '{rule.Indicator}' tidak dikenal");
+            errors.Add(new("indicator", $"indikator '{rule.Indicator}' tidak dikenal"));
             return errors;
         }
 
         if (rule.Numerator.Source is not (PartSource.Input or PartSource.Sum))
         {
-            errors.Add($"pembilang hanya boleh input atau sum:…, bukan '{rule.Numerator}'");
+            errors.Add(new("numerator", $"pembilang hanya boleh input atau sum:…, bukan '{rule.Numerator}'"));
         }
         if (indicator.Kind == IndicatorKind.Count && rule.Denominator is not null)
         {
-            errors.Add($"{indicator.Code} adalah indikator jumlah (COUNT) dan tidak mempunyai penyebut");
+            errors.Add(new("denominator", $"{indicator.Code} adalah indikator jumlah (COUNT) dan tidak mempunyai penyebut"));
         }
         if (indicator.Kind == IndicatorKind.Percent && rule.Denominator is null)
         {
-            errors.Add($"{indicator.Code} adalah indikator persentase dan memerlukan aturan penyebut");
+            errors.Add(new("denominator", $"{indicator.Code} adalah indikator persentase dan memerlukan aturan penyebut"));
         }
         if (rule.Denominator is { Source: PartSource.Sum })
         {
-            errors.Add("penyebut tidak boleh sum:…; gunakan input, den:…, target:… atau base:…");
+            errors.Add(new("denominator", "penyebut tidak boleh sum:…; gunakan input, den:…, target:… atau base:…"));
         }
 
-        foreach (var code in rule.Numerator.Indicators.Concat(rule.Denominator?.Indicators ?? []))
+        foreach (var (field, part) in new[] { ("numerator", rule.Numerator), ("denominator", rule.Denominator) })
         {
-            if (directory.FindIndicator(code) is null)
+            foreach (var code in part?.Indicators ?? [])
             {
-                errors.Add($"indikator '{code}' tidak dikenal");
+                if (directory.FindIndicator(code) is null)
+                {
+                    errors.Add(new(field, $"indikator '{code}' tidak dikenal"));
+                }
             }
         }
         if (rule.Denominator is { Source: PartSource.Den } den)
@@ -94,17 +104,17 @@ internal sealed class CascadeTree
             {
                 if (directory.FindIndicator(code) is { Kind: IndicatorKind.Count })
                 {
-                    errors.Add($"den:{code} tidak mungkin: {code} adalah indikator jumlah (COUNT) tanpa penyebut");
+                    errors.Add(new("denominator", $"den:{code} tidak mungkin: {code} adalah indikator jumlah (COUNT) tanpa penyebut"));
                 }
             }
         }
         if (rule.Denominator is { Source: PartSource.Base } stock && directory.FindBaseMeasure(stock.Codes[0]) is null)
         {
-            errors.Add($"data dasar '{stock.Codes[0]}' tidak dikenal");
+            errors.Add(new("denominator", $"data dasar '{stock.Codes[0]}' tidak dikenal"));
         }
         if (errors.Count == 0 && With(rule).FindCycle(rule.Indicator) is { } cycle)
         {
-            errors.Add($"aturan membentuk siklus: {string.Join(" → ", cycle)}");
+            errors.Add(new(rule.Numerator.Indicators.Contains(cycle[1]) ? "numerator" : "denominator", $"aturan membentuk siklus: {string.Join(" → ", cycle)}"));
         }
         return errors;
     }

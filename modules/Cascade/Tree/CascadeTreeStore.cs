@@ -14,6 +14,7 @@ internal sealed class CascadeTreeStore
     private readonly Func<CascadeDbContext> _createContext;
     private readonly TimeProvider _clock;
     private readonly CascadeTree _default;
+    private volatile IReadOnlySet<string>? _lessIsBetter;
 
     public CascadeTreeStore(ModuleDirectory directory, Func<CascadeDbContext> createContext, TimeProvider clock)
     {
@@ -43,11 +44,8 @@ internal sealed class CascadeTreeStore
     {
         await using var db = _createContext();
         var record = await db.RuleOverrides.SingleOrDefaultAsync(r => r.Year == year && r.Indicator == rule.Indicator, cancellationToken);
-        var isDefault = _directory.FindIndicator(rule.Indicator) is { } indicator
-            && CascadeTree.DefaultRule(indicator) is var d
-            && d.Numerator.Equals(rule.Numerator)
-            && Equals(d.Denominator, rule.Denominator);
-        if (isDefault)
+        // A rule equal to the default is no change: the year's tree simply follows the catalog again.
+        if (_directory.FindIndicator(rule.Indicator) is { } indicator && CascadeTree.IsDefault(indicator, rule))
         {
             if (record is not null)
             {
@@ -77,11 +75,16 @@ internal sealed class CascadeTreeStore
             .ExecuteDeleteAsync(cancellationToken);
     }
 
-    public async Task<HashSet<string>> LessIsBetterAsync(CancellationToken cancellationToken)
+    /// <summary>The indicators marked less-is-better. Read once and kept, since every value needs it.</summary>
+    public async Task<IReadOnlySet<string>> LessIsBetterAsync(CancellationToken cancellationToken)
     {
+        if (_lessIsBetter is { } known)
+        {
+            return known;
+        }
         await using var db = _createContext();
         var codes = await db.Polarities.AsNoTracking().Where(p => p.LessIsBetter).Select(p => p.Indicator).ToListAsync(cancellationToken);
-        return codes.ToHashSet(StringComparer.Ordinal);
+        return _lessIsBetter = codes.ToHashSet(StringComparer.Ordinal);
     }
 
     public async Task SetLessIsBetterAsync(string indicator, bool lessIsBetter, CancellationToken cancellationToken)
@@ -97,5 +100,6 @@ internal sealed class CascadeTreeStore
             record.LessIsBetter = lessIsBetter;
         }
         await db.SaveChangesAsync(cancellationToken);
+        _lessIsBetter = null;
     }
 }

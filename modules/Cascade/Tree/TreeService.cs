@@ -1,0 +1,101 @@
+using Kinerja.Modules.Cascade.Entry;
+using Kinerja.Shared.Catalog;
+using Kinerja.Shared.Modules;
+
+namespace Kinerja.Modules.Cascade.Tree;
+
+/// <summary>A year's rule of an indicator, and whether it is the catalog's default.</summary>
+internal sealed record YearRule(int Year, IndicatorDefinition Indicator, IndicatorRule Rule, bool IsDefault);
+
+/// <summary>Reads and changes a year's pohon kinerja; every change is checked before it is stored.</summary>
+internal sealed class TreeService
+{
+    private readonly ModuleDirectory _directory;
+    private readonly CascadeTreeStore _trees;
+
+    public TreeService(ModuleDirectory directory, CascadeTreeStore trees)
+    {
+        _directory = directory;
+        _trees = trees;
+    }
+
+    public async Task<IReadOnlyList<YearRule>> TreeAsync(int year, CancellationToken cancellationToken)
+    {
+        var checks = new InputChecks();
+        checks.Year("year", year);
+        checks.ThrowIfFailed();
+        var tree = await _trees.TreeOfYearAsync(year, cancellationToken);
+        return _directory.Indicators.Select(i => ToYearRule(year, i, tree)).ToList();
+    }
+
+    public async Task<YearRule> SetRuleAsync(int year, string code, string numerator, string? denominator, CancellationToken cancellationToken)
+    {
+        var checks = new InputChecks();
+        checks.Year("year", year);
+        var indicator = checks.EnabledIndicator("indicator", code, _directory);
+        if (!PartRule.TryParse(numerator, out var numeratorRule, out var numeratorError))
+        {
+            checks.Add("numerator", numeratorError);
+        }
+        PartRule? denominatorRule = null;
+        if (denominator is not null)
+        {
+            if (PartRule.TryParse(denominator, out var parsed, out var denominatorError))
+            {
+                denominatorRule = parsed;
+            }
+            else
+            {
+                checks.Add("denominator", denominatorError);
+            }
+        }
+        checks.ThrowIfFailed();
+
+        var rule = new IndicatorRule(indicator!.Code, numeratorRule, denominatorRule);
+        var tree = await _trees.TreeOfYearAsync(year, cancellationToken);
+        checks.Add(tree.Validate(rule, _directory));
+        checks.ThrowIfFailed();
+        await _trees.SaveRuleAsync(year, rule, cancellationToken);
+        return ToYearRule(year, indicator, tree.With(rule));
+    }
+
+    public async Task<YearRule> RestoreRuleAsync(int year, string code, CancellationToken cancellationToken)
+    {
+        var checks = new InputChecks();
+        checks.Year("year", year);
+        var indicator = checks.EnabledIndicator("indicator", code, _directory);
+        checks.ThrowIfFailed();
+
+        var restored = CascadeTree.DefaultRule(indicator!);
+        // Restoring one rule may close a cycle with the year's other changes.
+        var tree = await _trees.TreeOfYearAsync(year, cancellationToken);
+        checks.Add(tree.Validate(restored, _directory));
+        checks.ThrowIfFailed();
+        await _trees.RestoreDefaultAsync(year, indicator!.Code, cancellationToken);
+        return ToYearRule(year, indicator, tree.With(restored));
+    }
+
+    public async Task<IReadOnlyList<YearRule>> RestoreTreeAsync(int year, CancellationToken cancellationToken)
+    {
+        var checks = new InputChecks();
+        checks.Year("year", year);
+        checks.ThrowIfFailed();
+        await _trees.RestoreDefaultAsync(year, null, cancellationToken);
+        return await TreeAsync(year, cancellationToken);
+    }
+
+    public async Task<IndicatorDefinition> SetPolarityAsync(string code, bool lessIsBetter, CancellationToken cancellationToken)
+    {
+        var checks = new InputChecks();
+        var indicator = checks.EnabledIndicator("indicator", code, _directory);
+        checks.ThrowIfFailed();
+        await _trees.SetLessIsBetterAsync(indicator!.Code, lessIsBetter, cancellationToken);
+        return indicator;
+    }
+
+    private static YearRule ToYearRule(int year, IndicatorDefinition indicator, CascadeTree tree)
+    {
+        var rule = tree.Rule(indicator.Code);
+        return new YearRule(year, indicator, rule, CascadeTree.IsDefault(indicator, rule));
+    }
+}
