@@ -1,6 +1,8 @@
+using Kinerja.Host.Commands;
 using Kinerja.Host.Data;
 using Kinerja.Host.GraphQL;
 using Kinerja.Host.Modules;
+using Kinerja.Host.Scheduling;
 
 var builder = WebApplication.CreateBuilder(args);
 try
@@ -13,10 +15,15 @@ catch (ModuleConfigurationException e)
     return 2;
 }
 builder.AddKinerjaDatabase();
+builder.AddKinerjaScheduler();
 builder.AddGraphQLGateway();
 
 var app = builder.Build();
 await app.InitializeModulesAsync();
+if (CommandLine.IsCommand(args))
+{
+    return await app.RunCommandAsync(args);
+}
 app.MapHomePage();
 app.MapGraphQLGateway();
 await app.RunAsync();

@@ -22,15 +22,17 @@ internal static class DatabaseHosting
 
     public static void AddKinerjaDatabase(this WebApplicationBuilder builder)
     {
-        var directory = Path.GetFullPath(builder.Configuration[DataDirectorySetting] is { Length: > 0 } configured ? configured : "data");
-        Directory.CreateDirectory(directory);
-        var connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = Path.Combine(directory, DatabaseFileName),
-            Pooling = true,
-        }.ToString();
+        var connectionString = ConnectionString(builder.Configuration);
         EnableWriteAheadLog(connectionString);
         builder.Services.AddSingleton<IDatabaseProvider>(new SqliteDatabaseProvider(connectionString));
+    }
+
+    /// <summary>The database file in the configured data directory, which is made if missing.</summary>
+    public static string ConnectionString(IConfiguration configuration)
+    {
+        var directory = Path.GetFullPath(configuration[DataDirectorySetting] is { Length: > 0 } configured ? configured : "data");
+        Directory.CreateDirectory(directory);
+        return new SqliteConnectionStringBuilder { DataSource = Path.Combine(directory, DatabaseFileName), Pooling = true }.ToString();
     }
 
     // WAL lets readers go on while a module writes; the setting is kept in the file.

@@ -3,6 +3,7 @@ using Kinerja.Modules.Cascade.Computation;
 using Kinerja.Modules.Cascade.Data;
 using Kinerja.Modules.Cascade.Entry;
 using Kinerja.Modules.Cascade.GraphQL;
+using Kinerja.Modules.Cascade.Rollup;
 using Kinerja.Modules.Cascade.Tree;
 using Kinerja.Shared.Data;
 using Kinerja.Shared.GraphQL;
@@ -34,6 +35,12 @@ public sealed class CascadeModule : KinerjaModule
             .SingleInstance();
         builder.RegisterType<IndicatorService>().SingleInstance();
         builder.RegisterType<TreeService>().SingleInstance();
+        builder.Register(c => RollupSettings.From(c.Resolve<IConfiguration>())).SingleInstance();
+        builder.RegisterType<QuarterClosures>().SingleInstance();
+        builder.RegisterType<RollupService>().SingleInstance();
+        builder.RegisterType<QuarterlyRollupJob>().InstancePerDependency();
+        builder.RegisterType<RollupScheduling>().As<IModuleInitializer>().SingleInstance();
+        builder.RegisterType<RollupCommand>().As<IHostCommand>().SingleInstance();
         builder.RegisterType<CascadeGraphQL>().As<IGraphQLContributor>().SingleInstance();
     }
 }

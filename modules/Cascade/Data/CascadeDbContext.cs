@@ -22,6 +22,50 @@ internal sealed class PolarityRecord
     public bool LessIsBetter { get; set; }
 }
 
+/// <summary>A frozen quarterly rollup. Never changed once written; a later rollup adds a revision.</summary>
+internal sealed class SnapshotRecord
+{
+    public long Id { get; set; }
+    public int Year { get; set; }
+    public int Quarter { get; set; }
+    public int Revision { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public required string Trigger { get; set; }
+
+    /// <summary>A digest of the values, to tell whether a new rollup says anything new.</summary>
+    public required string Fingerprint { get; set; }
+
+    public List<SnapshotValueRecord> Values { get; set; } = [];
+}
+
+/// <summary>One indicator's value in a snapshot, for the triwulan or cumulatively through it.</summary>
+internal sealed class SnapshotValueRecord
+{
+    public long Id { get; set; }
+    public long SnapshotId { get; set; }
+    public required string Indicator { get; set; }
+    public bool Cumulative { get; set; }
+    public double? Numerator { get; set; }
+    public double? Denominator { get; set; }
+    public double? Value { get; set; }
+    public double? Target { get; set; }
+    public double? Achievement { get; set; }
+    public string? Predicate { get; set; }
+    public required string Status { get; set; }
+    public required string NumeratorRule { get; set; }
+    public string? DenominatorRule { get; set; }
+}
+
+/// <summary>Whether a triwulan is closed to entry: closed by a rollup, opened again explicitly.</summary>
+internal sealed class QuarterClosureRecord
+{
+    public int Year { get; set; }
+    public int Quarter { get; set; }
+    public bool Closed { get; set; }
+    public DateTimeOffset ChangedAt { get; set; }
+    public int Revision { get; set; }
+}
+
 /// <summary>The office level's tables: the IKU's own figures (targets), and the tree's changes per year.</summary>
 internal sealed class CascadeDbContext(DbContextOptions<CascadeDbContext> options) : IndicatorDataContext(options)
 {
@@ -31,6 +75,9 @@ internal sealed class CascadeDbContext(DbContextOptions<CascadeDbContext> option
 
     public DbSet<RuleOverrideRecord> RuleOverrides => Set<RuleOverrideRecord>();
     public DbSet<PolarityRecord> Polarities => Set<PolarityRecord>();
+    public DbSet<SnapshotRecord> Snapshots => Set<SnapshotRecord>();
+    public DbSet<SnapshotValueRecord> SnapshotValues => Set<SnapshotValueRecord>();
+    public DbSet<QuarterClosureRecord> QuarterClosures => Set<QuarterClosureRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -44,6 +91,18 @@ internal sealed class CascadeDbContext(DbContextOptions<CascadeDbContext> option
         {
             e.ToTable($"{TablePrefix}_polarities");
             e.HasKey(p => p.Indicator);
+        });
+        modelBuilder.Entity<SnapshotRecord>(e =>
+        {
+            e.ToTable($"{TablePrefix}_snapshots");
+            e.HasIndex(r => new { r.Year, r.Quarter, r.Revision }).IsUnique();
+            e.HasMany(r => r.Values).WithOne().HasForeignKey(v => v.SnapshotId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<SnapshotValueRecord>(e => e.ToTable($"{TablePrefix}_snapshot_values"));
+        modelBuilder.Entity<QuarterClosureRecord>(e =>
+        {
+            e.ToTable($"{TablePrefix}_quarter_closures");
+            e.HasKey(c => new { c.Year, c.Quarter });
         });
     }
 }

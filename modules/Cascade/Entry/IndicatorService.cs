@@ -1,4 +1,5 @@
 using Kinerja.Modules.Cascade.Computation;
+using Kinerja.Modules.Cascade.Rollup;
 using Kinerja.Modules.Cascade.Tree;
 using Kinerja.Shared.Catalog;
 using Kinerja.Shared.Data;
@@ -17,17 +18,20 @@ internal sealed class IndicatorService
     private readonly Dictionary<string, IIndicatorDataStore> _stores;
     private readonly CascadeTreeStore _trees;
     private readonly AchievementRules _achievement;
+    private readonly QuarterClosures _closures;
 
     public IndicatorService(
         ModuleDirectory directory,
         IEnumerable<IIndicatorDataStore> stores,
         CascadeTreeStore trees,
-        AchievementRules achievement)
+        AchievementRules achievement,
+        QuarterClosures closures)
     {
         _directory = directory;
         _stores = stores.ToDictionary(s => s.Module, StringComparer.Ordinal);
         _trees = trees;
         _achievement = achievement;
+        _closures = closures;
     }
 
     public async Task<CascadeEvaluator> EvaluatorAsync(int year, CancellationToken cancellationToken)
@@ -65,7 +69,10 @@ internal sealed class IndicatorService
         var checks = new InputChecks();
         var indicator = checks.EnabledIndicator("input.indicator", input.Indicator, _directory);
         var yearOk = checks.Year("input.year", input.Year);
-        checks.Quarter("input.quarter", input.Quarter);
+        if (checks.Quarter("input.quarter", input.Quarter) && yearOk)
+        {
+            await _closures.CheckOpenAsync(checks, "input.quarter", input.Year, input.Quarter, cancellationToken);
+        }
         checks.Amount("input.value", input.Value);
         checks.Amount("input.numerator", input.Numerator);
         checks.Amount("input.denominator", input.Denominator);
@@ -94,8 +101,10 @@ internal sealed class IndicatorService
         {
             checks.Add("input.measure", $"data dasar '{input.Measure}' milik modul {measure.Module} yang tidak diaktifkan pada host ini");
         }
-        checks.Year("input.year", input.Year);
-        checks.Quarter("input.quarter", input.Quarter);
+        if (checks.Year("input.year", input.Year) & checks.Quarter("input.quarter", input.Quarter))
+        {
+            await _closures.CheckOpenAsync(checks, "input.quarter", input.Year, input.Quarter, cancellationToken);
+        }
         checks.Amount("input.value", input.Value);
         checks.ThrowIfFailed();
 
@@ -108,8 +117,11 @@ internal sealed class IndicatorService
     {
         var checks = new InputChecks();
         var indicator = checks.EnabledIndicator("input.indicator", input.Indicator, _directory);
-        checks.Year("input.year", input.Year);
-        checks.Quarter("input.quarter", input.Quarter);
+        if (checks.Year("input.year", input.Year) & checks.Quarter("input.quarter", input.Quarter))
+        {
+            // An annual target is part of the year's report, which is frozen with the fourth triwulan.
+            await _closures.CheckOpenAsync(checks, input.Quarter is null ? "input.year" : "input.quarter", input.Year, input.Quarter ?? 4, cancellationToken);
+        }
         checks.Amount("input.value", input.Value);
         checks.ThrowIfFailed();
 

@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using Kinerja.Modules.Cascade.Entry;
+using Kinerja.Modules.Cascade.Rollup;
 using Kinerja.Modules.Cascade.Tree;
 using Kinerja.Shared.Catalog;
 using Kinerja.Shared.GraphQL;
@@ -54,6 +55,29 @@ internal sealed class CascadeGraphQL : IGraphQLContributor
             .Description("The pohon kinerja of a year: every enabled indicator's rule.")
             .Argument<NonNullGraphType<IntGraphType>>("year")
             .ResolveAsync(async c => await c.Service<TreeService>().TreeAsync(c.GetArgument<int>("year"), c.CancellationToken));
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<SnapshotType>>>>("snapshots")
+            .Description("Frozen quarterly rollups, newest revision first.")
+            .Argument<NonNullGraphType<IntGraphType>>("year")
+            .Argument<IntGraphType>("quarter")
+            .ResolveAsync(async c => await c.Service<RollupService>().SnapshotsAsync(
+                c.GetArgument<int>("year"), c.GetArgument<int?>("quarter"), c.CancellationToken));
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<QuarterStateType>>>>("quarters")
+            .Description("The four triwulan of a year: closed to entry or not.")
+            .Argument<NonNullGraphType<IntGraphType>>("year")
+            .ResolveAsync(async c =>
+            {
+                var closures = c.Service<QuarterClosures>();
+                var year = c.GetArgument<int>("year");
+                var checks = new InputChecks();
+                checks.Year("year", year);
+                checks.ThrowIfFailed();
+                var states = new List<QuarterState>();
+                for (var quarter = 1; quarter <= 4; quarter++)
+                {
+                    states.Add(await closures.StateAsync(year, quarter, c.CancellationToken));
+                }
+                return states;
+            });
     }
 
     public void AddMutationFields(ObjectGraphType mutation)
@@ -73,6 +97,19 @@ internal sealed class CascadeGraphQL : IGraphQLContributor
             .Argument<NonNullGraphType<TargetInputType>>("input")
             .ResolveAsync(async c => await c.Service<IndicatorService>().SetTargetAsync(
                 c.GetArgument<TargetInput>("input"), c.CancellationToken));
+        mutation.Field<NonNullGraphType<SnapshotType>>("runRollup")
+            .Description("Runs the quarterly rollup now (the scheduler runs the same job at quarter end) and closes the triwulan. "
+                + "When nothing changed since the last revision, that revision is returned and no new one is made.")
+            .Argument<NonNullGraphType<IntGraphType>>("year")
+            .Argument<NonNullGraphType<IntGraphType>>("quarter")
+            .ResolveAsync(async c => await c.Service<RollupService>().RunAsync(
+                c.GetArgument<int>("year"), c.GetArgument<int>("quarter"), RollupTrigger.Manual, c.CancellationToken));
+        mutation.Field<NonNullGraphType<QuarterStateType>>("reopenQuarter")
+            .Description("Opens a closed triwulan to entry again; its snapshots stay readable, the next rollup makes a new revision.")
+            .Argument<NonNullGraphType<IntGraphType>>("year")
+            .Argument<NonNullGraphType<IntGraphType>>("quarter")
+            .ResolveAsync(async c => await c.Service<QuarterClosures>().ReopenAsync(
+                c.GetArgument<int>("year"), c.GetArgument<int>("quarter"), c.CancellationToken));
         mutation.Field<NonNullGraphType<IndicatorRuleType>>("setIndicatorRule")
             .Description("Changes a year's rollup of an indicator. Checked first: known codes, no cycle, no denominator "
                 + "for a COUNT, no den: over a COUNT. Other years are untouched.")

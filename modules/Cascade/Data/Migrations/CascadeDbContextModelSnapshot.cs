@@ -30,6 +30,28 @@ namespace Kinerja.Modules.Cascade.Data.Migrations
                     b.ToTable("cascade_polarities", (string)null);
                 });
 
+            modelBuilder.Entity("Kinerja.Modules.Cascade.Data.QuarterClosureRecord", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Closed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Year", "Quarter");
+
+                    b.ToTable("cascade_quarter_closures", (string)null);
+                });
+
             modelBuilder.Entity("Kinerja.Modules.Cascade.Data.RuleOverrideRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -59,6 +81,92 @@ namespace Kinerja.Modules.Cascade.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("cascade_rule_overrides", (string)null);
+                });
+
+            modelBuilder.Entity("Kinerja.Modules.Cascade.Data.SnapshotRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "Quarter", "Revision")
+                        .IsUnique();
+
+                    b.ToTable("cascade_snapshots", (string)null);
+                });
+
+            modelBuilder.Entity("Kinerja.Modules.Cascade.Data.SnapshotValueRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Achievement")
+                        .HasColumnType("REAL");
+
+                    b.Property<bool>("Cumulative")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Denominator")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("DenominatorRule")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Indicator")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Numerator")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("NumeratorRule")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Predicate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SnapshotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Target")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Value")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SnapshotId");
+
+                    b.ToTable("cascade_snapshot_values", (string)null);
                 });
 
             modelBuilder.Entity("Kinerja.Shared.Data.BaseMeasureRecord", b =>
@@ -238,6 +346,20 @@ namespace Kinerja.Modules.Cascade.Data.Migrations
                     b.HasKey("Code");
 
                     b.ToTable("cascade_units", (string)null);
+                });
+
+            modelBuilder.Entity("Kinerja.Modules.Cascade.Data.SnapshotValueRecord", b =>
+                {
+                    b.HasOne("Kinerja.Modules.Cascade.Data.SnapshotRecord", null)
+                        .WithMany("Values")
+                        .HasForeignKey("SnapshotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kinerja.Modules.Cascade.Data.SnapshotRecord", b =>
+                {
+                    b.Navigation("Values");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,42 @@
+using GraphQL;
+using GraphQL.Types;
+using Kinerja.Modules.Cascade.Rollup;
+
+namespace Kinerja.Modules.Cascade.GraphQL;
+
+internal sealed class SnapshotType : ObjectGraphType<Snapshot>
+{
+    public SnapshotType()
+    {
+        Name = "Snapshot";
+        Field<NonNullGraphType<IntGraphType>>("year").Resolve(c => c.Source.Year);
+        Field<NonNullGraphType<IntGraphType>>("quarter").Resolve(c => c.Source.Quarter);
+        Field<NonNullGraphType<IntGraphType>>("revision").Resolve(c => c.Source.Revision);
+        Field<NonNullGraphType<StringGraphType>>("createdAt")
+            .Description("ISO 8601 with offset, in the rollup's time zone (WIB by default).")
+            .Resolve(c => c.Source.CreatedAt.ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", System.Globalization.CultureInfo.InvariantCulture));
+        Field<NonNullGraphType<StringGraphType>>("trigger").Description("schedule | manual").Resolve(c => c.Source.Trigger);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<IndicatorValueType>>>>("values")
+            .Description("Every indicator as frozen: for the triwulan, and cumulatively through it; filter with cumulative.")
+            .Argument<BooleanGraphType>("cumulative")
+            .Resolve(c => c.GetArgument<bool?>("cumulative") is { } cumulative
+                ? c.Source.Values.Where(v => v.Period.Cumulative == cumulative)
+                : c.Source.Values);
+    }
+}
+
+internal sealed class QuarterStateType : ObjectGraphType<QuarterState>
+{
+    public QuarterStateType()
+    {
+        Name = "QuarterState";
+        Description = "Whether a triwulan takes entries: a rollup closes it, reopenQuarter opens it.";
+        Field<NonNullGraphType<IntGraphType>>("year").Resolve(c => c.Source.Year);
+        Field<NonNullGraphType<IntGraphType>>("quarter").Resolve(c => c.Source.Quarter);
+        Field<NonNullGraphType<BooleanGraphType>>("closed").Resolve(c => c.Source.Closed);
+        Field<StringGraphType>("changedAt")
+            .Description("When it was last closed or reopened, ISO 8601 with offset.")
+            .Resolve(c => c.Source.ChangedAt?.ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", System.Globalization.CultureInfo.InvariantCulture));
+        Field<IntGraphType>("revision").Description("The snapshot revision that closed it last.").Resolve(c => c.Source.Revision);
+    }
+}

@@ -1,0 +1,61 @@
+using Kinerja.Modules.Cascade.Data;
+using Kinerja.Modules.Cascade.Entry;
+using Kinerja.Shared.Errors;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kinerja.Modules.Cascade.Rollup;
+
+/// <summary>Which triwulan are closed to entry. A rollup closes one; only an explicit reopening opens it.</summary>
+internal sealed class QuarterClosures
+{
+    private readonly Func<CascadeDbContext> _createContext;
+    private readonly TimeProvider _clock;
+    private readonly RollupSettings _settings;
+
+    public QuarterClosures(Func<CascadeDbContext> createContext, TimeProvider clock, RollupSettings settings)
+    {
+        _createContext = createContext;
+        _clock = clock;
+        _settings = settings;
+    }
+
+    public async Task<QuarterState> StateAsync(int year, int quarter, CancellationToken cancellationToken)
+    {
+        await using var db = _createContext();
+        var closure = await db.QuarterClosures.AsNoTracking().SingleOrDefaultAsync(c => c.Year == year && c.Quarter == quarter, cancellationToken);
+        return closure is null
+            ? new QuarterState(year, quarter, false, null, null)
+            : new QuarterState(year, quarter, closure.Closed, _settings.Local(closure.ChangedAt), closure.Revision);
+    }
+
+    /// <summary>Adds an error to <paramref name="checks"/> when the triwulan is closed, saying since when.</summary>
+    public async Task CheckOpenAsync(InputChecks checks, string field, int year, int quarter, CancellationToken cancellationToken)
+    {
+        var state = await StateAsync(year, quarter, cancellationToken);
+        if (state.Closed)
+        {
+            checks.Add(field, $"triwulan {quarter} tahun {year} sudah ditutup sejak {state.ChangedAt:yyyy-MM-dd'T'HH:mm:sszzz} "
+                + $"(rollup revisi {state.Revision}); buka kembali dengan reopenQuarter sebelum mengubah angkanya");
+        }
+    }
+
+    /// <summary>Opens a closed triwulan to entry again. Its snapshots stay as they were.</summary>
+    public async Task<QuarterState> ReopenAsync(int year, int quarter, CancellationToken cancellationToken)
+    {
+        var checks = new InputChecks();
+        checks.Year("year", year);
+        checks.Quarter("quarter", quarter);
+        checks.ThrowIfFailed();
+
+        await using var db = _createContext();
+        var closure = await db.QuarterClosures.SingleOrDefaultAsync(c => c.Year == year && c.Quarter == quarter, cancellationToken);
+        if (closure is not { Closed: true })
+        {
+            throw new InputException("quarter", $"triwulan {quarter} tahun {year} tidak sedang ditutup");
+        }
+        closure.Closed = false;
+        closure.ChangedAt = _settings.Local(_clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return new QuarterState(year, quarter, false, closure.ChangedAt, closure.Revision);
+    }
+}

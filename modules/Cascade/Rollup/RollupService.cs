@@ -1,0 +1,187 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Kinerja.Modules.Cascade.Computation;
+using Kinerja.Modules.Cascade.Data;
+using Kinerja.Modules.Cascade.Entry;
+using Kinerja.Modules.Cascade.Tree;
+using Kinerja.Shared.Modules;
+using Kinerja.Shared.Periods;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kinerja.Modules.Cascade.Rollup;
+
+/// <summary>
+/// Freezes a triwulan: computes every enabled indicator for the triwulan and through it, stores that as
+/// a new revision unless it says the same as the last one, and closes the triwulan to entry.
+/// </summary>
+internal sealed class RollupService
+{
+    private readonly ModuleDirectory _directory;
+    private readonly IndicatorService _indicators;
+    private readonly Func<CascadeDbContext> _createContext;
+    private readonly TimeProvider _clock;
+    private readonly RollupSettings _settings;
+    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
+
+    public RollupService(
+        ModuleDirectory directory,
+        IndicatorService indicators,
+        Func<CascadeDbContext> createContext,
+        TimeProvider clock,
+        RollupSettings settings)
+    {
+        _directory = directory;
+        _indicators = indicators;
+        _createContext = createContext;
+        _clock = clock;
+        _settings = settings;
+    }
+
+    public RollupSettings Settings => _settings;
+
+    public async Task<Snapshot> RunAsync(int year, int quarter, string trigger, CancellationToken cancellationToken)
+    {
+        var checks = new InputChecks();
+        checks.Year("year", year);
+        checks.Quarter("quarter", quarter);
+        checks.ThrowIfFailed();
+
+        await _oneAtATime.WaitAsync(cancellationToken);
+        try
+        {
+            var evaluator = await _indicators.EvaluatorAsync(year, cancellationToken);
+            var values = new[] { Period.OfQuarter(year, quarter), Period.ThroughQuarter(year, quarter) }
+                .SelectMany(period => _directory.Indicators.Select(i => ToRecord(evaluator.Evaluate(i.Code, period))))
+                .ToList();
+            var fingerprint = Fingerprint(values);
+            var now = _settings.Local(_clock.GetUtcNow());
+
+            await using var db = _createContext();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var latest = await db.Snapshots.AsNoTracking()
+                .Where(s => s.Year == year && s.Quarter == quarter)
+                .OrderByDescending(s => s.Revision)
+                .FirstOrDefaultAsync(cancellationToken);
+
+            SnapshotRecord snapshot;
+            if (latest is not null && latest.Fingerprint == fingerprint)
+            {
+                snapshot = await db.Snapshots.AsNoTracking().Include(s => s.Values).SingleAsync(s => s.Id == latest.Id, cancellationToken);
+            }
+            else
+            {
+                snapshot = new SnapshotRecord
+                {
+                    Year = year, Quarter = quarter, Revision = (latest?.Revision ?? 0) + 1,
+                    CreatedAt = now, Trigger = trigger, Fingerprint = fingerprint, Values = values,
+                };
+                db.Snapshots.Add(snapshot);
+            }
+            await CloseAsync(db, year, quarter, snapshot.Revision, now, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return ToSnapshot(snapshot);
+        }
+        finally
+        {
+            _oneAtATime.Release();
+        }
+    }
+
+    public async Task<IReadOnlyList<Snapshot>> SnapshotsAsync(int year, int? quarter, CancellationToken cancellationToken)
+    {
+        var checks = new InputChecks();
+        checks.Year("year", year);
+        checks.Quarter("quarter", quarter);
+        checks.ThrowIfFailed();
+
+        await using var db = _createContext();
+        var snapshots = await db.Snapshots.AsNoTracking().AsSplitQuery().Include(s => s.Values)
+            .Where(s => s.Year == year && (quarter == null || s.Quarter == quarter))
+            .OrderByDescending(s => s.Quarter).ThenByDescending(s => s.Revision)
+            .ToListAsync(cancellationToken);
+        return snapshots.Select(ToSnapshot).ToList();
+    }
+
+    private static async Task CloseAsync(CascadeDbContext db, int year, int quarter, int revision, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var closure = await db.QuarterClosures.SingleOrDefaultAsync(c => c.Year == year && c.Quarter == quarter, cancellationToken);
+        if (closure is null)
+        {
+            db.QuarterClosures.Add(new QuarterClosureRecord { Year = year, Quarter = quarter, Closed = true, ChangedAt = now, Revision = revision });
+        }
+        else if (!closure.Closed || closure.Revision != revision)
+        {
+            closure.Closed = true;
+            closure.ChangedAt = now;
+            closure.Revision = revision;
+        }
+    }
+
+    private static SnapshotValueRecord ToRecord(IndicatorValue value) => new()
+    {
+        Indicator = value.Indicator.Code,
+        Cumulative = value.Period.Cumulative,
+        Numerator = value.Numerator,
+        Denominator = value.Denominator,
+        Value = value.Value,
+        Target = value.Target,
+        Achievement = value.Achievement,
+        Predicate = value.Predicate,
+        Status = value.Status.ToString(),
+        NumeratorRule = value.Rule.Numerator.ToString(),
+        DenominatorRule = value.Rule.Denominator?.ToString(),
+    };
+
+    private static string Fingerprint(IEnumerable<SnapshotValueRecord> values)
+    {
+        var text = new StringBuilder();
+        foreach (var v in values)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{v.Indicator}|{v.Cumulative}|{v.Numerator:R}|{v.Denominator:R}|{v.Value:R}|{v.Target:R}|")
+                .Append(CultureInfo.InvariantCulture, $"{v.Achievement:R}|{v.Predicate}|{v.Status}|{v.NumeratorRule}|{v.DenominatorRule}\n");
+        }
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+
+    // Rebuilds the frozen values with their contributions, read from the same snapshot only.
+    private Snapshot ToSnapshot(SnapshotRecord record)
+    {
+        var rows = record.Values.ToDictionary(v => (v.Indicator, v.Cumulative));
+        var built = new Dictionary<(string, bool), IndicatorValue>();
+
+        IndicatorValue Build(string code, bool cumulative)
+        {
+            if (built.TryGetValue((code, cumulative), out var done))
+            {
+                return done;
+            }
+            var indicator = _directory.FindIndicator(code)!;
+            var period = cumulative ? Period.ThroughQuarter(record.Year, record.Quarter) : Period.OfQuarter(record.Year, record.Quarter);
+            IndicatorValue value;
+            if (rows.TryGetValue((code, cumulative), out var row))
+            {
+                var rule = new IndicatorRule(code, PartRule.Parse(row.NumeratorRule), row.DenominatorRule is null ? null : PartRule.Parse(row.DenominatorRule));
+                value = new IndicatorValue(indicator, period, rule, Amount.Of(row.Numerator), Amount.Of(row.Denominator), Amount.Of(row.Target),
+                    row.Value, row.Achievement, row.Predicate, Enum.Parse<ValueStatus>(row.Status),
+                    rule.Children.Select(child => Build(child, cumulative)).ToList());
+            }
+            else
+            {
+                // Not in the snapshot: its module was not loaded when the rollup ran.
+                value = new IndicatorValue(indicator, period, CascadeTree.DefaultRule(indicator), Amount.DisabledPart, Amount.DisabledPart,
+                    Amount.DisabledPart, null, null, null, ValueStatus.ModuleDisabled, []);
+            }
+            built[(code, cumulative)] = value;
+            return value;
+        }
+
+        var values = record.Values
+            .OrderBy(v => v.Cumulative)
+            .ThenBy(v => v.Id)
+            .Select(v => Build(v.Indicator, v.Cumulative))
+            .ToList();
+        return new Snapshot(record.Year, record.Quarter, record.Revision, _settings.Local(record.CreatedAt), record.Trigger, values);
+    }
+}

@@ -1,0 +1,97 @@
+using Autofac;
+using Kinerja.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Quartz;
+
+namespace Kinerja.Tests.Rollup;
+
+/// <summary>The real Quartz scheduler of the host, with its persistent store, driven by a shifted clock.</summary>
+public sealed class ScheduledRollupTests
+{
+    private static KinerjaHost HostAt(TempDirectory data, string instant) =>
+        new(data.Path, container: c => c.RegisterInstance<TimeProvider>(new ShiftedClock(DateTimeOffset.Parse(instant))));
+
+    private static async Task<System.Text.Json.JsonElement> SnapshotsOf(KinerjaHost host, int quarter) =>
+        (await host.QueryAsync($"{{ snapshots(year: 2026, quarter: {quarter}) {{ revision trigger createdAt }} }}")).Ok().GetProperty("snapshots");
+
+    private static async Task<System.Text.Json.JsonElement> WaitForSnapshotAsync(KinerjaHost host, int quarter)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            var snapshots = await SnapshotsOf(host, quarter);
+            if (snapshots.GetArrayLength() > 0)
+            {
+                return snapshots;
+            }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException("Rollup terjadwal tidak berjalan dalam 20 detik.");
+    }
+
+    [Fact]
+    public async Task Given_the_host_runs_at_01_00_WIB_on_10_April_Then_the_schedule_rolls_up_the_first_quarter()
+    {
+        using var data = new TempDirectory();
+        await using (var installed = HostAt(data, "2026-03-30T10:00:00+07:00"))
+        {
+            (await installed.QueryAsync("""mutation { recordRealization(input: { indicator: "PMI-1", year: 2026, quarter: 1, value: 4 }) { status } }""")).Ok();
+            var scheduler = await installed.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+            Assert.IsType<ShiftedClock>(scheduler.TimeProvider);
+        }
+
+        await using var host = HostAt(data, "2026-04-10T00:59:57+07:00");
+        var before = await SnapshotsOf(host, 1);
+        var snapshots = await WaitForSnapshotAsync(host, 1);
+
+        Assert.Equal(0, before.GetArrayLength());
+        var snapshot = Assert.Single(snapshots.EnumerateArray());
+        Assert.Equal("schedule", snapshot.GetProperty("trigger").GetString());
+        Assert.StartsWith("2026-04-10T01:00:0", snapshot.GetProperty("createdAt").GetString());
+        Assert.EndsWith("+07:00", snapshot.GetProperty("createdAt").GetString());
+        var refused = await host.QueryAsync("""mutation { recordRealization(input: { indicator: "PMI-1", year: 2026, quarter: 1, value: 5 }) { status } }""");
+        Assert.Contains("sudah ditutup sejak 2026-04-10T01:00:0", Assert.Single(refused.ErrorMessages));
+    }
+
+    [Fact]
+    public async Task Given_the_host_was_down_at_the_firing_Then_it_rolls_up_once_at_start_and_never_again()
+    {
+        using var data = new TempDirectory();
+        await using (var installed = HostAt(data, "2026-03-30T10:00:00+07:00"))
+        {
+            (await installed.QueryAsync("{ modules { name } }")).Ok();
+        }
+
+        await using (var late = HostAt(data, "2026-04-12T09:00:00+07:00"))
+        {
+            var snapshots = await WaitForSnapshotAsync(late, 1);
+            Assert.Equal("schedule", Assert.Single(snapshots.EnumerateArray()).GetProperty("trigger").GetString());
+        }
+
+        foreach (var restart in new[] { "2026-04-13T09:00:00+07:00", "2026-04-20T09:00:00+07:00" })
+        {
+            await using var again = HostAt(data, restart);
+            (await again.QueryAsync("{ modules { name } }")).Ok();
+            await Task.Delay(1500);
+            Assert.Single((await SnapshotsOf(again, 1)).EnumerateArray());
+        }
+    }
+
+    [Fact]
+    public async Task Given_a_new_installation_in_November_Then_earlier_quarters_stay_open_for_entry()
+    {
+        using var data = new TempDirectory();
+        await using var host = HostAt(data, "2026-11-15T10:00:00+07:00");
+
+        (await host.QueryAsync("{ modules { name } }")).Ok();
+        await Task.Delay(1500);
+
+        var answer = (await host.QueryAsync("""
+            mutation { a: recordRealization(input: { indicator: "PMI-1", year: 2026, quarter: 1, value: 4 }) { status }
+                       b: recordRealization(input: { indicator: "PMI-1", year: 2026, quarter: 3, value: 4 }) { status } }
+            """)).Ok();
+        Assert.Equal("OK", answer.GetProperty("b").GetProperty("status").GetString());
+        var quarters = (await host.QueryAsync("{ quarters(year: 2026) { closed } snapshots(year: 2026) { revision } }")).Ok();
+        Assert.All(quarters.GetProperty("quarters").EnumerateArray(), q => Assert.False(q.GetProperty("closed").GetBoolean()));
+        Assert.Equal(0, quarters.GetProperty("snapshots").GetArrayLength());
+    }
+}
