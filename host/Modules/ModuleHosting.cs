@@ -1,6 +1,9 @@
 using Autofac;
 using Autofac.Extensions.DependencyInjection;
+using Kinerja.Host.Registers;
+using Kinerja.Shared.GraphQL;
 using Kinerja.Shared.Modules;
+using Kinerja.Shared.Sources;
 
 namespace Kinerja.Host.Modules;
 
@@ -18,6 +21,10 @@ internal static class ModuleHosting
         builder.Host.ConfigureContainer<ContainerBuilder>(container =>
         {
             container.RegisterInstance(directory);
+            container.RegisterType<ServiceImporter>().As<IRegisterImporter>().SingleInstance();
+            container.RegisterType<RegisterImports>().SingleInstance();
+            container.RegisterType<ImportCommand>().As<IHostCommand>().SingleInstance();
+            container.RegisterType<RegisterImportsGraphQL>().As<IGraphQLContributor>().SingleInstance();
             foreach (var module in enabled)
             {
                 container.RegisterModule(module);

@@ -4,6 +4,7 @@ using Kinerja.Modules.Cascade.Data;
 using Kinerja.Modules.Cascade.Entry;
 using Kinerja.Modules.Cascade.GraphQL;
 using Kinerja.Modules.Cascade.Rollup;
+using Kinerja.Modules.Cascade.Sources;
 using Kinerja.Modules.Cascade.Tree;
 using Kinerja.Shared.Data;
 using Kinerja.Shared.GraphQL;
@@ -33,6 +34,7 @@ public sealed class CascadeModule : KinerjaModule
                     ? bands
                     : AchievementRules.DefaultBands))
             .SingleInstance();
+        builder.RegisterType<SourceSettings>().SingleInstance();
         builder.RegisterType<IndicatorService>().SingleInstance();
         builder.RegisterType<TreeService>().SingleInstance();
         builder.Register(c => RollupSettings.From(c.Resolve<IConfiguration>())).SingleInstance();

@@ -2,14 +2,24 @@ using Autofac;
 using Kinerja.Modules.Pemberdayaan.Data;
 using Kinerja.Shared.Data;
 using Kinerja.Shared.Modules;
+using Kinerja.Shared.Sources;
+using Kinerja.Modules.Pemberdayaan.Registers;
 
 namespace Kinerja.Modules.Pemberdayaan;
 
 /// <summary>Everything the Pemberdayaan module brings to the host, registered in one place.</summary>
 public sealed class PemberdayaanModule : KinerjaModule
 {
-    public override string Name => "Pemberdayaan";
+    public const string ModuleName = "Pemberdayaan";
 
-    protected override void Load(ContainerBuilder builder) =>
+    public override string Name => ModuleName;
+
+    protected override void Load(ContainerBuilder builder)
+    {
         builder.RegisterIndicatorData<PemberdayaanDbContext>(this, PemberdayaanDbContext.TablePrefixName, options => new PemberdayaanDbContext(options));
+        builder.RegisterServiceRegister<PemberdayaanDbContext>(this);
+        builder.RegisterType<PemberdayaanStocks>().AsSelf().As<IStockCounter>().SingleInstance();
+        builder.RegisterType<PmksImporter>().As<IRegisterImporter>().SingleInstance();
+        builder.RegisterType<PsksImporter>().As<IRegisterImporter>().SingleInstance();
+    }
 }

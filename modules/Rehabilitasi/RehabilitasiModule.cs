@@ -10,6 +10,9 @@ public sealed class RehabilitasiModule : KinerjaModule
 {
     public override string Name => "Rehabilitasi";
 
-    protected override void Load(ContainerBuilder builder) =>
+    protected override void Load(ContainerBuilder builder)
+    {
         builder.RegisterIndicatorData<RehabilitasiDbContext>(this, RehabilitasiDbContext.TablePrefixName, options => new RehabilitasiDbContext(options));
+        builder.RegisterServiceRegister<RehabilitasiDbContext>(this);
+    }
 }

@@ -10,6 +10,9 @@ public sealed class UptLbkModule : KinerjaModule
 {
     public override string Name => "UptLbk";
 
-    protected override void Load(ContainerBuilder builder) =>
+    protected override void Load(ContainerBuilder builder)
+    {
         builder.RegisterIndicatorData<UptLbkDbContext>(this, UptLbkDbContext.TablePrefixName, options => new UptLbkDbContext(options));
+        builder.RegisterServiceRegister<UptLbkDbContext>(this);
+    }
 }

@@ -1,5 +1,7 @@
 using Autofac;
+using Kinerja.Shared.Catalog;
 using Kinerja.Shared.Modules;
+using Kinerja.Shared.Sources;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kinerja.Shared.Data;
@@ -33,6 +35,23 @@ public static class IndicatorDataRegistration
         builder.Register(c => new IndicatorDataStore<TContext>(module.Catalog, c.Resolve<Func<TContext>>(), c.Resolve<TimeProvider>()))
             .As<IIndicatorDataStore>()
             .As<IModuleInitializer>()
+            .SingleInstance();
+    }
+
+    /// <summary>
+    /// Registers a module's services register: it stores the services of the module's kegiatan COUNT
+    /// indicators and counts them when an indicator's source is REGISTER.
+    /// </summary>
+    public static void RegisterServiceRegister<TContext>(this ContainerBuilder builder, KinerjaModule module)
+        where TContext : ServiceRegisterContext
+    {
+        var indicators = module.Catalog.Indicators
+            .Where(i => i.Level == IndicatorLevel.Kegiatan && i.Kind == IndicatorKind.Count)
+            .Select(i => i.Code)
+            .ToList();
+        builder.Register(c => new ServiceRegister<TContext>(module.Name, indicators, c.Resolve<Func<TContext>>()))
+            .As<IServiceCounter>()
+            .As<IServiceStore>()
             .SingleInstance();
     }
 }

@@ -39,6 +39,12 @@ public readonly record struct Period
 
     public bool Covers(int quarter) => quarter >= FirstQuarter && quarter <= LastQuarter;
 
+    /// <summary>The period's first day.</summary>
+    public DateOnly Start => new(Year, (FirstQuarter - 1) * 3 + 1, 1);
+
+    /// <summary>The period's last day.</summary>
+    public DateOnly End => new DateOnly(Year, LastQuarter * 3, 1).AddMonths(1).AddDays(-1);
+
     public override string ToString() => Quarter is null
         ? $"{Year}"
         : Cumulative ? $"{Year} s.d. TW{Quarter}" : $"{Year} TW{Quarter}";

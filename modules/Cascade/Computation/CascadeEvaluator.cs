@@ -2,6 +2,7 @@ using Kinerja.Modules.Cascade.Tree;
 using Kinerja.Shared.Catalog;
 using Kinerja.Shared.Modules;
 using Kinerja.Shared.Periods;
+using Kinerja.Shared.Sources;
 
 namespace Kinerja.Modules.Cascade.Computation;
 
@@ -17,22 +18,37 @@ internal sealed class CascadeEvaluator
     private readonly YearFigures _figures;
     private readonly AchievementRules _achievement;
     private readonly Func<string, bool> _lessIsBetter;
+    private readonly RegisterFigures _registers;
+    private readonly string? _kecamatan;
     private readonly Dictionary<(string, Period), IndicatorValue> _memo = new();
     private readonly HashSet<(string, Period)> _inProgress = new();
+    private readonly SortedSet<string> _entered = new(StringComparer.Ordinal);
 
     public CascadeEvaluator(
         CascadeTree tree,
         ModuleDirectory directory,
         YearFigures figures,
         AchievementRules achievement,
-        Func<string, bool> lessIsBetter)
+        Func<string, bool> lessIsBetter,
+        RegisterFigures? registers = null,
+        string? kecamatan = null)
     {
         _tree = tree;
         _directory = directory;
         _figures = figures;
         _achievement = achievement;
         _lessIsBetter = lessIsBetter;
+        _registers = registers ?? RegisterFigures.None;
+        _kecamatan = kecamatan;
     }
+
+    /// <summary>The kecamatan the figures are for; null for the whole kabupaten.</summary>
+    public string? Kecamatan => _kecamatan;
+
+    /// <summary>
+    /// With a kecamatan: the entered codes the values met, which have no kecamatan and so cannot be broken down.
+    /// </summary>
+    public IReadOnlyCollection<string> EnteredCodes => _entered;
 
     public IndicatorValue Evaluate(string code, Period period)
     {
@@ -63,7 +79,7 @@ internal sealed class CascadeEvaluator
         {
             return new IndicatorValue(indicator, period, rule, Amount.DisabledPart,
                 rule.Denominator is null ? Amount.None : Amount.DisabledPart, Amount.DisabledPart,
-                null, null, null, ValueStatus.ModuleDisabled, []);
+                null, null, null, ValueStatus.ModuleDisabled, [], null, null, _kecamatan);
         }
 
         var contributions = rule.Children.Select(child => Evaluate(child, period)).ToList();
@@ -95,17 +111,26 @@ internal sealed class CascadeEvaluator
             value = numerator.Value / denominator.Value * 100;
         }
 
-        var target = _figures.Target(indicator.Code, period);
+        // Targets are set for the kabupaten; a kecamatan's figure has none to be measured against.
+        var target = _kecamatan is null ? _figures.Target(indicator.Code, period) : null;
         var achievement = status == ValueStatus.Ok
             ? AchievementRules.Achievement(value, target, _lessIsBetter(indicator.Code))
             : null;
         return new IndicatorValue(indicator, period, rule, numerator, denominator, Amount.Of(target),
-            value, achievement, _achievement.Predicate(achievement), status, contributions);
+            value, achievement, _achievement.Predicate(achievement), status, contributions,
+            SourceOf(indicator.Code, rule.Numerator), rule.Denominator is null ? null : SourceOf(indicator.Code, rule.Denominator), _kecamatan);
     }
+
+    private ValueSource? SourceOf(string code, PartRule rule) => rule.Source switch
+    {
+        PartSource.Input => _registers.SourceOf(code),
+        PartSource.Base => _registers.SourceOf(rule.Codes[0]),
+        _ => null,
+    };
 
     private Amount Part(IndicatorDefinition indicator, PartRule rule, Period period, bool denominator) => rule.Source switch
     {
-        PartSource.Input => Amount.Of(_figures.EnteredSum(indicator.Code, period, denominator)),
+        PartSource.Input => Entered(indicator.Code, period, denominator),
         PartSource.Sum => SumOver(rule.Codes, period, v => v.NumeratorPart),
         PartSource.Den => SumOver(rule.Codes, period, v => v.DenominatorPart),
         PartSource.Target => SumOver(rule.Codes, period, v => v.TargetPart),
@@ -132,12 +157,35 @@ internal sealed class CascadeEvaluator
         return Amount.Of(sum);
     }
 
+    private Amount Entered(string code, Period period, bool denominator)
+    {
+        if (_registers.SourceOf(code) == ValueSource.Register)
+        {
+            return _registers.Served(code, period, _kecamatan);
+        }
+        if (_kecamatan is not null)
+        {
+            _entered.Add(code);
+            return Amount.None;
+        }
+        return Amount.Of(_figures.EnteredSum(code, period, denominator));
+    }
+
     private Amount Stock(string measure, Period period)
     {
         var definition = _directory.FindBaseMeasure(measure);
         if (definition is null || !_directory.IsEnabled(definition.Module))
         {
             return Amount.DisabledPart;
+        }
+        if (_registers.SourceOf(measure) == ValueSource.Register)
+        {
+            return _registers.Stock(measure, period, _kecamatan);
+        }
+        if (_kecamatan is not null)
+        {
+            _entered.Add(measure);
+            return Amount.None;
         }
         return Amount.Of(_figures.Stock(measure, period));
     }

@@ -1,6 +1,7 @@
 using Kinerja.Modules.Cascade.Tree;
 using Kinerja.Shared.Catalog;
 using Kinerja.Shared.Periods;
+using Kinerja.Shared.Sources;
 
 namespace Kinerja.Modules.Cascade.Computation;
 
@@ -30,7 +31,10 @@ internal sealed record IndicatorValue(
     double? Achievement,
     string? Predicate,
     ValueStatus Status,
-    IReadOnlyList<IndicatorValue> Contributions)
+    IReadOnlyList<IndicatorValue> Contributions,
+    ValueSource? Source = null,
+    ValueSource? DenominatorSource = null,
+    string? Kecamatan = null)
 {
     /// <summary>A PERCENT's numerator, a COUNT's value.</summary>
     public double? Numerator => NumeratorPart.Value;

@@ -54,6 +54,17 @@ internal sealed class SnapshotValueRecord
     public required string Status { get; set; }
     public required string NumeratorRule { get; set; }
     public string? DenominatorRule { get; set; }
+    public string? Source { get; set; }
+    public string? DenominatorSource { get; set; }
+}
+
+/// <summary>A year's choice of how a kegiatan indicator or a stock is counted; absent means ENTERED.</summary>
+internal sealed class ValueSourceRecord
+{
+    public int Year { get; set; }
+    public required string Code { get; set; }
+    public required string Source { get; set; }
+    public DateTimeOffset ChangedAt { get; set; }
 }
 
 /// <summary>Whether a triwulan is closed to entry: closed by a rollup, opened again explicitly.</summary>
@@ -78,6 +89,7 @@ internal sealed class CascadeDbContext(DbContextOptions<CascadeDbContext> option
     public DbSet<SnapshotRecord> Snapshots => Set<SnapshotRecord>();
     public DbSet<SnapshotValueRecord> SnapshotValues => Set<SnapshotValueRecord>();
     public DbSet<QuarterClosureRecord> QuarterClosures => Set<QuarterClosureRecord>();
+    public DbSet<ValueSourceRecord> ValueSources => Set<ValueSourceRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -103,6 +115,11 @@ internal sealed class CascadeDbContext(DbContextOptions<CascadeDbContext> option
         {
             e.ToTable($"{TablePrefix}_quarter_closures");
             e.HasKey(c => new { c.Year, c.Quarter });
+        });
+        modelBuilder.Entity<ValueSourceRecord>(e =>
+        {
+            e.ToTable($"{TablePrefix}_value_sources");
+            e.HasKey(v => new { v.Year, v.Code });
         });
     }
 }

@@ -1,10 +1,13 @@
 using Kinerja.Modules.Cascade.Computation;
 using Kinerja.Modules.Cascade.Rollup;
+using Kinerja.Modules.Cascade.Sources;
 using Kinerja.Modules.Cascade.Tree;
 using Kinerja.Shared.Catalog;
 using Kinerja.Shared.Data;
 using Kinerja.Shared.Modules;
 using Kinerja.Shared.Periods;
+using Kinerja.Shared.Registers;
+using Kinerja.Shared.Sources;
 
 namespace Kinerja.Modules.Cascade.Entry;
 
@@ -19,31 +22,39 @@ internal sealed class IndicatorService
     private readonly CascadeTreeStore _trees;
     private readonly AchievementRules _achievement;
     private readonly QuarterClosures _closures;
+    private readonly SourceSettings _sources;
 
     public IndicatorService(
         ModuleDirectory directory,
         IEnumerable<IIndicatorDataStore> stores,
         CascadeTreeStore trees,
         AchievementRules achievement,
-        QuarterClosures closures)
+        QuarterClosures closures,
+        SourceSettings sources)
     {
         _directory = directory;
         _stores = stores.ToDictionary(s => s.Module, StringComparer.Ordinal);
         _trees = trees;
         _achievement = achievement;
         _closures = closures;
+        _sources = sources;
     }
 
-    public async Task<CascadeEvaluator> EvaluatorAsync(int year, CancellationToken cancellationToken)
+    /// <summary>An evaluator of a year for the periods given (register counts are read for those only).</summary>
+    public async Task<CascadeEvaluator> EvaluatorAsync(int year, IReadOnlyCollection<Period> periods, CancellationToken cancellationToken,
+        string? kecamatan = null)
     {
         var tree = _trees.TreeOfYearAsync(year, cancellationToken);
         var lessIsBetter = _trees.LessIsBetterAsync(cancellationToken);
+        var registers = RegisterFigures.LoadAsync(_sources, year, periods, cancellationToken);
         var data = await Task.WhenAll(_stores.Values.Select(s => s.LoadYearAsync(year, cancellationToken)));
         var polarity = await lessIsBetter;
-        return new CascadeEvaluator(await tree, _directory, new YearFigures(year, data), _achievement, code => polarity.Contains(code));
+        return new CascadeEvaluator(await tree, _directory, new YearFigures(year, data), _achievement, code => polarity.Contains(code),
+            await registers, kecamatan);
     }
 
-    public async Task<IndicatorValue> ValueAsync(string code, int year, int? quarter, bool cumulative, CancellationToken cancellationToken)
+    public async Task<IndicatorValue> ValueAsync(string code, int year, int? quarter, bool cumulative, CancellationToken cancellationToken,
+        string? kecamatan = null)
     {
         var checks = new InputChecks();
         if (_directory.FindIndicator(code) is null)
@@ -51,17 +62,49 @@ internal sealed class IndicatorService
             checks.Add("indicator", $"indikator '{code}' tidak dikenal");
         }
         var period = CheckPeriod(checks, year, quarter, cumulative);
+        var place = CheckKecamatan(checks, kecamatan);
         checks.ThrowIfFailed();
-        return (await EvaluatorAsync(year, cancellationToken)).Evaluate(code, period);
+        var evaluator = await EvaluatorAsync(year, [period], cancellationToken, place);
+        var value = evaluator.Evaluate(code, period);
+        ThrowIfNotBreakable(evaluator, code);
+        return value;
     }
 
-    public async Task<IReadOnlyList<IndicatorValue>> IkuAsync(int year, int? quarter, bool cumulative, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<IndicatorValue>> IkuAsync(int year, int? quarter, bool cumulative, CancellationToken cancellationToken,
+        string? kecamatan = null)
     {
         var checks = new InputChecks();
         var period = CheckPeriod(checks, year, quarter, cumulative);
+        var place = CheckKecamatan(checks, kecamatan);
         checks.ThrowIfFailed();
-        var evaluator = await EvaluatorAsync(year, cancellationToken);
-        return _directory.Indicators.Where(i => i.Level == IndicatorLevel.Iku).Select(i => evaluator.Evaluate(i.Code, period)).ToList();
+        var evaluator = await EvaluatorAsync(year, [period], cancellationToken, place);
+        var values = _directory.Indicators.Where(i => i.Level == IndicatorLevel.Iku).Select(i => evaluator.Evaluate(i.Code, period)).ToList();
+        ThrowIfNotBreakable(evaluator, "IKU");
+        return values;
+    }
+
+    private static string? CheckKecamatan(InputChecks checks, string? kecamatan)
+    {
+        if (kecamatan is null)
+        {
+            return null;
+        }
+        if (Kecamatan.TryNormalize(kecamatan, out var canonical))
+        {
+            return canonical;
+        }
+        checks.Add("kecamatan", $"'{kecamatan}' bukan salah satu dari 18 kecamatan Kabupaten Gresik");
+        return null;
+    }
+
+    // A figure typed in for the whole kabupaten has no kecamatan: a breakdown needs every part from a register.
+    private static void ThrowIfNotBreakable(CascadeEvaluator evaluator, string what)
+    {
+        if (evaluator.Kecamatan is not null && evaluator.EnteredCodes.Count > 0)
+        {
+            throw new Shared.Errors.InputException("kecamatan",
+                $"{what} tidak dapat dirinci per kecamatan: {string.Join(", ", evaluator.EnteredCodes)} diisi langsung, bukan dihitung dari register");
+        }
     }
 
     public async Task<IndicatorValue> RecordRealizationAsync(RealizationInput input, CancellationToken cancellationToken)
@@ -79,7 +122,15 @@ internal sealed class IndicatorService
         if (indicator is not null && yearOk)
         {
             var rule = (await _trees.TreeOfYearAsync(input.Year, cancellationToken)).Rule(indicator.Code);
-            CheckShape(checks, indicator, rule, input);
+            if ((await _sources.RegisterCodesAsync(input.Year, cancellationToken)).Contains(indicator.Code))
+            {
+                checks.Add("input.indicator", $"{indicator.Code} tahun {input.Year} dihitung dari register layanan, tidak diketik; "
+                    + "ubah sumbernya dengan setSource(..., source: ENTERED) untuk mengisinya langsung");
+            }
+            else
+            {
+                CheckShape(checks, indicator, rule, input);
+            }
         }
         checks.ThrowIfFailed();
 
@@ -104,6 +155,11 @@ internal sealed class IndicatorService
         if (checks.Year("input.year", input.Year) & checks.Quarter("input.quarter", input.Quarter))
         {
             await _closures.CheckOpenAsync(checks, "input.quarter", input.Year, input.Quarter, cancellationToken);
+            if (measure is not null && (await _sources.RegisterCodesAsync(input.Year, cancellationToken)).Contains(measure.Code))
+            {
+                checks.Add("input.measure", $"{measure.Code} tahun {input.Year} dihitung dari register, tidak diketik; "
+                    + "ubah sumbernya dengan setSource(..., source: ENTERED) untuk mengisinya langsung");
+            }
         }
         checks.Amount("input.value", input.Value);
         checks.ThrowIfFailed();

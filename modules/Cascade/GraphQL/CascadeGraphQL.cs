@@ -2,6 +2,8 @@ using GraphQL;
 using GraphQL.Types;
 using Kinerja.Modules.Cascade.Entry;
 using Kinerja.Modules.Cascade.Rollup;
+using Kinerja.Modules.Cascade.Sources;
+using Kinerja.Shared.Sources;
 using Kinerja.Modules.Cascade.Tree;
 using Kinerja.Shared.Catalog;
 using Kinerja.Shared.GraphQL;
@@ -41,16 +43,19 @@ internal sealed class CascadeGraphQL : IGraphQLContributor
             .Argument<NonNullGraphType<IntGraphType>>("year")
             .Argument<IntGraphType>("quarter")
             .Argument<BooleanGraphType>("cumulative", a => a.DefaultValue = false)
+            .Argument<StringGraphType>("kecamatan", a => a.Description = "One of Gresik's 18 kecamatan: the figure counted from registers there.")
             .ResolveAsync(async c => await c.Service<IndicatorService>().ValueAsync(
                 c.GetArgument<string>("indicator"), c.GetArgument<int>("year"), c.GetArgument<int?>("quarter"),
-                c.GetArgument<bool>("cumulative"), c.CancellationToken));
+                c.GetArgument<bool>("cumulative"), c.CancellationToken, c.GetArgument<string?>("kecamatan")));
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<IndicatorValueType>>>>("iku")
             .Description("The Dinas IKU values for a period, each with its cascade below it in contributions.")
             .Argument<NonNullGraphType<IntGraphType>>("year")
             .Argument<IntGraphType>("quarter")
             .Argument<BooleanGraphType>("cumulative", a => a.DefaultValue = false)
+            .Argument<StringGraphType>("kecamatan", a => a.Description = "One of Gresik's 18 kecamatan: the figures counted from registers there.")
             .ResolveAsync(async c => await c.Service<IndicatorService>().IkuAsync(
-                c.GetArgument<int>("year"), c.GetArgument<int?>("quarter"), c.GetArgument<bool>("cumulative"), c.CancellationToken));
+                c.GetArgument<int>("year"), c.GetArgument<int?>("quarter"), c.GetArgument<bool>("cumulative"), c.CancellationToken,
+                c.GetArgument<string?>("kecamatan")));
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<IndicatorRuleType>>>>("tree")
             .Description("The pohon kinerja of a year: every enabled indicator's rule.")
             .Argument<NonNullGraphType<IntGraphType>>("year")
@@ -61,6 +66,10 @@ internal sealed class CascadeGraphQL : IGraphQLContributor
             .Argument<IntGraphType>("quarter")
             .ResolveAsync(async c => await c.Service<RollupService>().SnapshotsAsync(
                 c.GetArgument<int>("year"), c.GetArgument<int?>("quarter"), c.CancellationToken));
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ValueSourceSettingType>>>>("sources")
+            .Description("The kegiatan indicators and stocks that can be counted from a register, with their source in the year.")
+            .Argument<NonNullGraphType<IntGraphType>>("year")
+            .ResolveAsync(async c => await c.Service<SourceSettings>().ListAsync(c.GetArgument<int>("year"), c.CancellationToken));
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<QuarterStateType>>>>("quarters")
             .Description("The four triwulan of a year: closed to entry or not.")
             .Argument<NonNullGraphType<IntGraphType>>("year")
@@ -104,6 +113,13 @@ internal sealed class CascadeGraphQL : IGraphQLContributor
             .Argument<NonNullGraphType<IntGraphType>>("quarter")
             .ResolveAsync(async c => await c.Service<RollupService>().RunAsync(
                 c.GetArgument<int>("year"), c.GetArgument<int>("quarter"), RollupTrigger.Manual, c.CancellationToken));
+        mutation.Field<NonNullGraphType<ValueSourceSettingType>>("setSource")
+            .Description("Whether a kegiatan indicator or a base-data stock is typed in or counted from its register, for a year.")
+            .Argument<NonNullGraphType<StringGraphType>>("code")
+            .Argument<NonNullGraphType<IntGraphType>>("year")
+            .Argument<NonNullGraphType<ValueSourceType>>("source")
+            .ResolveAsync(async c => await c.Service<SourceSettings>().SetAsync(
+                c.GetArgument<string>("code"), c.GetArgument<int>("year"), c.GetArgument<ValueSource>("source"), c.CancellationToken));
         mutation.Field<NonNullGraphType<QuarterStateType>>("reopenQuarter")
             .Description("Opens a closed triwulan to entry again; its snapshots stay readable, the next rollup makes a new revision.")
             .Argument<NonNullGraphType<IntGraphType>>("year")

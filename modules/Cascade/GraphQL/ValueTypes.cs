@@ -34,6 +34,15 @@ internal sealed class IndicatorValueType : ObjectGraphType<IndicatorValue>
         Field<StringGraphType>("denominatorRule")
             .Description("Where the denominator comes from in the year's tree: input, den:…, target:…, base:…; null for COUNT.")
             .Resolve(c => c.Source.Rule.Denominator?.ToString());
+        Field<ValueSourceType>("source")
+            .Description("Where the entered part comes from this year: ENTERED or REGISTER; null when the cascade computes it.")
+            .Resolve(c => c.Source.Source);
+        Field<ValueSourceType>("denominatorSource")
+            .Description("Where the denominator comes from when it is entered or a stock: ENTERED or REGISTER; null otherwise.")
+            .Resolve(c => c.Source.DenominatorSource);
+        Field<StringGraphType>("kecamatan")
+            .Description("The kecamatan the figure is for; null for the whole kabupaten.")
+            .Resolve(c => c.Source.Kecamatan);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<IndicatorValueType>>>>("contributions")
             .Description("The values, for the same period, of the indicators this one is rolled up from.")
             .Resolve(c => c.Source.Contributions);

@@ -7,6 +7,7 @@ using Kinerja.Modules.Cascade.Entry;
 using Kinerja.Modules.Cascade.Tree;
 using Kinerja.Shared.Modules;
 using Kinerja.Shared.Periods;
+using Kinerja.Shared.Sources;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kinerja.Modules.Cascade.Rollup;
@@ -50,8 +51,9 @@ internal sealed class RollupService
         await _oneAtATime.WaitAsync(cancellationToken);
         try
         {
-            var evaluator = await _indicators.EvaluatorAsync(year, cancellationToken);
-            var values = new[] { Period.OfQuarter(year, quarter), Period.ThroughQuarter(year, quarter) }
+            Period[] periods = [Period.OfQuarter(year, quarter), Period.ThroughQuarter(year, quarter)];
+            var evaluator = await _indicators.EvaluatorAsync(year, periods, cancellationToken);
+            var values = periods
                 .SelectMany(period => _directory.Indicators.Select(i => ToRecord(evaluator.Evaluate(i.Code, period))))
                 .ToList();
             var fingerprint = Fingerprint(values);
@@ -132,6 +134,8 @@ internal sealed class RollupService
         Status = value.Status.ToString(),
         NumeratorRule = value.Rule.Numerator.ToString(),
         DenominatorRule = value.Rule.Denominator?.ToString(),
+        Source = value.Source?.ToString(),
+        DenominatorSource = value.DenominatorSource?.ToString(),
     };
 
     private static string Fingerprint(IEnumerable<SnapshotValueRecord> values)
@@ -140,7 +144,7 @@ internal sealed class RollupService
         foreach (var v in values)
         {
             text.Append(CultureInfo.InvariantCulture, $"{v.Indicator}|{v.Cumulative}|{v.Numerator:R}|{v.Denominator:R}|{v.Value:R}|{v.Target:R}|")
-                .Append(CultureInfo.InvariantCulture, $"{v.Achievement:R}|{v.Predicate}|{v.Status}|{v.NumeratorRule}|{v.DenominatorRule}\n");
+                .Append(CultureInfo.InvariantCulture, $"{v.Achievement:R}|{v.Predicate}|{v.Status}|{v.NumeratorRule}|{v.DenominatorRule}|{v.Source}|{v.DenominatorSource}\n");
         }
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
@@ -165,7 +169,9 @@ internal sealed class RollupService
                 var rule = new IndicatorRule(code, PartRule.Parse(row.NumeratorRule), row.DenominatorRule is null ? null : PartRule.Parse(row.DenominatorRule));
                 value = new IndicatorValue(indicator, period, rule, Amount.Of(row.Numerator), Amount.Of(row.Denominator), Amount.Of(row.Target),
                     row.Value, row.Achievement, row.Predicate, Enum.Parse<ValueStatus>(row.Status),
-                    rule.Children.Select(child => Build(child, cumulative)).ToList());
+                    rule.Children.Select(child => Build(child, cumulative)).ToList(),
+                    row.Source is null ? null : Enum.Parse<ValueSource>(row.Source),
+                    row.DenominatorSource is null ? null : Enum.Parse<ValueSource>(row.DenominatorSource));
             }
             else
             {

@@ -4,11 +4,34 @@ using Microsoft.EntityFrameworkCore.Design;
 
 namespace Kinerja.Modules.Linjamsos.Data;
 
-internal sealed class LinjamsosDbContext(DbContextOptions<LinjamsosDbContext> options) : IndicatorDataContext(options)
+/// <summary>A Taman Makam Pahlawan in the register kept by Seksi Jaminan Sosial.</summary>
+internal sealed class TamanMakamPahlawanRecord
+{
+    public required string Code { get; set; }
+    public required string Name { get; set; }
+    public required string Desa { get; set; }
+    public required string Kecamatan { get; set; }
+    public DateOnly RegisteredOn { get; set; }
+}
+
+internal sealed class LinjamsosDbContext(DbContextOptions<LinjamsosDbContext> options) : ServiceRegisterContext(options)
 {
     public const string TablePrefixName = "linjamsos";
+    public const string TamanMakamPahlawanTable = TablePrefixName + "_taman_makam_pahlawan";
 
     protected override string TablePrefix => TablePrefixName;
+
+    public DbSet<TamanMakamPahlawanRecord> TamanMakamPahlawan => Set<TamanMakamPahlawanRecord>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<TamanMakamPahlawanRecord>(e =>
+        {
+            e.ToTable(TamanMakamPahlawanTable);
+            e.HasKey(t => t.Code);
+        });
+    }
 }
 
 /// <summary>Lets <c>dotnet ef migrations add</c> build the context without the host.</summary>

@@ -4,11 +4,88 @@ using Microsoft.EntityFrameworkCore.Design;
 
 namespace Kinerja.Modules.Pemberdayaan.Data;
 
-internal sealed class PemberdayaanDbContext(DbContextOptions<PemberdayaanDbContext> options) : IndicatorDataContext(options)
+/// <summary>A person in the PMKS register, by NIK. Domicile is a field of its own: a NIK does not move.</summary>
+internal sealed class PersonRecord
+{
+    public required string Nik { get; set; }
+    public required string Name { get; set; }
+
+    /// <summary>L or P.</summary>
+    public required string Sex { get; set; }
+
+    public DateOnly BirthDate { get; set; }
+    public required string Desa { get; set; }
+    public required string Kecamatan { get; set; }
+}
+
+/// <summary>A PMKS category a person had, from a date and (once it ended) through a date.</summary>
+internal sealed class PersonCategoryRecord
+{
+    public long Id { get; set; }
+    public required string Nik { get; set; }
+
+    /// <summary>The category's number in Permensos 08/2012 (1-26).</summary>
+    public int Category { get; set; }
+
+    public DateOnly StartedOn { get; set; }
+
+    /// <summary>The last day the category applied; null while it still does.</summary>
+    public DateOnly? EndedOn { get; set; }
+}
+
+/// <summary>A PSKS institution or worker (LKS, PSM, TKSK, LK3, WKSBM, ...), by registration number.</summary>
+internal sealed class InstitutionRecord
+{
+    public required string RegistrationNumber { get; set; }
+    public required string Name { get; set; }
+
+    /// <summary>The PSKS category's number in Permensos 08/2012 (1-12).</summary>
+    public int Kind { get; set; }
+
+    /// <summary>The type of an LKS, e.g. LKSA for a panti asuhan; empty when none is given.</summary>
+    public required string Type { get; set; }
+
+    public required string Desa { get; set; }
+    public required string Kecamatan { get; set; }
+    public DateOnly ActiveFrom { get; set; }
+    public DateOnly? ActiveUntil { get; set; }
+}
+
+internal sealed class PemberdayaanDbContext(DbContextOptions<PemberdayaanDbContext> options) : ServiceRegisterContext(options)
 {
     public const string TablePrefixName = "pemberdayaan";
 
     protected override string TablePrefix => TablePrefixName;
+
+    public DbSet<PersonRecord> Persons => Set<PersonRecord>();
+    public DbSet<PersonCategoryRecord> PersonCategories => Set<PersonCategoryRecord>();
+    public DbSet<InstitutionRecord> Institutions => Set<InstitutionRecord>();
+
+    public const string PersonsTable = TablePrefixName + "_persons";
+    public const string PersonCategoriesTable = TablePrefixName + "_person_categories";
+    public const string InstitutionsTable = TablePrefixName + "_institutions";
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<PersonRecord>(e =>
+        {
+            e.ToTable(PersonsTable);
+            e.HasKey(p => p.Nik);
+        });
+        modelBuilder.Entity<PersonCategoryRecord>(e =>
+        {
+            e.ToTable(PersonCategoriesTable);
+            e.HasIndex(c => new { c.Nik, c.Category, c.StartedOn }).IsUnique();
+            e.HasIndex(c => new { c.Category, c.StartedOn });
+        });
+        modelBuilder.Entity<InstitutionRecord>(e =>
+        {
+            e.ToTable(InstitutionsTable);
+            e.HasKey(i => i.RegistrationNumber);
+            e.HasIndex(i => new { i.Kind, i.ActiveFrom });
+        });
+    }
 }
 
 /// <summary>Lets <c>dotnet ef migrations add</c> build the context without the host.</summary>

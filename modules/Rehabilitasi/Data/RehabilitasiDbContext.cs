@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Design;
 
 namespace Kinerja.Modules.Rehabilitasi.Data;
 
-internal sealed class RehabilitasiDbContext(DbContextOptions<RehabilitasiDbContext> options) : IndicatorDataContext(options)
+internal sealed class RehabilitasiDbContext(DbContextOptions<RehabilitasiDbContext> options) : ServiceRegisterContext(options)
 {
     public const string TablePrefixName = "rehabilitasi";
 

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Design;
 
 namespace Kinerja.Modules.UptLbk.Data;
 
-internal sealed class UptLbkDbContext(DbContextOptions<UptLbkDbContext> options) : IndicatorDataContext(options)
+internal sealed class UptLbkDbContext(DbContextOptions<UptLbkDbContext> options) : ServiceRegisterContext(options)
 {
     public const string TablePrefixName = "uptlbk";
 

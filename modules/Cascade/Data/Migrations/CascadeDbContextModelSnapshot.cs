@@ -135,6 +135,9 @@ namespace Kinerja.Modules.Cascade.Data.Migrations
                     b.Property<string>("DenominatorRule")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DenominatorSource")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Indicator")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -152,6 +155,9 @@ namespace Kinerja.Modules.Cascade.Data.Migrations
                     b.Property<long>("SnapshotId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Source")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -167,6 +173,26 @@ namespace Kinerja.Modules.Cascade.Data.Migrations
                     b.HasIndex("SnapshotId");
 
                     b.ToTable("cascade_snapshot_values", (string)null);
+                });
+
+            modelBuilder.Entity("Kinerja.Modules.Cascade.Data.ValueSourceRecord", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Year", "Code");
+
+                    b.ToTable("cascade_value_sources", (string)null);
                 });
 
             modelBuilder.Entity("Kinerja.Shared.Data.BaseMeasureRecord", b =>

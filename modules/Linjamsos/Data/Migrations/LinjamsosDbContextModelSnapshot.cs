@@ -17,6 +17,31 @@ namespace Kinerja.Modules.Linjamsos.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Kinerja.Modules.Linjamsos.Data.TamanMakamPahlawanRecord", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Desa")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kecamatan")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("RegisteredOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("linjamsos_taman_makam_pahlawan", (string)null);
+                });
+
             modelBuilder.Entity("Kinerja.Shared.Data.BaseMeasureRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -131,6 +156,38 @@ namespace Kinerja.Modules.Linjamsos.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("linjamsos_realizations", (string)null);
+                });
+
+            modelBuilder.Entity("Kinerja.Shared.Data.ServiceRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Indicator")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kecamatan")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ServedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Indicator", "ServedOn", "Subject")
+                        .IsUnique();
+
+                    b.ToTable("linjamsos_services", (string)null);
                 });
 
             modelBuilder.Entity("Kinerja.Shared.Data.TargetRecord", b =>

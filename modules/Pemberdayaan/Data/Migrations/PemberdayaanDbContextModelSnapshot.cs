@@ -17,6 +17,101 @@ namespace Kinerja.Modules.Pemberdayaan.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Kinerja.Modules.Pemberdayaan.Data.InstitutionRecord", b =>
+                {
+                    b.Property<string>("RegistrationNumber")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ActiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ActiveUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Desa")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kecamatan")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RegistrationNumber");
+
+                    b.HasIndex("Kind", "ActiveFrom");
+
+                    b.ToTable("pemberdayaan_institutions", (string)null);
+                });
+
+            modelBuilder.Entity("Kinerja.Modules.Pemberdayaan.Data.PersonCategoryRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nik")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Category", "StartedOn");
+
+                    b.HasIndex("Nik", "Category", "StartedOn")
+                        .IsUnique();
+
+                    b.ToTable("pemberdayaan_person_categories", (string)null);
+                });
+
+            modelBuilder.Entity("Kinerja.Modules.Pemberdayaan.Data.PersonRecord", b =>
+                {
+                    b.Property<string>("Nik")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("BirthDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Desa")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kecamatan")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sex")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Nik");
+
+                    b.ToTable("pemberdayaan_persons", (string)null);
+                });
+
             modelBuilder.Entity("Kinerja.Shared.Data.BaseMeasureRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -131,6 +226,38 @@ namespace Kinerja.Modules.Pemberdayaan.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("pemberdayaan_realizations", (string)null);
+                });
+
+            modelBuilder.Entity("Kinerja.Shared.Data.ServiceRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Indicator")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kecamatan")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ServedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Indicator", "ServedOn", "Subject")
+                        .IsUnique();
+
+                    b.ToTable("pemberdayaan_services", (string)null);
                 });
 
             modelBuilder.Entity("Kinerja.Shared.Data.TargetRecord", b =>

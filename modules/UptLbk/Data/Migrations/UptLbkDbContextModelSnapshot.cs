@@ -133,6 +133,38 @@ namespace Kinerja.Modules.UptLbk.Data.Migrations
                     b.ToTable("uptlbk_realizations", (string)null);
                 });
 
+            modelBuilder.Entity("Kinerja.Shared.Data.ServiceRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Indicator")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kecamatan")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ServedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Indicator", "ServedOn", "Subject")
+                        .IsUnique();
+
+                    b.ToTable("uptlbk_services", (string)null);
+                });
+
             modelBuilder.Entity("Kinerja.Shared.Data.TargetRecord", b =>
                 {
                     b.Property<long>("Id")

@@ -1,0 +1,125 @@
+using Kinerja.Modules.Cascade.Data;
+using Kinerja.Modules.Cascade.Entry;
+using Kinerja.Shared.Catalog;
+using Kinerja.Shared.Modules;
+using Kinerja.Shared.Sources;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kinerja.Modules.Cascade.Sources;
+
+/// <summary>A code's source in a year.</summary>
+internal sealed record SourceSetting(string Code, int Year, ValueSource Source);
+
+/// <summary>
+/// Which kegiatan indicators and stocks are counted from registers, year by year. ENTERED is the default,
+/// so nothing changes for an office until it chooses; typed figures stay stored while a code is counted
+/// from its register, and count again when it is switched back.
+/// </summary>
+internal sealed class SourceSettings
+{
+    private readonly ModuleDirectory _directory;
+    private readonly Func<CascadeDbContext> _createContext;
+    private readonly TimeProvider _clock;
+    private readonly Dictionary<string, IServiceCounter> _services;
+    private readonly Dictionary<string, IStockCounter> _stocks;
+
+    public SourceSettings(
+        ModuleDirectory directory,
+        Func<CascadeDbContext> createContext,
+        TimeProvider clock,
+        IEnumerable<IServiceCounter> services,
+        IEnumerable<IStockCounter> stocks)
+    {
+        _directory = directory;
+        _createContext = createContext;
+        _clock = clock;
+        _services = services.SelectMany(c => c.Indicators.Select(i => (i, c))).ToDictionary(p => p.i, p => p.c, StringComparer.Ordinal);
+        _stocks = stocks.SelectMany(c => c.Measures.Select(m => (m, c))).ToDictionary(p => p.m, p => p.c, StringComparer.Ordinal);
+    }
+
+    public IServiceCounter? ServiceCounter(string indicator) => _services.GetValueOrDefault(indicator);
+
+    public IStockCounter? StockCounter(string measure) => _stocks.GetValueOrDefault(measure);
+
+    /// <summary>The codes counted from a register in a year.</summary>
+    public async Task<IReadOnlySet<string>> RegisterCodesAsync(int year, CancellationToken cancellationToken)
+    {
+        await using var db = _createContext();
+        var register = ValueSource.Register.ToString();
+        var codes = await db.ValueSources.AsNoTracking()
+            .Where(v => v.Year == year && v.Source == register)
+            .Select(v => v.Code)
+            .ToListAsync(cancellationToken);
+        return codes.ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>Every enabled code that may be counted from a register, with its source in the year.</summary>
+    public async Task<IReadOnlyList<SourceSetting>> ListAsync(int year, CancellationToken cancellationToken)
+    {
+        var checks = new InputChecks();
+        checks.Year("year", year);
+        checks.ThrowIfFailed();
+        var register = await RegisterCodesAsync(year, cancellationToken);
+        return Countable()
+            .Select(code => new SourceSetting(code, year, register.Contains(code) ? ValueSource.Register : ValueSource.Entered))
+            .ToList();
+    }
+
+    public async Task<SourceSetting> SetAsync(string code, int year, ValueSource source, CancellationToken cancellationToken)
+    {
+        var checks = new InputChecks();
+        checks.Year("year", year);
+        CheckCode(checks, code, source);
+        checks.ThrowIfFailed();
+
+        await using var db = _createContext();
+        var record = await db.ValueSources.SingleOrDefaultAsync(v => v.Year == year && v.Code == code, cancellationToken);
+        if (record is null)
+        {
+            record = new ValueSourceRecord { Year = year, Code = code, Source = "" };
+            db.ValueSources.Add(record);
+        }
+        record.Source = source.ToString();
+        record.ChangedAt = _clock.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        return new SourceSetting(code, year, source);
+    }
+
+    // Kegiatan COUNT indicators that a services register counts, and stocks that a register counts.
+    private IEnumerable<string> Countable() =>
+        _directory.Indicators.Where(i => _services.ContainsKey(i.Code)).Select(i => i.Code)
+            .Concat(_directory.Modules.Where(m => m.Enabled).SelectMany(m => m.Catalog.BaseMeasures).Where(b => _stocks.ContainsKey(b.Code)).Select(b => b.Code));
+
+    private void CheckCode(InputChecks checks, string code, ValueSource source)
+    {
+        if (_directory.FindIndicator(code) is { } indicator)
+        {
+            if (!_directory.IsEnabled(indicator.Module))
+            {
+                checks.Add("code", $"indikator '{code}' milik modul {indicator.Module} yang tidak diaktifkan pada host ini");
+            }
+            else if (indicator.Level != IndicatorLevel.Kegiatan || indicator.Kind != IndicatorKind.Count)
+            {
+                checks.Add("code", $"{code} bukan indikator kegiatan jumlah (COUNT); hanya indikator seperti itu dan data dasar yang dapat dihitung dari register");
+            }
+            else if (source == ValueSource.Register && !_services.ContainsKey(code))
+            {
+                checks.Add("code", $"modul {indicator.Module} tidak mempunyai register layanan untuk {code}");
+            }
+            return;
+        }
+        if (_directory.FindBaseMeasure(code) is { } measure)
+        {
+            if (!_directory.IsEnabled(measure.Module))
+            {
+                checks.Add("code", $"data dasar '{code}' milik modul {measure.Module} yang tidak diaktifkan pada host ini");
+            }
+            else if (source == ValueSource.Register && !_stocks.ContainsKey(code))
+            {
+                checks.Add("code", $"register untuk data dasar {code} tidak dimuat pada host ini");
+            }
+            return;
+        }
+        checks.Add("code", $"'{code}' bukan kode indikator atau data dasar yang dikenal");
+    }
+}

@@ -1,0 +1,79 @@
+using System.Data.Common;
+using Kinerja.Modules.Linjamsos.Data;
+using Kinerja.Shared.Data;
+using Kinerja.Shared.Registers;
+using Kinerja.Shared.Sources;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kinerja.Modules.Linjamsos.Registers;
+
+internal sealed record TamanMakamPahlawanRow(string Code, string Name, string Desa, string Kecamatan, DateOnly RegisteredOn);
+
+/// <summary>The register of Taman Makam Pahlawan that Seksi Jaminan Sosial keeps, by its code.</summary>
+internal sealed class TamanMakamPahlawanImporter : RegisterImporter<LinjamsosDbContext, TamanMakamPahlawanRow>
+{
+    public const string Code = "Kode TMP";
+    public const string Name = "Nama TMP";
+    public const string Desa = "Desa";
+    public const string KecamatanHeader = "Kecamatan";
+    public const string RegisteredOn = "Tanggal Terdaftar";
+
+    public TamanMakamPahlawanImporter(Func<LinjamsosDbContext> createContext) : base(createContext)
+    {
+    }
+
+    public override string Register => "tmp";
+
+    public override string Module => LinjamsosModule.ModuleName;
+
+    public override IReadOnlyList<string> Headers { get; } = [Code, Name, Desa, KecamatanHeader, RegisteredOn];
+
+    protected override TamanMakamPahlawanRow? Parse(TabularRow row, List<RefusedRow> refused)
+    {
+        var before = refused.Count;
+        var check = new RowChecks(row, refused);
+        var code = check.Required(Code);
+        var name = check.Required(Name);
+        var desa = check.Required(Desa);
+        var kecamatan = check.Kecamatan(KecamatanHeader);
+        var registered = check.Date(RegisteredOn, required: true);
+        return refused.Count > before ? null : new TamanMakamPahlawanRow(code!, name!, desa!, kecamatan!, registered!.Value);
+    }
+
+    protected override async Task<IRowWriter<TamanMakamPahlawanRow>> PrepareAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
+        new Writer(await Upsert.PrepareAsync(connection, transaction, LinjamsosDbContext.TamanMakamPahlawanTable,
+            ["Code"], ["Name", "Desa", "Kecamatan", "RegisteredOn"], cancellationToken));
+
+    private sealed class Writer(Upsert tmp) : IRowWriter<TamanMakamPahlawanRow>
+    {
+        public Task<UpsertOutcome> WriteAsync(TamanMakamPahlawanRow row, CancellationToken cancellationToken) =>
+            tmp.ExecuteAsync([row.Code, row.Name, row.Desa, row.Kecamatan, row.RegisteredOn], cancellationToken);
+
+        public ValueTask DisposeAsync() => tmp.DisposeAsync();
+    }
+}
+
+/// <summary>Jumlah TMP yang ada: the Taman Makam Pahlawan registered by a date.</summary>
+internal sealed class TamanMakamPahlawanStock : IStockCounter
+{
+    public const string Measure = "tmp.total";
+
+    private readonly Func<LinjamsosDbContext> _createContext;
+
+    public TamanMakamPahlawanStock(Func<LinjamsosDbContext> createContext) => _createContext = createContext;
+
+    public string Module => LinjamsosModule.ModuleName;
+
+    public IReadOnlyCollection<string> Measures { get; } = [Measure];
+
+    public async Task<RegisterCount> CountStockAsync(string measure, DateOnly at, CancellationToken cancellationToken)
+    {
+        await using var db = _createContext();
+        var rows = await db.TamanMakamPahlawan.AsNoTracking()
+            .Where(t => t.RegisteredOn <= at)
+            .GroupBy(t => t.Kecamatan)
+            .Select(g => new KecamatanCount { Kecamatan = g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        return KecamatanCount.Total(rows);
+    }
+}

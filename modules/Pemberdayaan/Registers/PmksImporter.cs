@@ -1,0 +1,90 @@
+using System.Data.Common;
+using Kinerja.Modules.Pemberdayaan.Data;
+using Kinerja.Shared.Data;
+using Kinerja.Shared.Registers;
+using Kinerja.Shared.Sources;
+
+namespace Kinerja.Modules.Pemberdayaan.Registers;
+
+internal sealed record PmksRow(string Nik, string Name, char Sex, DateOnly BirthDate, string Desa, string Kecamatan,
+    int Category, DateOnly StartedOn, DateOnly? EndedOn);
+
+/// <summary>
+/// The PMKS register from the spreadsheet offices keep: a row per person and category. A person on two
+/// rows is one person (merged by NIK); the same file imported twice changes nothing.
+/// </summary>
+internal sealed class PmksImporter : RegisterImporter<PemberdayaanDbContext, PmksRow>
+{
+    public const string Nik = "NIK";
+    public const string Name = "Nama";
+    public const string Sex = "Jenis Kelamin";
+    public const string BirthDate = "Tanggal Lahir";
+    public const string Desa = "Desa";
+    public const string KecamatanHeader = "Kecamatan";
+    public const string Category = "Kategori PMKS";
+    public const string StartedOn = "Tanggal Mulai";
+    public const string EndedOn = "Tanggal Selesai";
+
+    private readonly PemberdayaanStocks _stocks;
+
+    public PmksImporter(Func<PemberdayaanDbContext> createContext, PemberdayaanStocks stocks) : base(createContext) => _stocks = stocks;
+
+    public override string Register => "pmks";
+
+    public override string Module => PemberdayaanModule.ModuleName;
+
+    public override IReadOnlyList<string> Headers { get; } = [Nik, Name, Sex, BirthDate, Desa, KecamatanHeader, Category, StartedOn, EndedOn];
+
+    protected override PmksRow? Parse(TabularRow row, List<RefusedRow> refused)
+    {
+        var before = refused.Count;
+        var check = new RowChecks(row, refused);
+        var nik = check.Required(Nik);
+        var name = check.Required(Name);
+        var sex = check.Sex(Sex);
+        var birth = check.Date(BirthDate, required: true);
+        var desa = check.Required(Desa);
+        var kecamatan = check.Kecamatan(KecamatanHeader);
+        var category = check.PmksCategory(Category);
+        var started = check.Date(StartedOn, required: true);
+        var ended = check.Date(EndedOn, required: false);
+        if (nik is not null && sex is { } s && birth is { } b)
+        {
+            check.Nik(Nik, nik, s, b);
+        }
+        check.InOrder(BirthDate, birth, StartedOn, started);
+        check.InOrder(StartedOn, started, EndedOn, ended);
+        if (refused.Count > before)
+        {
+            return null;
+        }
+        return new PmksRow(nik!, name!, sex!.Value, birth!.Value, desa!, kecamatan!, category!.Value, started!.Value, ended);
+    }
+
+    protected override async Task<IRowWriter<PmksRow>> PrepareAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        var persons = await Upsert.PrepareAsync(connection, transaction, PemberdayaanDbContext.PersonsTable,
+            ["Nik"], ["Name", "Sex", "BirthDate", "Desa", "Kecamatan"], cancellationToken);
+        var categories = await Upsert.PrepareAsync(connection, transaction, PemberdayaanDbContext.PersonCategoriesTable,
+            ["Nik", "Category", "StartedOn"], ["EndedOn"], cancellationToken);
+        return new Writer(persons, categories);
+    }
+
+    protected override void OnImported() => _stocks.Forget();
+
+    private sealed class Writer(Upsert persons, Upsert categories) : IRowWriter<PmksRow>
+    {
+        public async Task<UpsertOutcome> WriteAsync(PmksRow row, CancellationToken cancellationToken)
+        {
+            var person = await persons.ExecuteAsync([row.Nik, row.Name, row.Sex.ToString(), row.BirthDate, row.Desa, row.Kecamatan], cancellationToken);
+            var category = await categories.ExecuteAsync([row.Nik, row.Category, row.StartedOn, row.EndedOn], cancellationToken);
+            return person == UpsertOutcome.Unchanged ? category : category == UpsertOutcome.Inserted ? UpsertOutcome.Inserted : person;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await persons.DisposeAsync();
+            await categories.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using System.Data.Common;
+using Kinerja.Modules.Pemberdayaan.Data;
+using Kinerja.Shared.Data;
+using Kinerja.Shared.Registers;
+using Kinerja.Shared.Sources;
+
+namespace Kinerja.Modules.Pemberdayaan.Registers;
+
+internal sealed record PsksRow(string RegistrationNumber, string Name, int Kind, string Type, string Desa, string Kecamatan,
+    DateOnly ActiveFrom, DateOnly? ActiveUntil);
+
+/// <summary>The PSKS register: institutions and workers (LKS, PSM, TKSK, LK3, WKSBM, ...) by registration number.</summary>
+internal sealed class PsksImporter : RegisterImporter<PemberdayaanDbContext, PsksRow>
+{
+    public const string RegistrationNumber = "Nomor Registrasi";
+    public const string Name = "Nama";
+    public const string Kind = "Jenis PSKS";
+    public const string Type = "Tipe Lembaga";
+    public const string Desa = "Desa";
+    public const string KecamatanHeader = "Kecamatan";
+    public const string ActiveFrom = "Tanggal Mulai Aktif";
+    public const string ActiveUntil = "Tanggal Selesai Aktif";
+
+    /// <summary>What a panti asuhan is called in the Tipe Lembaga column.</summary>
+    public const string PantiAsuhan = "LKSA";
+
+    private readonly PemberdayaanStocks _stocks;
+
+    public PsksImporter(Func<PemberdayaanDbContext> createContext, PemberdayaanStocks stocks) : base(createContext) => _stocks = stocks;
+
+    public override string Register => "psks";
+
+    public override string Module => PemberdayaanModule.ModuleName;
+
+    public override IReadOnlyList<string> Headers { get; } = [RegistrationNumber, Name, Kind, Type, Desa, KecamatanHeader, ActiveFrom, ActiveUntil];
+
+    protected override PsksRow? Parse(TabularRow row, List<RefusedRow> refused)
+    {
+        var before = refused.Count;
+        var check = new RowChecks(row, refused);
+        var number = check.Required(RegistrationNumber);
+        var name = check.Required(Name);
+        var kind = check.PsksCategory(Kind);
+        var type = NormalizeType(row.Get(Type));
+        var desa = check.Required(Desa);
+        var kecamatan = check.Kecamatan(KecamatanHeader);
+        var from = check.Date(ActiveFrom, required: true);
+        var until = check.Date(ActiveUntil, required: false);
+        check.InOrder(ActiveFrom, from, ActiveUntil, until);
+        if (refused.Count > before)
+        {
+            return null;
+        }
+        return new PsksRow(number!, name!, kind!.Value, type, desa!, kecamatan!, from!.Value, until);
+    }
+
+    // Offices write a panti asuhan as LKSA or in words; both count in Jumlah Panti Asuhan yang ada.
+    private static string NormalizeType(string? type)
+    {
+        var text = type?.Trim() ?? "";
+        return text.Equals(PantiAsuhan, StringComparison.OrdinalIgnoreCase) || text.Equals("panti asuhan", StringComparison.OrdinalIgnoreCase)
+            ? PantiAsuhan
+            : text;
+    }
+
+    protected override async Task<IRowWriter<PsksRow>> PrepareAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
+        new Writer(await Upsert.PrepareAsync(connection, transaction, PemberdayaanDbContext.InstitutionsTable,
+            ["RegistrationNumber"], ["Name", "Kind", "Type", "Desa", "Kecamatan", "ActiveFrom", "ActiveUntil"], cancellationToken));
+
+    protected override void OnImported() => _stocks.Forget();
+
+    private sealed class Writer(Upsert institutions) : IRowWriter<PsksRow>
+    {
+        public Task<UpsertOutcome> WriteAsync(PsksRow row, CancellationToken cancellationToken) =>
+            institutions.ExecuteAsync([row.RegistrationNumber, row.Name, row.Kind, row.Type, row.Desa, row.Kecamatan, row.ActiveFrom, row.ActiveUntil], cancellationToken);
+
+        public ValueTask DisposeAsync() => institutions.DisposeAsync();
+    }
+}

@@ -1,0 +1,123 @@
+using Kinerja.Shared.Sources;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Kinerja.Shared.Data;
+
+/// <summary>A service (layanan) a Seksi gave: to whom, when, where, under which kegiatan indicator.</summary>
+public sealed class ServiceRecord
+{
+    public long Id { get; set; }
+    public required string Indicator { get; set; }
+    public DateOnly ServedOn { get; set; }
+
+    /// <summary>Who was served: a NIK, or an institution's registration number prefixed with <see cref="InstitutionPrefix"/>.</summary>
+    public required string Subject { get; set; }
+
+    public required string Kecamatan { get; set; }
+    public string? Note { get; set; }
+
+    public const string InstitutionPrefix = "REG:";
+}
+
+/// <summary>A module context that also keeps a register of services for its kegiatan indicators.</summary>
+public abstract class ServiceRegisterContext : IndicatorDataContext
+{
+    protected ServiceRegisterContext(DbContextOptions options) : base(options)
+    {
+    }
+
+    public DbSet<ServiceRecord> Services => Set<ServiceRecord>();
+
+    public string ServicesTable => $"{TablePrefix}_services";
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<ServiceRecord>(e =>
+        {
+            e.ToTable(ServicesTable);
+            e.HasIndex(s => new { s.Indicator, s.ServedOn, s.Subject }).IsUnique();
+        });
+    }
+}
+
+/// <summary>A service as imported: <see cref="ServiceRecord.Subject"/> is a NIK or a prefixed registration number.</summary>
+public sealed record ServiceEntry(string Indicator, DateOnly ServedOn, string Subject, string Kecamatan, string? Note);
+
+/// <summary>Stores a module's services; a service seen again (same indicator, date and subject) is not doubled.</summary>
+public interface IServiceStore
+{
+    string Module { get; }
+
+    IReadOnlyCollection<string> Indicators { get; }
+
+    /// <summary>Stores every entry in one transaction.</summary>
+    Task<UpsertTally> SaveAsync(IReadOnlyList<ServiceEntry> entries, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// A module's services register. It counts the module's kegiatan indicators from its services: the distinct persons or institutions served in
+/// a period. Someone served in two kecamatan in one period counts once, in the kecamatan of their latest
+/// service, so that the kecamatan rows add up to the whole.
+/// </summary>
+public sealed class ServiceRegister<TContext> : IServiceCounter, IServiceStore where TContext : ServiceRegisterContext
+{
+    private readonly Func<TContext> _createContext;
+
+    public ServiceRegister(string module, IReadOnlyCollection<string> indicators, Func<TContext> createContext)
+    {
+        Module = module;
+        Indicators = indicators;
+        _createContext = createContext;
+    }
+
+    public string Module { get; }
+
+    public IReadOnlyCollection<string> Indicators { get; }
+
+    public async Task<RegisterCount> CountServedAsync(string indicator, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        await using var db = _createContext();
+        // Plain SQL: window functions are the same on SQLite and PostgreSQL; the table name is the module's own.
+        var sql = """
+            SELECT "Kecamatan" AS "Kecamatan", COUNT(*) AS "Count" FROM (
+              SELECT "Kecamatan", ROW_NUMBER() OVER (PARTITION BY "Subject" ORDER BY "ServedOn" DESC, "Id" DESC) AS "Latest"
+              FROM "TABLE" WHERE "Indicator" = {0} AND "ServedOn" >= {1} AND "ServedOn" <= {2}
+            ) AS served WHERE "Latest" = 1 GROUP BY "Kecamatan"
+            """.Replace("TABLE", db.ServicesTable, StringComparison.Ordinal);
+        var rows = await db.Database.SqlQueryRaw<KecamatanCount>(sql, indicator, from, to).ToListAsync(cancellationToken);
+        return KecamatanCount.Total(rows);
+    }
+
+    public async Task<UpsertTally> SaveAsync(IReadOnlyList<ServiceEntry> entries, CancellationToken cancellationToken)
+    {
+        await using var db = _createContext();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var tally = new UpsertTally();
+        await using (var upsert = await Upsert.PrepareAsync(db.Database.GetDbConnection(), transaction.GetDbTransaction(), db.ServicesTable,
+            ["Indicator", "ServedOn", "Subject"], ["Kecamatan", "Note"], cancellationToken))
+        {
+            foreach (var e in entries)
+            {
+                tally.Add(await upsert.ExecuteAsync([e.Indicator, e.ServedOn, e.Subject, e.Kecamatan, e.Note], cancellationToken));
+            }
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return tally;
+    }
+}
+
+/// <summary>One row of a count grouped by kecamatan.</summary>
+public sealed class KecamatanCount
+{
+    public string Kecamatan { get; set; } = "";
+    public long Count { get; set; }
+
+    public static RegisterCount Total(IEnumerable<KecamatanCount> rows)
+    {
+        var byKecamatan = rows.ToDictionary(r => r.Kecamatan, r => r.Count, StringComparer.Ordinal);
+        return new RegisterCount(byKecamatan.Values.Sum(), byKecamatan);
+    }
+}

@@ -1,0 +1,68 @@
+using System.Data.Common;
+using Kinerja.Shared.Data;
+using Kinerja.Shared.Registers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Kinerja.Shared.Sources;
+
+/// <summary>Writes the accepted rows of one import inside its transaction.</summary>
+public interface IRowWriter<in TRow> : IAsyncDisposable
+{
+    Task<UpsertOutcome> WriteAsync(TRow row, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// The common course of a register import: the file is read row by row, every row is checked, the
+/// accepted ones are written as they come inside one transaction, and the refused ones are reported with
+/// their line, field and reason. A file of a million rows is never held in memory.
+/// </summary>
+public abstract class RegisterImporter<TContext, TRow> : IRegisterImporter
+    where TContext : DbContext
+    where TRow : class
+{
+    private readonly Func<TContext> _createContext;
+
+    protected RegisterImporter(Func<TContext> createContext) => _createContext = createContext;
+
+    public abstract string Register { get; }
+
+    public abstract string Module { get; }
+
+    public abstract IReadOnlyList<string> Headers { get; }
+
+    /// <summary>A checked row, or null after adding its reasons to <paramref name="refused"/>.</summary>
+    protected abstract TRow? Parse(TabularRow row, List<RefusedRow> refused);
+
+    protected abstract Task<IRowWriter<TRow>> PrepareAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);
+
+    /// <summary>Called after a commit, to drop what was computed from the register before.</summary>
+    protected virtual void OnImported()
+    {
+    }
+
+    public async Task<ImportResult> ImportAsync(Stream content, string fileName, CancellationToken cancellationToken)
+    {
+        var refused = new List<RefusedRow>();
+        var tally = new UpsertTally();
+        var rows = 0;
+
+        await using var db = _createContext();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using (var writer = await PrepareAsync(db.Database.GetDbConnection(), transaction.GetDbTransaction(), cancellationToken))
+        {
+            foreach (var row in TabularFile.Read(content, fileName))
+            {
+                rows++;
+                if (Parse(row, refused) is { } parsed)
+                {
+                    tally.Add(await writer.WriteAsync(parsed, cancellationToken));
+                }
+            }
+        }
+        await transaction.CommitAsync(cancellationToken);
+        OnImported();
+        return new ImportResult(Register, Module, rows, tally.Inserted, tally.Updated, tally.Unchanged, refused);
+    }
+}
