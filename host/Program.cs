@@ -5,6 +5,7 @@ using Kinerja.Host.Modules;
 using Kinerja.Host.Scheduling;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddSettingsBesideTheProgram();
 try
 {
     builder.AddKinerjaModules();

@@ -38,7 +38,7 @@ internal sealed class ImportCommand(RegisterImports imports) : IHostCommand
         }
         if (!File.Exists(args[1]))
         {
-            await error.WriteLineAsync($"Berkas '{args[1]}' tidak ada.");
+            await error.WriteLineAsync($"Berkas '{Path.GetFullPath(args[1])}' tidak ada.");
             return 2;
         }
         ImportResult result;
