@@ -90,6 +90,27 @@ public sealed class ServiceRegister<TContext> : IServiceCounter, IServiceStore w
         return KecamatanCount.Total(rows);
     }
 
+    public async Task<IReadOnlyList<ServedSubject>> ListServedAsync(string indicator, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        await using var db = _createContext();
+        var services = await db.Services.AsNoTracking()
+            .Where(s => s.Indicator == indicator && s.ServedOn >= from && s.ServedOn <= to)
+            .OrderBy(s => s.ServedOn).ThenBy(s => s.Id)
+            .Select(s => new { s.Subject, s.Kecamatan, s.ServedOn })
+            .ToListAsync(cancellationToken);
+        return services
+            .GroupBy(s => s.Subject)
+            .Select(g =>
+            {
+                var latest = g.Last();
+                var institution = g.Key.StartsWith(ServiceRecord.InstitutionPrefix, StringComparison.Ordinal);
+                return new ServedSubject(institution ? g.Key[ServiceRecord.InstitutionPrefix.Length..] : g.Key, institution,
+                    latest.Kecamatan, latest.ServedOn, g.Count());
+            })
+            .OrderBy(s => s.Kecamatan, StringComparer.Ordinal).ThenBy(s => s.Subject, StringComparer.Ordinal)
+            .ToList();
+    }
+
     public async Task<UpsertTally> SaveAsync(IReadOnlyList<ServiceEntry> entries, CancellationToken cancellationToken)
     {
         await using var db = _createContext();

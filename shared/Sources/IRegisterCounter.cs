@@ -18,7 +18,16 @@ public interface IServiceCounter
 
     /// <summary>Distinct subjects served under an indicator from <paramref name="from"/> through <paramref name="to"/>, both inclusive.</summary>
     Task<RegisterCount> CountServedAsync(string indicator, DateOnly from, DateOnly to, CancellationToken cancellationToken);
+
+    /// <summary>The subjects behind that count, each once, in the kecamatan it is counted in.</summary>
+    Task<IReadOnlyList<ServedSubject>> ListServedAsync(string indicator, DateOnly from, DateOnly to, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// Someone a count stands for: a person's NIK (personal data, see <see cref="Registers.Nik.Mask"/>) or an
+/// institution's registration number, with the kecamatan and date of their latest service in the period.
+/// </summary>
+public sealed record ServedSubject(string Subject, bool IsInstitution, string Kecamatan, DateOnly LastServedOn, int Services);
 
 /// <summary>The base-data stocks a module counts from its registers.</summary>
 public interface IStockCounter

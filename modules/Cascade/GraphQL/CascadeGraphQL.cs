@@ -70,6 +70,16 @@ internal sealed class CascadeGraphQL : IGraphQLContributor
             .Description("The kegiatan indicators and stocks that can be counted from a register, with their source in the year.")
             .Argument<NonNullGraphType<IntGraphType>>("year")
             .ResolveAsync(async c => await c.Service<SourceSettings>().ListAsync(c.GetArgument<int>("year"), c.CancellationToken));
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ServedSubjectType>>>>("served")
+            .Description("The persons and institutions behind a kegiatan indicator counted from its services register.")
+            .Argument<NonNullGraphType<StringGraphType>>("indicator")
+            .Argument<NonNullGraphType<IntGraphType>>("year")
+            .Argument<IntGraphType>("quarter")
+            .Argument<BooleanGraphType>("cumulative", a => a.DefaultValue = false)
+            .Argument<StringGraphType>("kecamatan")
+            .ResolveAsync(async c => await c.Service<SourceSettings>().ServedAsync(
+                c.GetArgument<string>("indicator"), c.GetArgument<int>("year"), c.GetArgument<int?>("quarter"),
+                c.GetArgument<bool>("cumulative"), c.GetArgument<string?>("kecamatan"), c.CancellationToken));
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<QuarterStateType>>>>("quarters")
             .Description("The four triwulan of a year: closed to entry or not.")
             .Argument<NonNullGraphType<IntGraphType>>("year")

@@ -39,6 +39,29 @@ internal sealed class SourceSettings
 
     public IServiceCounter? ServiceCounter(string indicator) => _services.GetValueOrDefault(indicator);
 
+    /// <summary>Who a kegiatan indicator's register count stands for, in a period and optionally a kecamatan.</summary>
+    public async Task<IReadOnlyList<ServedSubject>> ServedAsync(string indicator, int year, int? quarter, bool cumulative, string? kecamatan,
+        CancellationToken cancellationToken)
+    {
+        var checks = new InputChecks();
+        var counter = _directory.FindEnabledIndicator(indicator) is null ? null : ServiceCounter(indicator);
+        if (counter is null)
+        {
+            checks.Add("indicator", $"'{indicator}' bukan indikator kegiatan yang dihitung dari register layanan pada host ini");
+        }
+        checks.Year("year", year);
+        checks.Quarter("quarter", quarter);
+        string? place = null;
+        if (kecamatan is not null && !Shared.Registers.Kecamatan.TryNormalize(kecamatan, out place))
+        {
+            checks.Add("kecamatan", Shared.Registers.Kecamatan.RefusalReason(kecamatan));
+        }
+        checks.ThrowIfFailed();
+        var period = Shared.Periods.Period.Create(year, quarter, cumulative);
+        var subjects = await counter!.ListServedAsync(indicator, period.Start, period.End, cancellationToken);
+        return place is null ? subjects : subjects.Where(s => s.Kecamatan == place).ToList();
+    }
+
     public IStockCounter? StockCounter(string measure) => _stocks.GetValueOrDefault(measure);
 
     /// <summary>The codes counted from a register in a year.</summary>

@@ -1,0 +1,24 @@
+using Kinerja.Tests.Support;
+
+namespace Kinerja.Tests.Sources;
+
+public sealed class ImportCommandTests
+{
+    [Fact]
+    public async Task Given_the_command_line_Then_import_reads_a_sample_and_reports_what_it_did()
+    {
+        using var data = new TempDirectory();
+        var sample = Path.Combine(Repository.Root, "samples", "registers", "pmks.xlsx");
+
+        var (code, output, _) = await HostProcess.RunAsync(TimeSpan.FromSeconds(90), "import", "pmks", sample, $"--Kinerja:DataDirectory={data.Path}");
+        var (again, repeated, _) = await HostProcess.RunAsync(TimeSpan.FromSeconds(90), "import", "pmks", sample, $"--Kinerja:DataDirectory={data.Path}");
+        var (missing, _, error) = await HostProcess.RunAsync(TimeSpan.FromSeconds(90), "import", "pmks", "tidak-ada.csv", $"--Kinerja:DataDirectory={data.Path}");
+
+        Assert.Equal(0, code);
+        Assert.Contains("11 baris, 11 diterima (11 baru, 0 diperbarui, 0 tidak berubah), 0 ditolak", output);
+        Assert.Equal(0, again);
+        Assert.Contains("11 tidak berubah", repeated);
+        Assert.NotEqual(0, missing);
+        Assert.Contains("tidak ada", error);
+    }
+}
