@@ -130,6 +130,12 @@ internal sealed class CascadeGraphQL : IGraphQLContributor
             .Argument<NonNullGraphType<ValueSourceType>>("source")
             .ResolveAsync(async c => await c.Service<SourceSettings>().SetAsync(
                 c.GetArgument<string>("code"), c.GetArgument<int>("year"), c.GetArgument<ValueSource>("source"), c.CancellationToken));
+        mutation.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ValueSourceSettingType>>>>("setAllSources")
+            .Description("Switches every kegiatan indicator and stock that this host can count from a register, for a year.")
+            .Argument<NonNullGraphType<IntGraphType>>("year")
+            .Argument<NonNullGraphType<ValueSourceType>>("source")
+            .ResolveAsync(async c => await c.Service<SourceSettings>().SetAllAsync(
+                c.GetArgument<int>("year"), c.GetArgument<ValueSource>("source"), c.CancellationToken));
         mutation.Field<NonNullGraphType<QuarterStateType>>("reopenQuarter")
             .Description("Opens a closed triwulan to entry again; its snapshots stay readable, the next rollup makes a new revision.")
             .Argument<NonNullGraphType<IntGraphType>>("year")

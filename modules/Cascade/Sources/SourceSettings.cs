@@ -94,18 +94,36 @@ internal sealed class SourceSettings
         checks.Year("year", year);
         CheckCode(checks, code, source);
         checks.ThrowIfFailed();
-
-        await using var db = _createContext();
-        var record = await db.ValueSources.SingleOrDefaultAsync(v => v.Year == year && v.Code == code, cancellationToken);
-        if (record is null)
-        {
-            record = new ValueSourceRecord { Year = year, Code = code, Source = "" };
-            db.ValueSources.Add(record);
-        }
-        record.Source = source.ToString();
-        record.ChangedAt = _clock.GetUtcNow();
-        await db.SaveChangesAsync(cancellationToken);
+        await StoreAsync([code], year, source, cancellationToken);
         return new SourceSetting(code, year, source);
+    }
+
+    /// <summary>Every code this host can count from a register, switched at once (in one transaction).</summary>
+    public async Task<IReadOnlyList<SourceSetting>> SetAllAsync(int year, ValueSource source, CancellationToken cancellationToken)
+    {
+        var checks = new InputChecks();
+        checks.Year("year", year);
+        checks.ThrowIfFailed();
+        var codes = Countable().ToList();
+        await StoreAsync(codes, year, source, cancellationToken);
+        return codes.Select(code => new SourceSetting(code, year, source)).ToList();
+    }
+
+    private async Task StoreAsync(IReadOnlyList<string> codes, int year, ValueSource source, CancellationToken cancellationToken)
+    {
+        await using var db = _createContext();
+        var records = await db.ValueSources.Where(v => v.Year == year && codes.Contains(v.Code)).ToDictionaryAsync(v => v.Code, cancellationToken);
+        foreach (var code in codes)
+        {
+            if (!records.TryGetValue(code, out var record))
+            {
+                record = new ValueSourceRecord { Year = year, Code = code, Source = "" };
+                db.ValueSources.Add(record);
+            }
+            record.Source = source.ToString();
+            record.ChangedAt = _clock.GetUtcNow();
+        }
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     // Kegiatan COUNT indicators that a services register counts, and stocks that a register counts.

@@ -36,10 +36,18 @@ public sealed class RegisterSourceTests : IAsyncLifetime
             "mutation($r: String!, $f: String!, $c: String!) { importRegister(register: $r, fileName: $f, contentBase64: $c) { rows accepted inserted updated unchanged refused { line field reason } } }",
             new { r = register, f = fileName, c = Convert.ToBase64String(content) })).Ok().GetProperty("importRegister");
 
+    // One code at a time for REGISTER (setSource), all at once for ENTERED (setAllSources): both ways are used.
     private async Task SwitchAllAsync(string source)
     {
+        if (source == "ENTERED")
+        {
+            var all = (await _host.QueryAsync("mutation { setAllSources(year: 2026, source: ENTERED) { code source } }")).Ok();
+            Assert.All(all.GetProperty("setAllSources").EnumerateArray(), s => Assert.Equal("ENTERED", s.GetProperty("source").GetString()));
+            return;
+        }
         var codes = (await _host.QueryAsync("{ sources(year: 2026) { code } }")).Ok().GetProperty("sources")
             .EnumerateArray().Select(s => s.GetProperty("code").GetString()!).ToList();
+        Assert.Equal(29, codes.Count); // 21 kegiatan COUNT indicators with a services register, 8 stocks
         var mutation = new StringBuilder("mutation {");
         for (var i = 0; i < codes.Count; i++)
         {
