@@ -3,9 +3,10 @@ using Kinerja.Host.Data;
 using Kinerja.Host.GraphQL;
 using Kinerja.Host.Modules;
 using Kinerja.Host.Scheduling;
+using Kinerja.Host.Security;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddSettingsBesideTheProgram();
+var builder = WebApplication.CreateBuilder(CommandLine.Switches(args));
+builder.AddSettingsBesideTheProgram(CommandLine.Switches(args));
 try
 {
     builder.AddKinerjaModules();
@@ -16,6 +17,7 @@ catch (ModuleConfigurationException e)
     return 2;
 }
 builder.AddKinerjaDatabase();
+builder.AddKinerjaSecurity();
 builder.AddKinerjaScheduler();
 builder.AddGraphQLGateway();
 

@@ -27,12 +27,16 @@ internal static class DatabaseHosting
         builder.Services.AddSingleton<IDatabaseProvider>(new SqliteDatabaseProvider(connectionString));
     }
 
-    /// <summary>The database file in the configured data directory, which is made if missing.</summary>
-    public static string ConnectionString(IConfiguration configuration)
+    /// <summary>The database file in the configured data directory.</summary>
+    public static string ConnectionString(IConfiguration configuration) =>
+        new SqliteConnectionStringBuilder { DataSource = Path.Combine(DataDirectory(configuration), DatabaseFileName), Pooling = true }.ToString();
+
+    /// <summary>The configured data directory, made if missing.</summary>
+    public static string DataDirectory(IConfiguration configuration)
     {
         var directory = Path.GetFullPath(configuration[DataDirectorySetting] is { Length: > 0 } configured ? configured : "data");
         Directory.CreateDirectory(directory);
-        return new SqliteConnectionStringBuilder { DataSource = Path.Combine(directory, DatabaseFileName), Pooling = true }.ToString();
+        return directory;
     }
 
     // WAL lets readers go on while a module writes; the setting is kept in the file.

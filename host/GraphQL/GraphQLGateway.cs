@@ -5,14 +5,34 @@ using GraphQL.SystemTextJson;
 using GraphQL.Transport;
 using GraphQL.Types;
 using GraphQLParser.AST;
+using GraphQL.Resolvers;
+using GraphQL.Validation;
+using GraphQL.Validation.Complexity;
+using GraphQL.Validation.Rules.Custom;
+using Kinerja.Host.Security;
 using Kinerja.Shared.GraphQL;
+using Kinerja.Shared.Security;
 
 namespace Kinerja.Host.GraphQL;
 
-/// <summary>The one schema of the host, made of the parts every enabled module contributes.</summary>
+/// <summary>Limits on what one request may ask, from configuration (Kinerja:GraphQL:...).</summary>
+internal sealed record GraphQLLimits(int MaxDepth, int MaxComplexity, long MaxRequestBytes)
+{
+    public static GraphQLLimits From(IConfiguration configuration) => new(
+        configuration.GetValue("Kinerja:GraphQL:MaxDepth", 15),
+        configuration.GetValue("Kinerja:GraphQL:MaxComplexity", 1_000_000),
+        configuration.GetValue("Kinerja:GraphQL:MaxRequestBytes", 64L * 1024 * 1024));
+}
+
+/// <summary>
+/// The one schema of the host, made of the parts every enabled module contributes. Every root field asks
+/// for an account, but for signing in and, where the office publishes its figures, reading.
+/// </summary>
 internal sealed class GraphQLGateway
 {
-    public GraphQLGateway(IEnumerable<IGraphQLContributor> contributors)
+    private static readonly HashSet<string> OpenFields = [AccountsGraphQL.Login, "me"];
+
+    public GraphQLGateway(IEnumerable<IGraphQLContributor> contributors, SecuritySettings security, IConfiguration configuration)
     {
         var query = new ObjectGraphType { Name = "Query" };
         var mutation = new ObjectGraphType { Name = "Mutation" };
@@ -21,12 +41,43 @@ internal sealed class GraphQLGateway
             contributor.AddQueryFields(query);
             contributor.AddMutationFields(mutation);
         }
+        Guard(query, allowAnonymous: security.PublicRead);
+        Guard(mutation, allowAnonymous: false);
         // A root type without fields fails every request, so Mutation is left out when no module adds one.
         Schema = new Schema { Query = query, Mutation = mutation.Fields.Count > 0 ? mutation : null };
+        // Tools read the schema by introspection; it must not count against a request's complexity.
+        Schema.WithIntrospectionComplexityImpact(0);
         Schema.Initialize();
+
+        Limits = GraphQLLimits.From(configuration);
+        ValidationRules = DocumentValidator.CoreRules
+            .Append(new ComplexityValidationRule(new ComplexityOptions { MaxDepth = Limits.MaxDepth, MaxComplexity = Limits.MaxComplexity }))
+            .ToList();
     }
 
     public ISchema Schema { get; }
+
+    public GraphQLLimits Limits { get; }
+
+    public IReadOnlyList<IValidationRule> ValidationRules { get; }
+
+    private static void Guard(ObjectGraphType root, bool allowAnonymous)
+    {
+        foreach (var field in root.Fields.Where(f => !OpenFields.Contains(f.Name)))
+        {
+            var inner = field.Resolver!;
+            field.Resolver = new FuncFieldResolver<object?>(async context =>
+            {
+                if (!allowAnonymous && !Caller.From(context.User).IsSignedIn)
+                {
+                    var why = context.RequestServices?.GetService<IHttpContextAccessor>()?.HttpContext?.Items[SecurityHosting.AuthenticationFailure] as string;
+                    throw new AccessException("UNAUTHENTICATED",
+                        $"{why ?? "tanpa token"}: {field.Name} memerlukan akun; masuk dengan login dan kirim tokennya sebagai Authorization: Bearer ...");
+                }
+                return await inner.ResolveAsync(context);
+            });
+        }
+    }
 }
 
 internal static class GraphQLHosting
@@ -36,6 +87,9 @@ internal static class GraphQLHosting
     public static void AddGraphQLGateway(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<GraphQLGateway>();
+        // Kestrel refuses a body over the limit too, also one sent without a Content-Length.
+        builder.WebHost.ConfigureKestrel(kestrel =>
+            kestrel.Limits.MaxRequestBodySize = GraphQLLimits.From(builder.Configuration).MaxRequestBytes);
         builder.Services.AddSingleton<IDocumentExecuter, DocumentExecuter>();
         // Indonesian text goes out as it is, not as \u escapes.
         builder.Services.AddSingleton<IGraphQLTextSerializer>(new GraphQLSerializer(o => o.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping));
@@ -47,8 +101,15 @@ internal static class GraphQLHosting
     /// </summary>
     public static void MapGraphQLGateway(this WebApplication app)
     {
-        app.MapPost(Path, async (HttpContext http, IGraphQLTextSerializer serializer) =>
+        app.UseAuthentication();
+        app.MapPost(Path, async (HttpContext http, IGraphQLTextSerializer serializer, GraphQLGateway gateway) =>
         {
+            if (http.Request.ContentLength > gateway.Limits.MaxRequestBytes)
+            {
+                await WriteRequestErrorAsync(http, serializer, StatusCodes.Status413PayloadTooLarge,
+                    $"Permintaan lebih besar dari batas {gateway.Limits.MaxRequestBytes} bita (Kinerja:GraphQL:MaxRequestBytes).");
+                return;
+            }
             GraphQLRequest? request;
             try
             {
@@ -57,6 +118,12 @@ internal static class GraphQLHosting
             catch (JsonException e)
             {
                 await WriteRequestErrorAsync(http, serializer, StatusCodes.Status400BadRequest, $"Badan permintaan bukan JSON yang sah: {e.Message}");
+                return;
+            }
+            catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+            {
+                await WriteRequestErrorAsync(http, serializer, e.StatusCode,
+                    $"Permintaan lebih besar dari batas {gateway.Limits.MaxRequestBytes} bita (Kinerja:GraphQL:MaxRequestBytes).");
                 return;
             }
             await ExecuteAsync(http, serializer, request, allowMutation: true);
@@ -98,6 +165,8 @@ internal static class GraphQLHosting
         var result = await http.RequestServices.GetRequiredService<IDocumentExecuter>().ExecuteAsync(new ExecutionOptions
         {
             Schema = gateway.Schema,
+            User = http.User,
+            ValidationRules = gateway.ValidationRules,
             Query = request.Query,
             OperationName = request.OperationName,
             Variables = request.Variables,

@@ -1,23 +1,22 @@
-using Microsoft.Extensions.Configuration.Json;
-using Microsoft.Extensions.FileProviders;
-
 namespace Kinerja.Host.Modules;
 
 internal static class SettingsHosting
 {
     /// <summary>
-    /// Reads the appsettings.json that ships beside the program as the lowest layer, so the host has its
-    /// settings whichever folder it is started from; one in the working folder, the environment and the
-    /// command line still win.
+    /// Started from another folder (dotnet run works where it is typed), the host still reads the
+    /// appsettings.json that ships beside it. The environment and the command line are added again on top,
+    /// so they still win over the file.
     /// </summary>
-    public static void AddSettingsBesideTheProgram(this WebApplicationBuilder builder)
+    public static void AddSettingsBesideTheProgram(this WebApplicationBuilder builder, string[] args)
     {
-        IConfigurationBuilder configuration = builder.Configuration;
-        configuration.Sources.Insert(0, new JsonConfigurationSource
+        var beside = Path.Combine(AppContext.BaseDirectory, "appsettings.json");
+        var here = Path.Combine(builder.Environment.ContentRootPath, "appsettings.json");
+        if (File.Exists(here) || !File.Exists(beside))
         {
-            FileProvider = new PhysicalFileProvider(AppContext.BaseDirectory),
-            Path = "appsettings.json",
-            Optional = true,
-        });
+            return;
+        }
+        builder.Configuration.AddJsonFile(beside, optional: true);
+        builder.Configuration.AddEnvironmentVariables();
+        builder.Configuration.AddCommandLine(args);
     }
 }

@@ -25,10 +25,18 @@ public sealed class HttpTests : IClassFixture<HttpTests.Host>
 
     public HttpTests(Host fixture) => _host = fixture.Kinerja;
 
+    private async Task<HttpClient> SignedInClientAsync()
+    {
+        var client = _host.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer",
+            await _host.SignInAsync("pimpinan-uji", Kinerja.Shared.Security.Roles.Pimpinan, null));
+        return client;
+    }
+
     [Fact]
     public async Task Given_a_GET_with_query_Then_it_answers_data()
     {
-        using var client = _host.CreateClient();
+        using var client = await SignedInClientAsync();
         var body = await client.GetStringAsync("/graphql?query=" + Uri.EscapeDataString("{ unit(code: \"UPTLBK\") { name } }"));
         Assert.Equal("""{"data":{"unit":{"name":"UPT Pengelola Balai LBK Cerme"}}}""", body);
     }
@@ -36,7 +44,7 @@ public sealed class HttpTests : IClassFixture<HttpTests.Host>
     [Fact]
     public async Task Given_a_GET_with_variables_Then_they_are_used()
     {
-        using var client = _host.CreateClient();
+        using var client = await SignedInClientAsync();
         var body = await client.GetStringAsync("/graphql?query=" + Uri.EscapeDataString("query($c: String!) { unit(code: $c) { code } }")
             + "&variables=" + Uri.EscapeDataString("""{"c":"PMI"}"""));
         Assert.Equal("""{"data":{"unit":{"code":"PMI"}}}""", body);

@@ -3,6 +3,8 @@ using System.Text.Json;
 using Autofac;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Kinerja.Shared.Security;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Kinerja.Tests.Support;
@@ -51,13 +53,41 @@ public sealed class KinerjaHost : WebApplicationFactory<Program>
         return base.CreateHost(builder);
     }
 
-    /// <summary>Posts a GraphQL request to /graphql and returns the whole answer.</summary>
-    public async Task<GraphQLAnswer> QueryAsync(string query, object? variables = null)
+    private const string TestPassword = "kata-sandi-uji-yang-panjang";
+    private string? _adminToken;
+
+    /// <summary>Posts a GraphQL request to /graphql as an administrator and returns the whole answer.</summary>
+    public async Task<GraphQLAnswer> QueryAsync(string query, object? variables = null) =>
+        await QueryAsAsync(_adminToken ??= await SignInAsync("admin-uji", Roles.Admin, null), query, variables);
+
+    /// <summary>Posts a GraphQL request with the given bearer token, or none.</summary>
+    public async Task<GraphQLAnswer> QueryAsAsync(string? token, string query, object? variables = null)
     {
         using var client = CreateClient();
-        using var response = await client.PostAsJsonAsync("/graphql", new { query, variables });
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = JsonContent.Create(new { query, variables }) };
+        if (token is not null)
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
+        using var response = await client.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
         return new GraphQLAnswer((int)response.StatusCode, JsonDocument.Parse(body).RootElement.Clone(), body);
+    }
+
+    /// <summary>An account of the given role and unit (made if missing), signed in through login over HTTP.</summary>
+    public async Task<string> SignInAsync(string userName, string role, string? unit)
+    {
+        var accounts = Services.GetRequiredService<Kinerja.Host.Security.AccountService>();
+        var login = await QueryAsAsync(null, "mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }",
+            new { u = userName, p = TestPassword });
+        if (!login.HasErrors)
+        {
+            return login.Data.GetProperty("login").GetProperty("token").GetString()!;
+        }
+        await accounts.CreateAsync(userName, TestPassword, [role], unit, CancellationToken.None);
+        login = await QueryAsAsync(null, "mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }",
+            new { u = userName, p = TestPassword });
+        return login.Ok().GetProperty("login").GetProperty("token").GetString()!;
     }
 }
 

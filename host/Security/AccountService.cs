@@ -1,0 +1,138 @@
+using System.Globalization;
+using System.Security.Claims;
+using Kinerja.Host.Data;
+using Kinerja.Shared.Errors;
+using Kinerja.Shared.Modules;
+using Kinerja.Shared.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Kinerja.Host.Security;
+
+internal sealed record LoginResult(string Token, DateTimeOffset ExpiresAt);
+
+/// <summary>
+/// Accounts kept by the host. Passwords are stored as ASP.NET Core Identity's salted PBKDF2 hash; a wrong
+/// name and a wrong password are refused alike; after repeated failures an account waits before it may
+/// try again, longer each time.
+/// </summary>
+internal sealed class AccountService
+{
+    public const int FreeFailures = 3;
+    private static readonly TimeSpan FirstWait = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan LongestWait = TimeSpan.FromMinutes(15);
+    private const string Refused = "nama pengguna atau kata sandi salah";
+
+    private readonly Func<HostDbContext> _createContext;
+    private readonly ModuleDirectory _directory;
+    private readonly SecuritySettings _settings;
+    private readonly TimeProvider _clock;
+    private readonly PasswordHasher<AccountRecord> _hasher = new();
+
+    public AccountService(Func<HostDbContext> createContext, ModuleDirectory directory, SecuritySettings settings, TimeProvider clock)
+    {
+        _createContext = createContext;
+        _directory = directory;
+        _settings = settings;
+        _clock = clock;
+    }
+
+    public async Task CreateAsync(string userName, string password, IReadOnlyList<string> roles, string? unit, CancellationToken cancellationToken)
+    {
+        var errors = new List<FieldError>();
+        if (string.IsNullOrWhiteSpace(userName) || userName.Any(char.IsWhiteSpace))
+        {
+            errors.Add(new("username", "nama pengguna wajib diisi, tanpa spasi"));
+        }
+        if (password.Length < 10)
+        {
+            errors.Add(new("password", "kata sandi paling sedikit 10 karakter"));
+        }
+        if (roles.Count == 0 || roles.Any(r => !Roles.All.Contains(r)))
+        {
+            errors.Add(new("role", $"peran harus salah satu dari: {string.Join(", ", Roles.All)}"));
+        }
+        if (unit is not null && _directory.FindUnit(unit) is null)
+        {
+            errors.Add(new("unit", $"unit '{unit}' tidak dikenal"));
+        }
+        if ((roles.Contains(Roles.Operator) || roles.Contains(Roles.Verifikator)) && unit is null)
+        {
+            errors.Add(new("unit", "operator dan verifikator memerlukan --unit: peran itu berlaku untuk unitnya dan unit di bawahnya"));
+        }
+        await using var db = _createContext();
+        if (errors.Count == 0 && await db.Accounts.AnyAsync(a => a.UserName == userName, cancellationToken))
+        {
+            errors.Add(new("username", $"akun '{userName}' sudah ada"));
+        }
+        if (errors.Count > 0)
+        {
+            throw new InputException(errors);
+        }
+        var account = new AccountRecord { UserName = userName, PasswordHash = "", Roles = [.. roles], Unit = unit, CreatedAt = _clock.GetUtcNow() };
+        account.PasswordHash = _hasher.HashPassword(account, password);
+        db.Accounts.Add(account);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task<LoginResult> LoginAsync(string userName, string password, CancellationToken cancellationToken)
+    {
+        await using var db = _createContext();
+        var account = await db.Accounts.SingleOrDefaultAsync(a => a.UserName == userName, cancellationToken);
+        var now = _clock.GetUtcNow();
+        if (account?.LockedUntil is { } until && until > now)
+        {
+            var seconds = Math.Ceiling((until - now).TotalSeconds).ToString(CultureInfo.InvariantCulture);
+            throw new AccessException("LOGIN_DELAYED", $"terlalu banyak percobaan masuk yang gagal; coba lagi dalam {seconds} detik");
+        }
+        var verified = account is not null && _hasher.VerifyHashedPassword(account, account.PasswordHash, password) != PasswordVerificationResult.Failed;
+        if (account is null)
+        {
+            // Costs the same as a real check, so a missing name cannot be told from a wrong password by time.
+            _hasher.VerifyHashedPassword(new AccountRecord { UserName = userName, PasswordHash = "" }, DummyHash, password);
+            throw new AccessException("LOGIN_FAILED", Refused);
+        }
+        if (!verified)
+        {
+            account.FailedLogins++;
+            if (account.FailedLogins > FreeFailures)
+            {
+                var wait = FirstWait * Math.Pow(2, Math.Min(account.FailedLogins - FreeFailures - 1, 10));
+                account.LockedUntil = now + (wait < LongestWait ? wait : LongestWait);
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            throw new AccessException("LOGIN_FAILED", Refused);
+        }
+        account.FailedLogins = 0;
+        account.LockedUntil = null;
+        await db.SaveChangesAsync(cancellationToken);
+        return Issue(account, now);
+    }
+
+    private LoginResult Issue(AccountRecord account, DateTimeOffset now)
+    {
+        var expires = now + _settings.TokenLifetime;
+        var claims = new List<Claim> { new(JwtRegisteredClaimNames.Name, account.UserName) };
+        claims.AddRange(account.Roles.Select(r => new Claim("role", r)));
+        if (account.Unit is not null)
+        {
+            claims.Add(new Claim(Roles.UnitClaim, account.Unit));
+        }
+        var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = SecuritySettings.Issuer,
+            Audience = SecuritySettings.Issuer,
+            Subject = new ClaimsIdentity(claims),
+            IssuedAt = now.UtcDateTime,
+            NotBefore = now.UtcDateTime,
+            Expires = expires.UtcDateTime,
+            SigningCredentials = new SigningCredentials(_settings.SigningKey, SecurityAlgorithms.HmacSha256),
+        });
+        return new LoginResult(token, expires);
+    }
+
+    private static readonly string DummyHash = new PasswordHasher<AccountRecord>().HashPassword(
+        new AccountRecord { UserName = "", PasswordHash = "" }, "kinerja-tanpa-akun");
+}

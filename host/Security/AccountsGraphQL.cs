@@ -1,0 +1,87 @@
+using System.Globalization;
+using GraphQL;
+using GraphQL.Types;
+using Kinerja.Host.Data;
+using Kinerja.Shared.GraphQL;
+using Kinerja.Shared.Security;
+
+namespace Kinerja.Host.Security;
+
+internal sealed class LoginResultType : ObjectGraphType<LoginResult>
+{
+    public LoginResultType()
+    {
+        Name = "LoginResult";
+        Field<NonNullGraphType<StringGraphType>>("token").Description("Send it as Authorization: Bearer TOKEN.").Resolve(c => c.Source.Token);
+        Field<NonNullGraphType<StringGraphType>>("expiresAt").Description("ISO 8601 with offset.")
+            .Resolve(c => c.Source.ExpiresAt.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture));
+    }
+}
+
+internal sealed class AccountType : ObjectGraphType<Caller>
+{
+    public AccountType()
+    {
+        Name = "Account";
+        Description = "Who the request's token belongs to.";
+        Field<NonNullGraphType<StringGraphType>>("username").Resolve(c => c.Source.UserName);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("roles").Resolve(c => c.Source.Roles.Order());
+        Field<StringGraphType>("unit").Resolve(c => c.Source.Unit);
+    }
+}
+
+internal sealed class AuditEntryType : ObjectGraphType<AuditRecord>
+{
+    public AuditEntryType()
+    {
+        Name = "AuditEntry";
+        Field<NonNullGraphType<StringGraphType>>("at").Description("ISO 8601, UTC.")
+            .Resolve(c => new DateTimeOffset(DateTime.SpecifyKind(c.Source.AtUtc, DateTimeKind.Utc)).ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture));
+        Field<NonNullGraphType<StringGraphType>>("user").Resolve(c => c.Source.User);
+        Field<NonNullGraphType<StringGraphType>>("action").Resolve(c => c.Source.Action);
+        Field<StringGraphType>("unit").Resolve(c => c.Source.Unit);
+        Field<StringGraphType>("code").Description("The indicator, stock, register or account concerned.").Resolve(c => c.Source.Code);
+        Field<IntGraphType>("year").Resolve(c => c.Source.Year);
+        Field<IntGraphType>("quarter").Resolve(c => c.Source.Quarter);
+        Field<StringGraphType>("before").Description("JSON of the value before the change.").Resolve(c => c.Source.Before);
+        Field<StringGraphType>("after").Description("JSON of the value after the change.").Resolve(c => c.Source.After);
+        Field<NonNullGraphType<StringGraphType>>("origin").Description("Where the request came from.").Resolve(c => c.Source.Origin);
+    }
+}
+
+/// <summary>The host's accounts part of the schema: signing in, who am I, and the audit trail for admins.</summary>
+internal sealed class AccountsGraphQL : IGraphQLContributor
+{
+    public const string Login = "login";
+
+    public void AddQueryFields(ObjectGraphType query)
+    {
+        query.Field<AccountType>("me")
+            .Description("The account of the request's token; null without one.")
+            .Resolve(c => Caller.From(c.User) is { IsSignedIn: true } caller ? caller : null);
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<AuditEntryType>>>>("auditTrail")
+            .Description("Every change, newest first (admins only). Filter by unit, code (indicator, stock, register), user and time.")
+            .Argument<StringGraphType>("unit")
+            .Argument<StringGraphType>("code")
+            .Argument<StringGraphType>("user")
+            .Argument<DateTimeOffsetGraphType>("from")
+            .Argument<DateTimeOffsetGraphType>("to")
+            .Argument<IntGraphType>("limit", a => a.DefaultValue = 200)
+            .ResolveAsync(async c =>
+            {
+                c.Service<Access>().RequireAdmin(Caller.From(c.User), "membaca jejak audit");
+                return await c.Service<AuditTrail>().ReadAsync(new AuditQuery(
+                    c.GetArgument<string?>("unit"), c.GetArgument<string?>("code"), c.GetArgument<string?>("user"),
+                    c.GetArgument<DateTimeOffset?>("from"), c.GetArgument<DateTimeOffset?>("to"),
+                    Math.Clamp(c.GetArgument<int>("limit"), 1, 5000)), c.CancellationToken);
+            });
+    }
+
+    public void AddMutationFields(ObjectGraphType mutation) =>
+        mutation.Field<NonNullGraphType<LoginResultType>>(Login)
+            .Description("Signs in: a wrong name and a wrong password are refused alike; repeated failures make the account wait.")
+            .Argument<NonNullGraphType<StringGraphType>>("username")
+            .Argument<NonNullGraphType<StringGraphType>>("password")
+            .ResolveAsync(async c => await c.Service<AccountService>().LoginAsync(
+                c.GetArgument<string>("username"), c.GetArgument<string>("password"), c.CancellationToken));
+}

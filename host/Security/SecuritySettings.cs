@@ -1,0 +1,47 @@
+using System.Security.Cryptography;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Kinerja.Host.Security;
+
+/// <summary>How tokens are signed and how long they last, and whether aggregates may be read without an account.</summary>
+internal sealed record SecuritySettings(SymmetricSecurityKey SigningKey, TimeSpan TokenLifetime, bool PublicRead)
+{
+    public const string Issuer = "kinerja";
+    public const string KeyFileName = "signing.key";
+
+    /// <summary>
+    /// The signing key is configured (Kinerja:Security:SigningKey, base64 of at least 32 bytes) or made once
+    /// into the data directory; there is no built-in key.
+    /// </summary>
+    public static SecuritySettings From(IConfiguration configuration, string dataDirectory)
+    {
+        byte[] key;
+        if (configuration["Kinerja:Security:SigningKey"] is { Length: > 0 } configured)
+        {
+            key = Convert.FromBase64String(configured);
+            if (key.Length < 32)
+            {
+                throw new InvalidOperationException("Kinerja:Security:SigningKey harus base64 dari paling sedikit 32 bita.");
+            }
+        }
+        else
+        {
+            var path = Path.Combine(dataDirectory, KeyFileName);
+            if (!File.Exists(path))
+            {
+                var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+                if (!OperatingSystem.IsWindows())
+                {
+                    // Readable by the host's own user only.
+                    options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+                }
+                using var file = new FileStream(path, options);
+                file.Write(RandomNumberGenerator.GetBytes(64));
+            }
+            key = File.ReadAllBytes(path);
+        }
+        var minutes = configuration.GetValue("Kinerja:Security:TokenMinutes", 480);
+        var publicRead = configuration.GetValue("Kinerja:Security:PublicRead", false);
+        return new SecuritySettings(new SymmetricSecurityKey(key), TimeSpan.FromMinutes(minutes), publicRead);
+    }
+}

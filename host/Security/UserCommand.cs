@@ -1,0 +1,56 @@
+using Kinerja.Shared.Errors;
+using Kinerja.Shared.Modules;
+using Kinerja.Shared.Security;
+
+namespace Kinerja.Host.Security;
+
+/// <summary>
+/// <c>user add NAME --role ROLE[,ROLE] [--unit CODE]</c>: makes an account, the first administrator too.
+/// The password is read from standard input, so it stays out of the shell's history.
+/// </summary>
+internal sealed class UserCommand(AccountService accounts, IAuditTrail audit) : IHostCommand
+{
+    public string Name => "user";
+
+    public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        if (args.Count < 2 || args[0] != "add" || args[1].StartsWith('-'))
+        {
+            await error.WriteLineAsync("Pemakaian: user add NAMA --role PERAN[,PERAN] [--unit KODE_UNIT]   (kata sandi dibaca dari masukan standar)");
+            return 2;
+        }
+        var userName = args[1];
+        var roles = Option(args, "--role")?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? [];
+        var unit = Option(args, "--unit");
+        var password = await Console.In.ReadLineAsync(cancellationToken) ?? "";
+        try
+        {
+            await accounts.CreateAsync(userName, password, roles, unit, cancellationToken);
+        }
+        catch (InputException e)
+        {
+            await error.WriteLineAsync($"Akun tidak dibuat: {e.Message}");
+            return 2;
+        }
+        await audit.RecordAsync(new Caller("(baris perintah)", new HashSet<string> { Roles.Admin }, null),
+            new AuditEntry("akun dibuat", unit, userName, null, null, null, new { userName, roles, unit }), cancellationToken);
+        await output.WriteLineAsync($"Akun {userName} dibuat: peran {string.Join(", ", roles)}{(unit is null ? "" : $", unit {unit}")}.");
+        return 0;
+    }
+
+    private static string? Option(IReadOnlyList<string> args, string name)
+    {
+        for (var i = 0; i < args.Count; i++)
+        {
+            if (args[i] == name && i + 1 < args.Count)
+            {
+                return args[i + 1];
+            }
+            if (args[i].StartsWith(name + "=", StringComparison.Ordinal))
+            {
+                return args[i][(name.Length + 1)..];
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,88 @@
+using Kinerja.Shared.Modules;
+
+namespace Kinerja.Shared.Security;
+
+/// <summary>
+/// Who may do what, by role and place in the unit tree. Every refusal is an error that says why, in
+/// Bahasa Indonesia, with the code FORBIDDEN.
+/// </summary>
+public sealed class Access
+{
+    private readonly ModuleDirectory _directory;
+
+    public Access(ModuleDirectory directory) => _directory = directory;
+
+    /// <summary>Whether <paramref name="unit"/> is <paramref name="scope"/> or below it.</summary>
+    public bool IsWithin(string unit, string scope)
+    {
+        for (var code = unit; code is not null; code = _directory.FindUnit(code)?.Parent)
+        {
+            if (code == scope)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Entering figures of a unit: an operator of that unit or one above it, or an admin.</summary>
+    public void RequireEntry(Caller caller, string unit, string what)
+    {
+        RequireSignedIn(caller);
+        if (caller.IsAdmin || (caller.Is(Roles.Operator) && caller.Unit is { } scope && IsWithin(unit, scope)))
+        {
+            return;
+        }
+        throw Forbidden(caller, $"{what} milik unit {unit}: hanya operator unit itu atau unit di atasnya yang dapat mengisinya");
+    }
+
+    /// <summary>
+    /// Verifying what a unit entered: a verifikator of a unit strictly above it (a Kepala Bidang over its
+    /// Seksi), or an admin; never the one who entered it.
+    /// </summary>
+    public void RequireVerification(Caller caller, string unit, string? enteredBy, string what)
+    {
+        RequireSignedIn(caller);
+        if (enteredBy is not null && enteredBy == caller.UserName)
+        {
+            throw Forbidden(caller, $"{what} diisi oleh {caller.UserName} sendiri; tidak ada yang memverifikasi isiannya sendiri");
+        }
+        if (caller.IsAdmin || (caller.Is(Roles.Verifikator) && caller.Unit is { } scope && scope != unit && IsWithin(unit, scope)))
+        {
+            return;
+        }
+        throw Forbidden(caller, $"{what} milik unit {unit}: hanya verifikator unit di atasnya yang dapat memverifikasi atau mengembalikannya");
+    }
+
+    /// <summary>Changes of the office's own settings: trees, polarity, rollups, accounts.</summary>
+    public void RequireAdmin(Caller caller, string what)
+    {
+        RequireSignedIn(caller);
+        if (!caller.IsAdmin)
+        {
+            throw Forbidden(caller, $"{what} hanya dapat dilakukan oleh admin");
+        }
+    }
+
+    /// <summary>Person-level data of a unit (NIK, names): its own operators and verifikator above it, and admins.</summary>
+    public bool MaySeePersons(Caller caller, string unit) =>
+        caller.IsAdmin
+        || (caller.Unit is { } scope && (caller.Is(Roles.Operator) || caller.Is(Roles.Verifikator)) && IsWithin(unit, scope));
+
+    public static void RequireSignedIn(Caller caller)
+    {
+        if (!caller.IsSignedIn)
+        {
+            throw new AccessException("UNAUTHENTICATED", "permintaan ini memerlukan akun: masuk dengan login dan kirim tokennya sebagai Authorization: Bearer ...");
+        }
+    }
+
+    private static AccessException Forbidden(Caller caller, string reason) =>
+        new("FORBIDDEN", $"akses ditolak untuk {caller.UserName}: {reason}");
+}
+
+/// <summary>A request refused for who sent it, not for what it says.</summary>
+public sealed class AccessException : global::GraphQL.ExecutionError
+{
+    public AccessException(string code, string message) : base(message) => Code = code;
+}
