@@ -3,6 +3,7 @@ using GraphQL.Types;
 using Kinerja.Shared.Errors;
 using Kinerja.Shared.GraphQL;
 using Kinerja.Shared.Modules;
+using Kinerja.Shared.Security;
 using Kinerja.Shared.Sources;
 
 namespace Kinerja.Host.Registers;
@@ -14,10 +15,39 @@ namespace Kinerja.Host.Registers;
 internal sealed class RegisterImports
 {
     private readonly IReadOnlyList<IRegisterImporter> _importers;
+    private readonly Access _access;
+    private readonly IAuditTrail _audit;
 
-    public RegisterImports(IEnumerable<IRegisterImporter> importers) => _importers = importers.OrderBy(i => i.Register).ToList();
+    public RegisterImports(IEnumerable<IRegisterImporter> importers, Access access, IAuditTrail audit)
+    {
+        _importers = importers.OrderBy(i => i.Register).ToList();
+        _access = access;
+        _audit = audit;
+    }
 
     public IReadOnlyList<IRegisterImporter> Importers => _importers;
+
+    /// <summary>
+    /// Imports a file for a caller: an operator of the register's unit (or above) or an admin; for services,
+    /// rows of units outside the caller's are refused one by one.
+    /// </summary>
+    public async Task<ImportResult> ImportAsync(Caller caller, IRegisterImporter importer, Stream content, string fileName, CancellationToken cancellationToken)
+    {
+        if (importer.OwnerUnit is { } unit)
+        {
+            _access.RequireEntry(caller, unit, $"register {importer.Register}");
+        }
+        else
+        {
+            Access.RequireSignedIn(caller);
+        }
+        bool MayEnter(string unitCode) =>
+            caller.IsAdmin || (caller.Is(Roles.Operator) && caller.Unit is { } scope && _access.IsWithin(unitCode, scope));
+        var result = await importer.ImportAsync(content, fileName, MayEnter, cancellationToken);
+        await _audit.RecordAsync(caller, new AuditEntry("register diimpor", importer.OwnerUnit, importer.Register, null, null, null,
+            new { fileName, result.Rows, result.Inserted, result.Updated, result.Unchanged, refused = result.Refused.Count }), cancellationToken);
+        return result;
+    }
 
     public IRegisterImporter Find(string register) =>
         _importers.FirstOrDefault(i => i.Register == register.Trim().ToLowerInvariant())
@@ -46,7 +76,7 @@ internal sealed class ImportCommand(RegisterImports imports) : IHostCommand
         {
             var importer = imports.Find(args[0]);
             await using var file = File.OpenRead(args[1]);
-            result = await importer.ImportAsync(file, args[1], cancellationToken);
+            result = await imports.ImportAsync(Caller.CommandLine, importer, file, args[1], cancellationToken);
         }
         catch (InputException e)
         {
@@ -130,6 +160,6 @@ internal sealed class RegisterImportsGraphQL : IGraphQLContributor
                     throw new InputException("contentBase64", "isi berkas bukan base64 yang sah");
                 }
                 using var stream = new MemoryStream(content, writable: false);
-                return await importer.ImportAsync(stream, c.GetArgument<string>("fileName"), c.CancellationToken);
+                return await c.Service<RegisterImports>().ImportAsync(Caller.From(c.User), importer, stream, c.GetArgument<string>("fileName"), c.CancellationToken);
             });
 }

@@ -32,7 +32,7 @@ internal sealed class UserCommand(AccountService accounts, IAuditTrail audit) : 
             await error.WriteLineAsync($"Akun tidak dibuat: {e.Message}");
             return 2;
         }
-        await audit.RecordAsync(new Caller("(baris perintah)", new HashSet<string> { Roles.Admin }, null),
+        await audit.RecordAsync(Caller.CommandLine,
             new AuditEntry("akun dibuat", unit, userName, null, null, null, new { userName, roles, unit }), cancellationToken);
         await output.WriteLineAsync($"Akun {userName} dibuat: peran {string.Join(", ", roles)}{(unit is null ? "" : $", unit {unit}")}.");
         return 0;

@@ -1,7 +1,15 @@
 namespace Kinerja.Shared.Data;
 
 /// <summary>An entered realisation: a COUNT's value travels as <see cref="Numerator"/>.</summary>
-public sealed record RealizationEntry(string Indicator, int Year, int Quarter, double? Numerator, double? Denominator);
+public sealed record RealizationEntry(string Indicator, int Year, int Quarter, double? Numerator, double? Denominator)
+{
+    /// <summary>DIAJUKAN, DIVERIFIKASI or DIKEMBALIKAN (see <see cref="VerificationState"/>).</summary>
+    public string State { get; init; } = VerificationState.Diajukan;
+
+    public string? EnteredBy { get; init; }
+    public string? ReviewedBy { get; init; }
+    public string? ReturnReason { get; init; }
+}
 
 /// <summary>A target; <see cref="Quarter"/> null is the annual target.</summary>
 public sealed record TargetEntry(string Indicator, int Year, int? Quarter, double Value);
@@ -27,10 +35,21 @@ public interface IIndicatorDataStore
 
     Task<IndicatorYearData> LoadYearAsync(int year, CancellationToken cancellationToken);
 
-    /// <summary>Stores the realisation, replacing an earlier one of the same indicator and triwulan.</summary>
-    Task SaveRealizationAsync(RealizationEntry entry, CancellationToken cancellationToken);
+    /// <summary>
+    /// Stores the realisation as submitted (DIAJUKAN) by its <see cref="RealizationEntry.EnteredBy"/>, replacing an
+    /// earlier one of the same indicator and triwulan; returns that earlier one.
+    /// </summary>
+    Task<RealizationEntry?> SaveRealizationAsync(RealizationEntry entry, CancellationToken cancellationToken);
 
-    Task SaveTargetAsync(TargetEntry entry, CancellationToken cancellationToken);
+    Task<RealizationEntry?> FindRealizationAsync(string indicator, int year, int quarter, CancellationToken cancellationToken);
 
-    Task SaveBaseMeasureAsync(BaseMeasureEntry entry, CancellationToken cancellationToken);
+    /// <summary>Marks a realisation verified or returned; returns it as it now stands.</summary>
+    Task<RealizationEntry> ReviewRealizationAsync(string indicator, int year, int quarter, string state, string reviewer, string? reason,
+        CancellationToken cancellationToken);
+
+    /// <summary>Stores the target; returns the one it replaced.</summary>
+    Task<TargetEntry?> SaveTargetAsync(TargetEntry entry, CancellationToken cancellationToken);
+
+    /// <summary>Stores the stock; returns the one it replaced.</summary>
+    Task<BaseMeasureEntry?> SaveBaseMeasureAsync(BaseMeasureEntry entry, CancellationToken cancellationToken);
 }

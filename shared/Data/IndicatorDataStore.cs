@@ -35,7 +35,10 @@ public sealed class IndicatorDataStore<TContext> : IIndicatorDataStore, IModuleI
     {
         await using var db = _createContext();
         var realizations = await db.Realizations.AsNoTracking().Where(r => r.Year == year)
-            .Select(r => new RealizationEntry(r.Indicator, r.Year, r.Quarter, r.Numerator, r.Denominator))
+            .Select(r => new RealizationEntry(r.Indicator, r.Year, r.Quarter, r.Numerator, r.Denominator)
+            {
+                State = r.State, EnteredBy = r.EnteredBy, ReviewedBy = r.ReviewedBy, ReturnReason = r.ReturnReason,
+            })
             .ToListAsync(cancellationToken);
         var targets = await db.Targets.AsNoTracking().Where(t => t.Year == year)
             .Select(t => new TargetEntry(t.Indicator, t.Year, t.Quarter == TargetRecord.AnnualQuarter ? null : t.Quarter, t.Value))
@@ -46,11 +49,11 @@ public sealed class IndicatorDataStore<TContext> : IIndicatorDataStore, IModuleI
         return new IndicatorYearData(realizations, targets, stocks);
     }
 
-    public async Task SaveRealizationAsync(RealizationEntry entry, CancellationToken cancellationToken)
+    public async Task<RealizationEntry?> SaveRealizationAsync(RealizationEntry entry, CancellationToken cancellationToken)
     {
         await using var db = _createContext();
-        var record = await db.Realizations.SingleOrDefaultAsync(
-            r => r.Indicator == entry.Indicator && r.Year == entry.Year && r.Quarter == entry.Quarter, cancellationToken);
+        var record = await FindAsync(db, entry.Indicator, entry.Year, entry.Quarter, cancellationToken);
+        var before = record is null ? null : ToEntry(record);
         if (record is null)
         {
             record = new RealizationRecord { Indicator = entry.Indicator, Year = entry.Year, Quarter = entry.Quarter };
@@ -59,15 +62,41 @@ public sealed class IndicatorDataStore<TContext> : IIndicatorDataStore, IModuleI
         record.Numerator = entry.Numerator;
         record.Denominator = entry.Denominator;
         record.RecordedAt = _clock.GetUtcNow();
+        // A figure entered again is submitted again: an earlier verification was of another figure.
+        record.State = VerificationState.Diajukan;
+        record.EnteredBy = entry.EnteredBy;
+        record.ReviewedBy = null;
+        record.ReturnReason = null;
         await db.SaveChangesAsync(cancellationToken);
+        return before;
     }
 
-    public async Task SaveTargetAsync(TargetEntry entry, CancellationToken cancellationToken)
+    public async Task<RealizationEntry?> FindRealizationAsync(string indicator, int year, int quarter, CancellationToken cancellationToken)
+    {
+        await using var db = _createContext();
+        return await FindAsync(db, indicator, year, quarter, cancellationToken) is { } record ? ToEntry(record) : null;
+    }
+
+    public async Task<RealizationEntry> ReviewRealizationAsync(string indicator, int year, int quarter, string state, string reviewer,
+        string? reason, CancellationToken cancellationToken)
+    {
+        await using var db = _createContext();
+        var record = await FindAsync(db, indicator, year, quarter, cancellationToken)
+            ?? throw new InvalidOperationException($"Realisasi {indicator} {year} TW{quarter} tidak ada.");
+        record.State = state;
+        record.ReviewedBy = reviewer;
+        record.ReturnReason = reason;
+        await db.SaveChangesAsync(cancellationToken);
+        return ToEntry(record);
+    }
+
+    public async Task<TargetEntry?> SaveTargetAsync(TargetEntry entry, CancellationToken cancellationToken)
     {
         var quarter = entry.Quarter ?? TargetRecord.AnnualQuarter;
         await using var db = _createContext();
         var record = await db.Targets.SingleOrDefaultAsync(
             t => t.Indicator == entry.Indicator && t.Year == entry.Year && t.Quarter == quarter, cancellationToken);
+        var before = record is null ? null : entry with { Value = record.Value };
         if (record is null)
         {
             record = new TargetRecord { Indicator = entry.Indicator, Year = entry.Year, Quarter = quarter };
@@ -76,13 +105,15 @@ public sealed class IndicatorDataStore<TContext> : IIndicatorDataStore, IModuleI
         record.Value = entry.Value;
         record.RecordedAt = _clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
+        return before;
     }
 
-    public async Task SaveBaseMeasureAsync(BaseMeasureEntry entry, CancellationToken cancellationToken)
+    public async Task<BaseMeasureEntry?> SaveBaseMeasureAsync(BaseMeasureEntry entry, CancellationToken cancellationToken)
     {
         await using var db = _createContext();
         var record = await db.BaseMeasures.SingleOrDefaultAsync(
             b => b.Measure == entry.Measure && b.Year == entry.Year && b.Quarter == entry.Quarter, cancellationToken);
+        var before = record is null ? null : entry with { Value = record.Value };
         if (record is null)
         {
             record = new BaseMeasureRecord { Measure = entry.Measure, Year = entry.Year, Quarter = entry.Quarter };
@@ -91,7 +122,16 @@ public sealed class IndicatorDataStore<TContext> : IIndicatorDataStore, IModuleI
         record.Value = entry.Value;
         record.RecordedAt = _clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
+        return before;
     }
+
+    private static Task<RealizationRecord?> FindAsync(TContext db, string indicator, int year, int quarter, CancellationToken cancellationToken) =>
+        db.Realizations.SingleOrDefaultAsync(r => r.Indicator == indicator && r.Year == year && r.Quarter == quarter, cancellationToken);
+
+    private static RealizationEntry ToEntry(RealizationRecord r) => new(r.Indicator, r.Year, r.Quarter, r.Numerator, r.Denominator)
+    {
+        State = r.State, EnteredBy = r.EnteredBy, ReviewedBy = r.ReviewedBy, ReturnReason = r.ReturnReason,
+    };
 
     // Upserts by code, so a restart or a newer catalog leaves one row per unit and indicator.
     private async Task SeedCatalogAsync(TContext db, CancellationToken cancellationToken)

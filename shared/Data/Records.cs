@@ -12,6 +12,21 @@ public sealed class RealizationRecord
     public double? Numerator { get; set; }
     public double? Denominator { get; set; }
     public DateTimeOffset RecordedAt { get; set; }
+
+    /// <summary>Where it stands in verification: DIAJUKAN, DIVERIFIKASI or DIKEMBALIKAN.</summary>
+    public string State { get; set; } = VerificationState.Diajukan;
+
+    public string? EnteredBy { get; set; }
+    public string? ReviewedBy { get; set; }
+    public string? ReturnReason { get; set; }
+}
+
+/// <summary>The states of an entered figure: submitted, verified, or returned with a reason.</summary>
+public static class VerificationState
+{
+    public const string Diajukan = "DIAJUKAN";
+    public const string Diverifikasi = "DIVERIFIKASI";
+    public const string Dikembalikan = "DIKEMBALIKAN";
 }
 
 /// <summary>A target of an indicator. <see cref="Quarter"/> 0 is the annual target, 1-4 a triwulan's.</summary>

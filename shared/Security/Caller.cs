@@ -27,6 +27,9 @@ public sealed record Caller(string? UserName, IReadOnlySet<string> Roles, string
 {
     public static readonly Caller Anonymous = new(null, new HashSet<string>(), null);
 
+    /// <summary>The command line: whoever can run the host on its data directory may already change every file in it.</summary>
+    public static readonly Caller CommandLine = new("(baris perintah)", new HashSet<string> { Security.Roles.Admin }, null);
+
     public bool IsSignedIn => UserName is not null;
 
     public bool Is(string role) => Roles.Contains(role);
@@ -35,14 +38,14 @@ public sealed record Caller(string? UserName, IReadOnlySet<string> Roles, string
 
     public static Caller From(ClaimsPrincipal? principal)
     {
-        if (principal?.Identity is not { IsAuthenticated: true } identity || identity.Name is null)
+        if (principal?.Identity is not ClaimsIdentity { IsAuthenticated: true } identity || identity.Name is null)
         {
             return Anonymous;
         }
         return new Caller(
             identity.Name,
-            principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal),
-            principal.FindFirst(Security.Roles.UnitClaim)?.Value);
+            identity.FindAll(identity.RoleClaimType).Select(c => c.Value).ToHashSet(StringComparer.Ordinal),
+            identity.FindFirst(Security.Roles.UnitClaim)?.Value);
     }
 
     public override string ToString() => UserName ?? "(tanpa akun)";

@@ -27,5 +27,9 @@ public interface IRegisterImporter
     /// <summary>The headers of its file, in Bahasa Indonesia, in the order of the sample file.</summary>
     IReadOnlyList<string> Headers { get; }
 
-    Task<ImportResult> ImportAsync(Stream content, string fileName, CancellationToken cancellationToken);
+    /// <summary>The unit whose operators import it; null when each row names its own (services, by indicator).</summary>
+    string? OwnerUnit { get; }
+
+    /// <param name="mayEnter">Whether the importing account may enter figures of a unit; rows of other units are refused.</param>
+    Task<ImportResult> ImportAsync(Stream content, string fileName, Func<string, bool> mayEnter, CancellationToken cancellationToken);
 }

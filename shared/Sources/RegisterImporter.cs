@@ -31,6 +31,8 @@ public abstract class RegisterImporter<TContext, TRow> : IRegisterImporter
 
     public abstract IReadOnlyList<string> Headers { get; }
 
+    public abstract string? OwnerUnit { get; }
+
     /// <summary>A checked row, or null after adding its reasons to <paramref name="refused"/>.</summary>
     protected abstract TRow? Parse(TabularRow row, List<RefusedRow> refused);
 
@@ -41,7 +43,8 @@ public abstract class RegisterImporter<TContext, TRow> : IRegisterImporter
     {
     }
 
-    public async Task<ImportResult> ImportAsync(Stream content, string fileName, CancellationToken cancellationToken)
+    /// <summary>A register of one unit: the caller's right to it is checked before the file is read.</summary>
+    public async Task<ImportResult> ImportAsync(Stream content, string fileName, Func<string, bool> mayEnter, CancellationToken cancellationToken)
     {
         var refused = new List<RefusedRow>();
         var tally = new UpsertTally();

@@ -33,7 +33,9 @@ public sealed class ServiceImporter : IRegisterImporter
 
     public IReadOnlyList<string> Headers { get; } = [Date, Indicator, NikHeader, RegistrationNumber, KecamatanHeader, Note];
 
-    public async Task<ImportResult> ImportAsync(Stream content, string fileName, CancellationToken cancellationToken)
+    public string? OwnerUnit => null;
+
+    public async Task<ImportResult> ImportAsync(Stream content, string fileName, Func<string, bool> mayEnter, CancellationToken cancellationToken)
     {
         var refused = new List<RefusedRow>();
         var accepted = new Dictionary<IServiceStore, List<ServiceEntry>>();
@@ -41,7 +43,7 @@ public sealed class ServiceImporter : IRegisterImporter
         foreach (var row in TabularFile.Read(content, fileName))
         {
             rows++;
-            if (Parse(row, refused) is var (store, entry) && store is not null)
+            if (Parse(row, refused, mayEnter) is var (store, entry) && store is not null)
             {
                 if (!accepted.TryGetValue(store, out var list))
                 {
@@ -65,7 +67,7 @@ public sealed class ServiceImporter : IRegisterImporter
         return new ImportResult(Register, modules, rows, inserted, updated, unchanged, refused);
     }
 
-    private (IServiceStore? Store, ServiceEntry Entry) Parse(TabularRow row, List<RefusedRow> refused)
+    private (IServiceStore? Store, ServiceEntry Entry) Parse(TabularRow row, List<RefusedRow> refused, Func<string, bool> mayEnter)
     {
         var before = refused.Count;
         var check = new RowChecks(row, refused);
@@ -80,6 +82,10 @@ public sealed class ServiceImporter : IRegisterImporter
         {
             refused.Add(new RefusedRow(row.Line, Indicator,
                 $"indikator '{code}' bukan indikator kegiatan jumlah yang dihitung dari register layanan pada host ini"));
+        }
+        else if (code is not null && _directory.FindIndicator(code) is { } indicator && !mayEnter(indicator.Unit))
+        {
+            refused.Add(new RefusedRow(row.Line, Indicator, $"akses ditolak: layanan {code} milik unit {indicator.Unit}, di luar unit akun ini"));
         }
         string? subject = null;
         if (string.IsNullOrEmpty(nik) == string.IsNullOrEmpty(number))

@@ -118,8 +118,13 @@ internal sealed class CascadeEvaluator
             : null;
         return new IndicatorValue(indicator, period, rule, numerator, denominator, Amount.Of(target),
             value, achievement, _achievement.Predicate(achievement), status, contributions,
-            SourceOf(indicator.Code, rule.Numerator), rule.Denominator is null ? null : SourceOf(indicator.Code, rule.Denominator), _kecamatan);
+            SourceOf(indicator.Code, rule.Numerator), rule.Denominator is null ? null : SourceOf(indicator.Code, rule.Denominator), _kecamatan,
+            Verification(indicator.Code, rule, period));
     }
+
+    // Only typed figures go through verification; rollups and register counts carry no state of their own.
+    private string? Verification(string code, IndicatorRule rule, Period period) =>
+        rule.IsEntered && _registers.SourceOf(code) == ValueSource.Entered ? _figures.VerificationOf(code, period) : null;
 
     private ValueSource? SourceOf(string code, PartRule rule) => rule.Source switch
     {

@@ -34,7 +34,8 @@ internal sealed record IndicatorValue(
     IReadOnlyList<IndicatorValue> Contributions,
     ValueSource? Source = null,
     ValueSource? DenominatorSource = null,
-    string? Kecamatan = null)
+    string? Kecamatan = null,
+    string? Verification = null)
 {
     /// <summary>A PERCENT's numerator, a COUNT's value.</summary>
     public double? Numerator => NumeratorPart.Value;

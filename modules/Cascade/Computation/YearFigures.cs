@@ -10,12 +10,13 @@ internal sealed class YearFigures
     private readonly Dictionary<string, double?[]> _targets = new(StringComparer.Ordinal);
     private readonly Dictionary<string, double?[]> _stocks = new(StringComparer.Ordinal);
 
-    public YearFigures(int year, IEnumerable<IndicatorYearData> data)
+    /// <param name="verifiedOnly">Leave out entered realisations that are not yet DIVERIFIKASI.</param>
+    public YearFigures(int year, IEnumerable<IndicatorYearData> data, bool verifiedOnly = false)
     {
         Year = year;
         foreach (var part in data)
         {
-            foreach (var r in part.Realizations)
+            foreach (var r in part.Realizations.Where(r => !verifiedOnly || r.State == VerificationState.Diverifikasi))
             {
                 Slots(_realizations, r.Indicator, 4)[r.Quarter - 1] = r;
             }
@@ -49,6 +50,29 @@ internal sealed class YearFigures
             }
         }
         return sum;
+    }
+
+    /// <summary>
+    /// Where the period's entries of an indicator stand: DIKEMBALIKAN if any was returned, DIVERIFIKASI if all
+    /// were verified, DIAJUKAN otherwise; null when it has none.
+    /// </summary>
+    public string? VerificationOf(string indicator, Period period)
+    {
+        if (!_realizations.TryGetValue(indicator, out var quarters))
+        {
+            return null;
+        }
+        var states = Enumerable.Range(period.FirstQuarter, period.LastQuarter - period.FirstQuarter + 1)
+            .Select(q => quarters[q - 1]?.State)
+            .OfType<string>()
+            .ToList();
+        if (states.Count == 0)
+        {
+            return null;
+        }
+        return states.Contains(VerificationState.Dikembalikan) ? VerificationState.Dikembalikan
+            : states.All(s => s == VerificationState.Diverifikasi) ? VerificationState.Diverifikasi
+            : VerificationState.Diajukan;
     }
 
     /// <summary>

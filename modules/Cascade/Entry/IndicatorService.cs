@@ -7,9 +7,16 @@ using Kinerja.Shared.Data;
 using Kinerja.Shared.Modules;
 using Kinerja.Shared.Periods;
 using Kinerja.Shared.Registers;
+using Kinerja.Shared.Security;
 using Kinerja.Shared.Sources;
 
 namespace Kinerja.Modules.Cascade.Entry;
+
+/// <summary>How values are asked for: for one kecamatan, and from verified entries only.</summary>
+internal sealed record ValueOptions(string? Kecamatan = null, bool VerifiedOnly = false)
+{
+    public static readonly ValueOptions Default = new();
+}
 
 /// <summary>
 /// Reads values through the cascade and takes entries for every module: it checks an entry against the
@@ -23,6 +30,8 @@ internal sealed class IndicatorService
     private readonly AchievementRules _achievement;
     private readonly QuarterClosures _closures;
     private readonly SourceSettings _sources;
+    private readonly Access _access;
+    private readonly IAuditTrail _audit;
 
     public IndicatorService(
         ModuleDirectory directory,
@@ -30,7 +39,9 @@ internal sealed class IndicatorService
         CascadeTreeStore trees,
         AchievementRules achievement,
         QuarterClosures closures,
-        SourceSettings sources)
+        SourceSettings sources,
+        Access access,
+        IAuditTrail audit)
     {
         _directory = directory;
         _stores = stores.ToDictionary(s => s.Module, StringComparer.Ordinal);
@@ -38,46 +49,51 @@ internal sealed class IndicatorService
         _achievement = achievement;
         _closures = closures;
         _sources = sources;
+        _access = access;
+        _audit = audit;
     }
 
     /// <summary>An evaluator of a year for the periods given (register counts are read for those only).</summary>
     public async Task<CascadeEvaluator> EvaluatorAsync(int year, IReadOnlyCollection<Period> periods, CancellationToken cancellationToken,
-        string? kecamatan = null)
+        ValueOptions? options = null)
     {
+        options ??= ValueOptions.Default;
         var tree = _trees.TreeOfYearAsync(year, cancellationToken);
         var lessIsBetter = _trees.LessIsBetterAsync(cancellationToken);
         var registers = RegisterFigures.LoadAsync(_sources, year, periods, cancellationToken);
         var data = await Task.WhenAll(_stores.Values.Select(s => s.LoadYearAsync(year, cancellationToken)));
         var polarity = await lessIsBetter;
-        return new CascadeEvaluator(await tree, _directory, new YearFigures(year, data), _achievement, code => polarity.Contains(code),
-            await registers, kecamatan);
+        return new CascadeEvaluator(await tree, _directory, new YearFigures(year, data, options.VerifiedOnly), _achievement,
+            code => polarity.Contains(code), await registers, options.Kecamatan);
     }
 
     public async Task<IndicatorValue> ValueAsync(string code, int year, int? quarter, bool cumulative, CancellationToken cancellationToken,
-        string? kecamatan = null)
+        ValueOptions? options = null)
     {
+        options ??= ValueOptions.Default;
         var checks = new InputChecks();
         if (_directory.FindIndicator(code) is null)
         {
             checks.Add("indicator", $"indikator '{code}' tidak dikenal");
         }
         var period = CheckPeriod(checks, year, quarter, cumulative);
-        var place = CheckKecamatan(checks, kecamatan);
+        var place = CheckKecamatan(checks, options.Kecamatan);
         checks.ThrowIfFailed();
-        var evaluator = await EvaluatorAsync(year, [period], cancellationToken, place);
+        var evaluator = await EvaluatorAsync(year, [period], cancellationToken, options with { Kecamatan = place });
         var value = evaluator.Evaluate(code, period);
         ThrowIfNotBreakable(evaluator, code);
         return value;
     }
 
     public async Task<IReadOnlyList<IndicatorValue>> IkuAsync(int year, int? quarter, bool cumulative, CancellationToken cancellationToken,
-        string? kecamatan = null)
+        ValueOptions? options = null)
     {
+        options ??= ValueOptions.Default;
         var checks = new InputChecks();
         var period = CheckPeriod(checks, year, quarter, cumulative);
-        var place = CheckKecamatan(checks, kecamatan);
+        var place = CheckKecamatan(checks, options.Kecamatan);
         checks.ThrowIfFailed();
-        var evaluator = await EvaluatorAsync(year, [period], cancellationToken, place);
+        var evaluator = await EvaluatorAsync(year, [period], cancellationToken, options with { Kecamatan = place });
         var values = _directory.Indicators.Where(i => i.Level == IndicatorLevel.Iku).Select(i => evaluator.Evaluate(i.Code, period)).ToList();
         ThrowIfNotBreakable(evaluator, "IKU");
         return values;
@@ -107,7 +123,7 @@ internal sealed class IndicatorService
         }
     }
 
-    public async Task<IndicatorValue> RecordRealizationAsync(RealizationInput input, CancellationToken cancellationToken)
+    public async Task<IndicatorValue> RecordRealizationAsync(Caller caller, RealizationInput input, CancellationToken cancellationToken)
     {
         var checks = new InputChecks();
         var indicator = checks.EnabledIndicator("input.indicator", input.Indicator, _directory);
@@ -133,14 +149,56 @@ internal sealed class IndicatorService
             }
         }
         checks.ThrowIfFailed();
+        _access.RequireEntry(caller, indicator!.Unit, $"realisasi {indicator.Code}");
 
-        var numerator = indicator!.Kind == IndicatorKind.Count ? input.Value : input.Numerator;
-        await _stores[indicator.Module].SaveRealizationAsync(
-            new RealizationEntry(indicator.Code, input.Year, input.Quarter, numerator, input.Denominator), cancellationToken);
+        var numerator = indicator.Kind == IndicatorKind.Count ? input.Value : input.Numerator;
+        var entry = new RealizationEntry(indicator.Code, input.Year, input.Quarter, numerator, input.Denominator) { EnteredBy = caller.UserName };
+        var before = await _stores[indicator.Module].SaveRealizationAsync(entry, cancellationToken);
+        await _audit.RecordAsync(caller, new AuditEntry("realisasi diisi", indicator.Unit, indicator.Code, input.Year, input.Quarter,
+            before is null ? null : Figure(before), Figure(entry)), cancellationToken);
         return await ValueAsync(indicator.Code, input.Year, input.Quarter, false, cancellationToken);
     }
 
-    public async Task<BaseMeasureEntry> RecordBaseMeasureAsync(BaseMeasureInput input, CancellationToken cancellationToken)
+    /// <summary>Verifies (DIVERIFIKASI) or returns (DIKEMBALIKAN, with a reason) a submitted realisation.</summary>
+    public async Task<IndicatorValue> ReviewRealizationAsync(Caller caller, string code, int year, int quarter, bool verified, string? reason,
+        CancellationToken cancellationToken)
+    {
+        var checks = new InputChecks();
+        var indicator = checks.EnabledIndicator("indicator", code, _directory);
+        var periodOk = checks.Year("year", year) & checks.Quarter("quarter", quarter);
+        if (!verified && string.IsNullOrWhiteSpace(reason))
+        {
+            checks.Add("reason", "alasan pengembalian wajib diisi, agar unit tahu apa yang harus diperbaiki");
+        }
+        RealizationEntry? current = null;
+        if (indicator is not null && periodOk)
+        {
+            current = await _stores[indicator.Module].FindRealizationAsync(indicator.Code, year, quarter, cancellationToken);
+            if (current is null)
+            {
+                checks.Add("indicator", $"belum ada realisasi {indicator.Code} tahun {year} triwulan {quarter} yang diajukan");
+            }
+            else if (current.State != VerificationState.Diajukan)
+            {
+                checks.Add("indicator", $"realisasi {indicator.Code} tahun {year} triwulan {quarter} berstatus {current.State}, bukan DIAJUKAN");
+            }
+        }
+        checks.ThrowIfFailed();
+        _access.RequireVerification(caller, indicator!.Unit, current!.EnteredBy, $"realisasi {indicator.Code}");
+
+        var state = verified ? VerificationState.Diverifikasi : VerificationState.Dikembalikan;
+        var after = await _stores[indicator.Module].ReviewRealizationAsync(indicator.Code, year, quarter, state, caller.UserName!,
+            verified ? null : reason!.Trim(), cancellationToken);
+        await _audit.RecordAsync(caller, new AuditEntry(verified ? "realisasi diverifikasi" : "realisasi dikembalikan",
+            indicator.Unit, indicator.Code, year, quarter, Figure(current), Figure(after)), cancellationToken);
+        return await ValueAsync(indicator.Code, year, quarter, false, cancellationToken);
+    }
+
+    private static object Figure(RealizationEntry entry) =>
+        new { numerator = entry.Numerator, denominator = entry.Denominator, state = entry.State, enteredBy = entry.EnteredBy,
+              reviewedBy = entry.ReviewedBy, reason = entry.ReturnReason };
+
+    public async Task<BaseMeasureEntry> RecordBaseMeasureAsync(Caller caller, BaseMeasureInput input, CancellationToken cancellationToken)
     {
         var checks = new InputChecks();
         var measure = _directory.FindBaseMeasure(input.Measure);
@@ -164,12 +222,15 @@ internal sealed class IndicatorService
         checks.Amount("input.value", input.Value);
         checks.ThrowIfFailed();
 
-        var entry = new BaseMeasureEntry(measure!.Code, input.Year, input.Quarter, input.Value);
-        await _stores[measure.Module].SaveBaseMeasureAsync(entry, cancellationToken);
+        _access.RequireEntry(caller, measure!.OwnerUnit, $"data dasar {measure.Code}");
+        var entry = new BaseMeasureEntry(measure.Code, input.Year, input.Quarter, input.Value);
+        var before = await _stores[measure.Module].SaveBaseMeasureAsync(entry, cancellationToken);
+        await _audit.RecordAsync(caller, new AuditEntry("data dasar diisi", measure.OwnerUnit, measure.Code, input.Year, input.Quarter,
+            before is null ? null : new { value = before.Value }, new { value = entry.Value }), cancellationToken);
         return entry;
     }
 
-    public async Task<IndicatorValue> SetTargetAsync(TargetInput input, CancellationToken cancellationToken)
+    public async Task<IndicatorValue> SetTargetAsync(Caller caller, TargetInput input, CancellationToken cancellationToken)
     {
         var checks = new InputChecks();
         var indicator = checks.EnabledIndicator("input.indicator", input.Indicator, _directory);
@@ -181,7 +242,10 @@ internal sealed class IndicatorService
         checks.Amount("input.value", input.Value);
         checks.ThrowIfFailed();
 
-        await _stores[indicator!.Module].SaveTargetAsync(new TargetEntry(indicator.Code, input.Year, input.Quarter, input.Value), cancellationToken);
+        _access.RequireEntry(caller, indicator!.Unit, $"target {indicator.Code}");
+        var before = await _stores[indicator.Module].SaveTargetAsync(new TargetEntry(indicator.Code, input.Year, input.Quarter, input.Value), cancellationToken);
+        await _audit.RecordAsync(caller, new AuditEntry("target ditetapkan", indicator.Unit, indicator.Code, input.Year, input.Quarter,
+            before is null ? null : new { value = before.Value }, new { value = input.Value }), cancellationToken);
         return await ValueAsync(indicator.Code, input.Year, input.Quarter, false, cancellationToken);
     }
 

@@ -3,6 +3,7 @@ using GraphQL.Types;
 using Kinerja.Modules.Cascade.Entry;
 using Kinerja.Modules.Cascade.Rollup;
 using Kinerja.Modules.Cascade.Sources;
+using Kinerja.Shared.Security;
 using Kinerja.Shared.Sources;
 using Kinerja.Modules.Cascade.Tree;
 using Kinerja.Shared.Catalog;
@@ -44,18 +45,19 @@ internal sealed class CascadeGraphQL : IGraphQLContributor
             .Argument<IntGraphType>("quarter")
             .Argument<BooleanGraphType>("cumulative", a => a.DefaultValue = false)
             .Argument<StringGraphType>("kecamatan", a => a.Description = "One of Gresik's 18 kecamatan: the figure counted from registers there.")
+            .Argument<BooleanGraphType>("verifiedOnly", a => { a.DefaultValue = false; a.Description = "Count only entered figures that are DIVERIFIKASI."; })
             .ResolveAsync(async c => await c.Service<IndicatorService>().ValueAsync(
                 c.GetArgument<string>("indicator"), c.GetArgument<int>("year"), c.GetArgument<int?>("quarter"),
-                c.GetArgument<bool>("cumulative"), c.CancellationToken, c.GetArgument<string?>("kecamatan")));
+                c.GetArgument<bool>("cumulative"), c.CancellationToken, Options(c)));
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<IndicatorValueType>>>>("iku")
             .Description("The Dinas IKU values for a period, each with its cascade below it in contributions.")
             .Argument<NonNullGraphType<IntGraphType>>("year")
             .Argument<IntGraphType>("quarter")
             .Argument<BooleanGraphType>("cumulative", a => a.DefaultValue = false)
             .Argument<StringGraphType>("kecamatan", a => a.Description = "One of Gresik's 18 kecamatan: the figures counted from registers there.")
+            .Argument<BooleanGraphType>("verifiedOnly", a => { a.DefaultValue = false; a.Description = "Count only entered figures that are DIVERIFIKASI."; })
             .ResolveAsync(async c => await c.Service<IndicatorService>().IkuAsync(
-                c.GetArgument<int>("year"), c.GetArgument<int?>("quarter"), c.GetArgument<bool>("cumulative"), c.CancellationToken,
-                c.GetArgument<string?>("kecamatan")));
+                c.GetArgument<int>("year"), c.GetArgument<int?>("quarter"), c.GetArgument<bool>("cumulative"), c.CancellationToken, Options(c)));
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<IndicatorRuleType>>>>("tree")
             .Description("The pohon kinerja of a year: every enabled indicator's rule.")
             .Argument<NonNullGraphType<IntGraphType>>("year")
@@ -77,7 +79,7 @@ internal sealed class CascadeGraphQL : IGraphQLContributor
             .Argument<IntGraphType>("quarter")
             .Argument<BooleanGraphType>("cumulative", a => a.DefaultValue = false)
             .Argument<StringGraphType>("kecamatan")
-            .ResolveAsync(async c => await c.Service<SourceSettings>().ServedAsync(
+            .ResolveAsync(async c => await c.Service<SourceSettings>().ServedAsync(Caller.From(c.User),
                 c.GetArgument<string>("indicator"), c.GetArgument<int>("year"), c.GetArgument<int?>("quarter"),
                 c.GetArgument<bool>("cumulative"), c.GetArgument<string?>("kecamatan"), c.CancellationToken));
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<QuarterStateType>>>>("quarters")
@@ -106,41 +108,57 @@ internal sealed class CascadeGraphQL : IGraphQLContributor
                 + "Entering a part that the cascade computes (a rolled-up numerator, say) is an error, not ignored.")
             .Argument<NonNullGraphType<RealizationInputType>>("input")
             .ResolveAsync(async c => await c.Service<IndicatorService>().RecordRealizationAsync(
-                c.GetArgument<RealizationInput>("input"), c.CancellationToken));
+                Caller.From(c.User), c.GetArgument<RealizationInput>("input"), c.CancellationToken));
+        mutation.Field<NonNullGraphType<IndicatorValueType>>("verifyRealization")
+            .Description("A verifikator of a unit above marks a submitted (DIAJUKAN) realisation DIVERIFIKASI; nobody verifies their own entry.")
+            .Argument<NonNullGraphType<StringGraphType>>("indicator")
+            .Argument<NonNullGraphType<IntGraphType>>("year")
+            .Argument<NonNullGraphType<IntGraphType>>("quarter")
+            .ResolveAsync(async c => await c.Service<IndicatorService>().ReviewRealizationAsync(Caller.From(c.User),
+                c.GetArgument<string>("indicator"), c.GetArgument<int>("year"), c.GetArgument<int>("quarter"), true, null, c.CancellationToken));
+        mutation.Field<NonNullGraphType<IndicatorValueType>>("returnRealization")
+            .Description("A verifikator returns a submitted realisation (DIKEMBALIKAN) with a reason; the unit corrects it and submits it again.")
+            .Argument<NonNullGraphType<StringGraphType>>("indicator")
+            .Argument<NonNullGraphType<IntGraphType>>("year")
+            .Argument<NonNullGraphType<IntGraphType>>("quarter")
+            .Argument<NonNullGraphType<StringGraphType>>("reason")
+            .ResolveAsync(async c => await c.Service<IndicatorService>().ReviewRealizationAsync(Caller.From(c.User),
+                c.GetArgument<string>("indicator"), c.GetArgument<int>("year"), c.GetArgument<int>("quarter"), false,
+                c.GetArgument<string>("reason"), c.CancellationToken));
         mutation.Field<NonNullGraphType<BaseMeasureValueType>>("recordBaseMeasure")
             .Description("A base-data stock (Jumlah PMKS, Jumlah LKS yang ada, ...) at the end of a quarter.")
             .Argument<NonNullGraphType<BaseMeasureInputType>>("input")
             .ResolveAsync(async c => await c.Service<IndicatorService>().RecordBaseMeasureAsync(
-                c.GetArgument<BaseMeasureInput>("input"), c.CancellationToken));
+                Caller.From(c.User), c.GetArgument<BaseMeasureInput>("input"), c.CancellationToken));
         mutation.Field<NonNullGraphType<IndicatorValueType>>("setTarget")
             .Argument<NonNullGraphType<TargetInputType>>("input")
             .ResolveAsync(async c => await c.Service<IndicatorService>().SetTargetAsync(
-                c.GetArgument<TargetInput>("input"), c.CancellationToken));
+                Caller.From(c.User), c.GetArgument<TargetInput>("input"), c.CancellationToken));
         mutation.Field<NonNullGraphType<SnapshotType>>("runRollup")
             .Description("Runs the quarterly rollup now (the scheduler runs the same job at quarter end) and closes the triwulan. "
                 + "When nothing changed since the last revision, that revision is returned and no new one is made.")
             .Argument<NonNullGraphType<IntGraphType>>("year")
             .Argument<NonNullGraphType<IntGraphType>>("quarter")
             .ResolveAsync(async c => await c.Service<RollupService>().RunAsync(
-                c.GetArgument<int>("year"), c.GetArgument<int>("quarter"), RollupTrigger.Manual, c.CancellationToken));
+                Caller.From(c.User), c.GetArgument<int>("year"), c.GetArgument<int>("quarter"), c.CancellationToken));
         mutation.Field<NonNullGraphType<ValueSourceSettingType>>("setSource")
             .Description("Whether a kegiatan indicator or a base-data stock is typed in or counted from its register, for a year.")
             .Argument<NonNullGraphType<StringGraphType>>("code")
             .Argument<NonNullGraphType<IntGraphType>>("year")
             .Argument<NonNullGraphType<ValueSourceType>>("source")
-            .ResolveAsync(async c => await c.Service<SourceSettings>().SetAsync(
+            .ResolveAsync(async c => await c.Service<SourceSettings>().SetAsync(Caller.From(c.User),
                 c.GetArgument<string>("code"), c.GetArgument<int>("year"), c.GetArgument<ValueSource>("source"), c.CancellationToken));
         mutation.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ValueSourceSettingType>>>>("setAllSources")
             .Description("Switches every kegiatan indicator and stock that this host can count from a register, for a year.")
             .Argument<NonNullGraphType<IntGraphType>>("year")
             .Argument<NonNullGraphType<ValueSourceType>>("source")
-            .ResolveAsync(async c => await c.Service<SourceSettings>().SetAllAsync(
+            .ResolveAsync(async c => await c.Service<SourceSettings>().SetAllAsync(Caller.From(c.User),
                 c.GetArgument<int>("year"), c.GetArgument<ValueSource>("source"), c.CancellationToken));
         mutation.Field<NonNullGraphType<QuarterStateType>>("reopenQuarter")
             .Description("Opens a closed triwulan to entry again; its snapshots stay readable, the next rollup makes a new revision.")
             .Argument<NonNullGraphType<IntGraphType>>("year")
             .Argument<NonNullGraphType<IntGraphType>>("quarter")
-            .ResolveAsync(async c => await c.Service<QuarterClosures>().ReopenAsync(
+            .ResolveAsync(async c => await c.Service<QuarterClosures>().ReopenAsync(Caller.From(c.User),
                 c.GetArgument<int>("year"), c.GetArgument<int>("quarter"), c.CancellationToken));
         mutation.Field<NonNullGraphType<IndicatorRuleType>>("setIndicatorRule")
             .Description("Changes a year's rollup of an indicator. Checked first: known codes, no cycle, no denominator "
@@ -149,24 +167,27 @@ internal sealed class CascadeGraphQL : IGraphQLContributor
             .Argument<NonNullGraphType<StringGraphType>>("indicator")
             .Argument<NonNullGraphType<StringGraphType>>("numerator", a => a.Description = "input, or sum:CODE,...")
             .Argument<StringGraphType>("denominator", a => a.Description = "input, den:CODE,..., target:CODE,... or base:MEASURE; none for COUNT")
-            .ResolveAsync(async c => await c.Service<TreeService>().SetRuleAsync(
+            .ResolveAsync(async c => await c.Service<TreeService>().SetRuleAsync(Caller.From(c.User),
                 c.GetArgument<int>("year"), c.GetArgument<string>("indicator"), c.GetArgument<string>("numerator"),
                 c.GetArgument<string?>("denominator"), c.CancellationToken));
         mutation.Field<NonNullGraphType<IndicatorRuleType>>("restoreIndicatorRule")
             .Description("Gives an indicator its default rule again in a year's tree.")
             .Argument<NonNullGraphType<IntGraphType>>("year")
             .Argument<NonNullGraphType<StringGraphType>>("indicator")
-            .ResolveAsync(async c => await c.Service<TreeService>().RestoreRuleAsync(
+            .ResolveAsync(async c => await c.Service<TreeService>().RestoreRuleAsync(Caller.From(c.User),
                 c.GetArgument<int>("year"), c.GetArgument<string>("indicator"), c.CancellationToken));
         mutation.Field<NonNullGraphType<ListGraphType<NonNullGraphType<IndicatorRuleType>>>>("restoreDefaultTree")
             .Description("Drops every change of a year's tree; the year follows the catalog's default again.")
             .Argument<NonNullGraphType<IntGraphType>>("year")
-            .ResolveAsync(async c => await c.Service<TreeService>().RestoreTreeAsync(c.GetArgument<int>("year"), c.CancellationToken));
+            .ResolveAsync(async c => await c.Service<TreeService>().RestoreTreeAsync(Caller.From(c.User), c.GetArgument<int>("year"), c.CancellationToken));
         mutation.Field<NonNullGraphType<IndicatorType>>("setPolarity")
             .Description("Marks an indicator less-is-better (achievement = (2 x target - realisation) / target x 100) or more-is-better.")
             .Argument<NonNullGraphType<StringGraphType>>("indicator")
             .Argument<NonNullGraphType<BooleanGraphType>>("lessIsBetter")
-            .ResolveAsync(async c => await c.Service<TreeService>().SetPolarityAsync(
+            .ResolveAsync(async c => await c.Service<TreeService>().SetPolarityAsync(Caller.From(c.User),
                 c.GetArgument<string>("indicator"), c.GetArgument<bool>("lessIsBetter"), c.CancellationToken));
     }
+
+    private static ValueOptions Options(IResolveFieldContext c) =>
+        new(c.GetArgument<string?>("kecamatan"), c.GetArgument<bool>("verifiedOnly"));
 }

@@ -40,6 +40,10 @@ internal sealed class IndicatorValueType : ObjectGraphType<IndicatorValue>
         Field<ValueSourceType>("denominatorSource")
             .Description("Where the denominator comes from when it is entered or a stock: ENTERED or REGISTER; null otherwise.")
             .Resolve(c => c.Source.DenominatorSource);
+        Field<StringGraphType>("verification")
+            .Description("Where an entered figure stands: DIAJUKAN, DIVERIFIKASI or DIKEMBALIKAN (over a period: DIVERIFIKASI "
+                + "when all its entries are, DIKEMBALIKAN when one is); null for rollups and register counts.")
+            .Resolve(c => c.Source.Verification);
         Field<StringGraphType>("kecamatan")
             .Description("The kecamatan the figure is for; null for the whole kabupaten.")
             .Resolve(c => c.Source.Kecamatan);

@@ -1,6 +1,7 @@
 using Kinerja.Modules.Cascade.Data;
 using Kinerja.Modules.Cascade.Entry;
 using Kinerja.Shared.Errors;
+using Kinerja.Shared.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kinerja.Modules.Cascade.Rollup;
@@ -11,9 +12,13 @@ internal sealed class QuarterClosures
     private readonly Func<CascadeDbContext> _createContext;
     private readonly TimeProvider _clock;
     private readonly RollupSettings _settings;
+    private readonly Access _access;
+    private readonly IAuditTrail _audit;
 
-    public QuarterClosures(Func<CascadeDbContext> createContext, TimeProvider clock, RollupSettings settings)
+    public QuarterClosures(Func<CascadeDbContext> createContext, TimeProvider clock, RollupSettings settings, Access access, IAuditTrail audit)
     {
+        _access = access;
+        _audit = audit;
         _createContext = createContext;
         _clock = clock;
         _settings = settings;
@@ -40,8 +45,9 @@ internal sealed class QuarterClosures
     }
 
     /// <summary>Opens a closed triwulan to entry again. Its snapshots stay as they were.</summary>
-    public async Task<QuarterState> ReopenAsync(int year, int quarter, CancellationToken cancellationToken)
+    public async Task<QuarterState> ReopenAsync(Caller caller, int year, int quarter, CancellationToken cancellationToken)
     {
+        _access.RequireAdmin(caller, "membuka kembali triwulan");
         var checks = new InputChecks();
         checks.Year("year", year);
         checks.Quarter("quarter", quarter);
@@ -56,6 +62,8 @@ internal sealed class QuarterClosures
         closure.Closed = false;
         closure.ChangedAt = _settings.Local(_clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
+        await _audit.RecordAsync(caller, new AuditEntry("triwulan dibuka kembali", null, null, year, quarter,
+            new { closed = true, revision = closure.Revision }, new { closed = false }), cancellationToken);
         return new QuarterState(year, quarter, false, closure.ChangedAt, closure.Revision);
     }
 }

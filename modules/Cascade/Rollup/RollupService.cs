@@ -7,6 +7,7 @@ using Kinerja.Modules.Cascade.Entry;
 using Kinerja.Modules.Cascade.Tree;
 using Kinerja.Shared.Modules;
 using Kinerja.Shared.Periods;
+using Kinerja.Shared.Security;
 using Kinerja.Shared.Sources;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,14 +25,20 @@ internal sealed class RollupService
     private readonly TimeProvider _clock;
     private readonly RollupSettings _settings;
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
+    private readonly Access _access;
+    private readonly IAuditTrail _audit;
 
     public RollupService(
         ModuleDirectory directory,
         IndicatorService indicators,
         Func<CascadeDbContext> createContext,
         TimeProvider clock,
-        RollupSettings settings)
+        RollupSettings settings,
+        Access access,
+        IAuditTrail audit)
     {
+        _access = access;
+        _audit = audit;
         _directory = directory;
         _indicators = indicators;
         _createContext = createContext;
@@ -40,6 +47,16 @@ internal sealed class RollupService
     }
 
     public RollupSettings Settings => _settings;
+
+    /// <summary>A rollup asked for by a person (GraphQL): admins only, and recorded in the audit trail.</summary>
+    public async Task<Snapshot> RunAsync(Caller caller, int year, int quarter, CancellationToken cancellationToken)
+    {
+        _access.RequireAdmin(caller, "menjalankan rollup");
+        var snapshot = await RunAsync(year, quarter, RollupTrigger.Manual, cancellationToken);
+        await _audit.RecordAsync(caller, new AuditEntry("rollup dijalankan", null, null, year, quarter, null,
+            new { snapshot.Revision, createdAt = snapshot.CreatedAt }), cancellationToken);
+        return snapshot;
+    }
 
     public async Task<Snapshot> RunAsync(int year, int quarter, string trigger, CancellationToken cancellationToken)
     {

@@ -2,6 +2,8 @@ using Kinerja.Modules.Cascade.Data;
 using Kinerja.Modules.Cascade.Entry;
 using Kinerja.Shared.Catalog;
 using Kinerja.Shared.Modules;
+using Kinerja.Shared.Registers;
+using Kinerja.Shared.Security;
 using Kinerja.Shared.Sources;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,15 +24,21 @@ internal sealed class SourceSettings
     private readonly TimeProvider _clock;
     private readonly Dictionary<string, IServiceCounter> _services;
     private readonly Dictionary<string, IStockCounter> _stocks;
+    private readonly Access _access;
+    private readonly IAuditTrail _audit;
 
     public SourceSettings(
         ModuleDirectory directory,
         Func<CascadeDbContext> createContext,
         TimeProvider clock,
         IEnumerable<IServiceCounter> services,
-        IEnumerable<IStockCounter> stocks)
+        IEnumerable<IStockCounter> stocks,
+        Access access,
+        IAuditTrail audit)
     {
         _directory = directory;
+        _access = access;
+        _audit = audit;
         _createContext = createContext;
         _clock = clock;
         _services = services.SelectMany(c => c.Indicators.Select(i => (i, c))).ToDictionary(p => p.i, p => p.c, StringComparer.Ordinal);
@@ -40,7 +48,7 @@ internal sealed class SourceSettings
     public IServiceCounter? ServiceCounter(string indicator) => _services.GetValueOrDefault(indicator);
 
     /// <summary>Who a kegiatan indicator's register count stands for, in a period and optionally a kecamatan.</summary>
-    public async Task<IReadOnlyList<ServedSubject>> ServedAsync(string indicator, int year, int? quarter, bool cumulative, string? kecamatan,
+    public async Task<IReadOnlyList<ServedSubject>> ServedAsync(Caller caller, string indicator, int year, int? quarter, bool cumulative, string? kecamatan,
         CancellationToken cancellationToken)
     {
         var checks = new InputChecks();
@@ -59,7 +67,12 @@ internal sealed class SourceSettings
         checks.ThrowIfFailed();
         var period = Shared.Periods.Period.Create(year, quarter, cumulative);
         var subjects = await counter!.ListServedAsync(indicator, period.Start, period.End, cancellationToken);
-        return place is null ? subjects : subjects.Where(s => s.Kecamatan == place).ToList();
+        // NIK is personal data (UU 27/2022): whole only for those whose work on the unit needs it.
+        var whole = _access.MaySeePersons(caller, _directory.FindIndicator(indicator)!.Unit);
+        return subjects
+            .Where(s => place is null || s.Kecamatan == place)
+            .Select(s => whole || s.IsInstitution ? s : s with { Subject = Nik.Mask(s.Subject) })
+            .ToList();
     }
 
     public IStockCounter? StockCounter(string measure) => _stocks.GetValueOrDefault(measure);
@@ -88,24 +101,32 @@ internal sealed class SourceSettings
             .ToList();
     }
 
-    public async Task<SourceSetting> SetAsync(string code, int year, ValueSource source, CancellationToken cancellationToken)
+    public async Task<SourceSetting> SetAsync(Caller caller, string code, int year, ValueSource source, CancellationToken cancellationToken)
     {
         var checks = new InputChecks();
         checks.Year("year", year);
         CheckCode(checks, code, source);
         checks.ThrowIfFailed();
+        var unit = _directory.FindIndicator(code)?.Unit ?? _directory.FindBaseMeasure(code)!.OwnerUnit;
+        _access.RequireEntry(caller, unit, $"sumber angka {code}");
+        var before = (await RegisterCodesAsync(year, cancellationToken)).Contains(code) ? ValueSource.Register : ValueSource.Entered;
         await StoreAsync([code], year, source, cancellationToken);
+        await _audit.RecordAsync(caller, new AuditEntry("sumber angka diubah", unit, code, year, null,
+            new { source = before.ToString().ToUpperInvariant() }, new { source = source.ToString().ToUpperInvariant() }), cancellationToken);
         return new SourceSetting(code, year, source);
     }
 
     /// <summary>Every code this host can count from a register, switched at once (in one transaction).</summary>
-    public async Task<IReadOnlyList<SourceSetting>> SetAllAsync(int year, ValueSource source, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<SourceSetting>> SetAllAsync(Caller caller, int year, ValueSource source, CancellationToken cancellationToken)
     {
+        _access.RequireAdmin(caller, "mengubah sumber semua angka sekaligus");
         var checks = new InputChecks();
         checks.Year("year", year);
         checks.ThrowIfFailed();
         var codes = Countable().ToList();
         await StoreAsync(codes, year, source, cancellationToken);
+        await _audit.RecordAsync(caller, new AuditEntry("sumber semua angka diubah", null, null, year, null,
+            null, new { source = source.ToString().ToUpperInvariant(), codes }), cancellationToken);
         return codes.Select(code => new SourceSetting(code, year, source)).ToList();
     }
 

@@ -1,6 +1,7 @@
 using Kinerja.Modules.Cascade.Entry;
 using Kinerja.Shared.Catalog;
 using Kinerja.Shared.Modules;
+using Kinerja.Shared.Security;
 
 namespace Kinerja.Modules.Cascade.Tree;
 
@@ -12,11 +13,15 @@ internal sealed class TreeService
 {
     private readonly ModuleDirectory _directory;
     private readonly CascadeTreeStore _trees;
+    private readonly Access _access;
+    private readonly IAuditTrail _audit;
 
-    public TreeService(ModuleDirectory directory, CascadeTreeStore trees)
+    public TreeService(ModuleDirectory directory, CascadeTreeStore trees, Access access, IAuditTrail audit)
     {
         _directory = directory;
         _trees = trees;
+        _access = access;
+        _audit = audit;
     }
 
     public async Task<IReadOnlyList<YearRule>> TreeAsync(int year, CancellationToken cancellationToken)
@@ -28,8 +33,9 @@ internal sealed class TreeService
         return _directory.Indicators.Select(i => ToYearRule(year, i, tree)).ToList();
     }
 
-    public async Task<YearRule> SetRuleAsync(int year, string code, string numerator, string? denominator, CancellationToken cancellationToken)
+    public async Task<YearRule> SetRuleAsync(Caller caller, int year, string code, string numerator, string? denominator, CancellationToken cancellationToken)
     {
+        _access.RequireAdmin(caller, "mengubah pohon kinerja");
         var checks = new InputChecks();
         checks.Year("year", year);
         var indicator = checks.EnabledIndicator("indicator", code, _directory);
@@ -56,11 +62,16 @@ internal sealed class TreeService
         checks.Add(tree.Validate(rule, _directory));
         checks.ThrowIfFailed();
         await _trees.SaveRuleAsync(year, rule, cancellationToken);
+        await _audit.RecordAsync(caller, new AuditEntry("aturan pohon kinerja diubah", indicator.Unit, indicator.Code, year, null,
+            Describe(tree.Rule(indicator.Code)), Describe(rule)), cancellationToken);
         return ToYearRule(year, indicator, tree.With(rule));
     }
 
-    public async Task<YearRule> RestoreRuleAsync(int year, string code, CancellationToken cancellationToken)
+    private static object Describe(IndicatorRule rule) => new { numerator = rule.Numerator.ToString(), denominator = rule.Denominator?.ToString() };
+
+    public async Task<YearRule> RestoreRuleAsync(Caller caller, int year, string code, CancellationToken cancellationToken)
     {
+        _access.RequireAdmin(caller, "mengubah pohon kinerja");
         var checks = new InputChecks();
         checks.Year("year", year);
         var indicator = checks.EnabledIndicator("indicator", code, _directory);
@@ -72,24 +83,33 @@ internal sealed class TreeService
         checks.Add(tree.Validate(restored, _directory));
         checks.ThrowIfFailed();
         await _trees.RestoreDefaultAsync(year, indicator!.Code, cancellationToken);
+        await _audit.RecordAsync(caller, new AuditEntry("aturan pohon kinerja dipulihkan", indicator.Unit, indicator.Code, year, null,
+            Describe(tree.Rule(indicator.Code)), Describe(restored)), cancellationToken);
         return ToYearRule(year, indicator, tree.With(restored));
     }
 
-    public async Task<IReadOnlyList<YearRule>> RestoreTreeAsync(int year, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<YearRule>> RestoreTreeAsync(Caller caller, int year, CancellationToken cancellationToken)
     {
+        _access.RequireAdmin(caller, "mengubah pohon kinerja");
         var checks = new InputChecks();
         checks.Year("year", year);
         checks.ThrowIfFailed();
-        await _trees.RestoreDefaultAsync(year, null, cancellationToken);
+        var dropped = await _trees.RestoreDefaultAsync(year, null, cancellationToken);
+        await _audit.RecordAsync(caller, new AuditEntry("pohon kinerja dipulihkan", null, null, year, null,
+            new { changes = dropped }, new { changes = 0 }), cancellationToken);
         return await TreeAsync(year, cancellationToken);
     }
 
-    public async Task<IndicatorDefinition> SetPolarityAsync(string code, bool lessIsBetter, CancellationToken cancellationToken)
+    public async Task<IndicatorDefinition> SetPolarityAsync(Caller caller, string code, bool lessIsBetter, CancellationToken cancellationToken)
     {
+        _access.RequireAdmin(caller, "mengubah polaritas indikator");
         var checks = new InputChecks();
         var indicator = checks.EnabledIndicator("indicator", code, _directory);
         checks.ThrowIfFailed();
-        await _trees.SetLessIsBetterAsync(indicator!.Code, lessIsBetter, cancellationToken);
+        var before = (await _trees.LessIsBetterAsync(cancellationToken)).Contains(indicator!.Code);
+        await _trees.SetLessIsBetterAsync(indicator.Code, lessIsBetter, cancellationToken);
+        await _audit.RecordAsync(caller, new AuditEntry("polaritas diubah", indicator.Unit, indicator.Code, null, null,
+            new { lessIsBetter = before }, new { lessIsBetter }), cancellationToken);
         return indicator;
     }
 

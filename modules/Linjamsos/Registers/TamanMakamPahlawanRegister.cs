@@ -26,6 +26,9 @@ internal sealed class TamanMakamPahlawanImporter : RegisterImporter<LinjamsosDbC
 
     public override string Module => LinjamsosModule.ModuleName;
 
+    /// <summary>The Seksi that keeps this register.</summary>
+    public override string? OwnerUnit => "JAMINAN";
+
     public override IReadOnlyList<string> Headers { get; } = [Code, Name, Desa, KecamatanHeader, RegisteredOn];
 
     protected override TamanMakamPahlawanRow? Parse(TabularRow row, List<RefusedRow> refused)

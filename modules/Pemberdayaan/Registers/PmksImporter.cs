@@ -33,6 +33,9 @@ internal sealed class PmksImporter : RegisterImporter<PemberdayaanDbContext, Pmk
 
     public override string Module => PemberdayaanModule.ModuleName;
 
+    /// <summary>The Seksi that keeps this register.</summary>
+    public override string? OwnerUnit => "VERVAL";
+
     public override IReadOnlyList<string> Headers { get; } = [Nik, Name, Sex, BirthDate, Desa, KecamatanHeader, Category, StartedOn, EndedOn];
 
     protected override PmksRow? Parse(TabularRow row, List<RefusedRow> refused)

@@ -32,6 +32,9 @@ internal sealed class PsksImporter : RegisterImporter<PemberdayaanDbContext, Psk
 
     public override string Module => PemberdayaanModule.ModuleName;
 
+    /// <summary>The Seksi that keeps this register.</summary>
+    public override string? OwnerUnit => "KELEMBAGAAN";
+
     public override IReadOnlyList<string> Headers { get; } = [RegistrationNumber, Name, Kind, Type, Desa, KecamatanHeader, ActiveFrom, ActiveUntil];
 
     protected override PsksRow? Parse(TabularRow row, List<RefusedRow> refused)

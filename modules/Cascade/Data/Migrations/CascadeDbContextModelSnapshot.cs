@@ -285,6 +285,9 @@ namespace Kinerja.Modules.Cascade.Data.Migrations
                     b.Property<double?>("Denominator")
                         .HasColumnType("REAL");
 
+                    b.Property<string>("EnteredBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Indicator")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -296,6 +299,16 @@ namespace Kinerja.Modules.Cascade.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReturnReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Year")

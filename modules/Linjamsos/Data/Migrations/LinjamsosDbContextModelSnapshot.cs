@@ -132,6 +132,9 @@ namespace Kinerja.Modules.Linjamsos.Data.Migrations
                     b.Property<double?>("Denominator")
                         .HasColumnType("REAL");
 
+                    b.Property<string>("EnteredBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Indicator")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -143,6 +146,16 @@ namespace Kinerja.Modules.Linjamsos.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReturnReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Year")

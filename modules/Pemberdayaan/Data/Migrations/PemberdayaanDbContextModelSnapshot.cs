@@ -202,6 +202,9 @@ namespace Kinerja.Modules.Pemberdayaan.Data.Migrations
                     b.Property<double?>("Denominator")
                         .HasColumnType("REAL");
 
+                    b.Property<string>("EnteredBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Indicator")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -213,6 +216,16 @@ namespace Kinerja.Modules.Pemberdayaan.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReturnReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Year")

@@ -107,6 +107,9 @@ namespace Kinerja.Modules.UptLbk.Data.Migrations
                     b.Property<double?>("Denominator")
                         .HasColumnType("REAL");
 
+                    b.Property<string>("EnteredBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Indicator")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -118,6 +121,16 @@ namespace Kinerja.Modules.UptLbk.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReturnReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Year")

@@ -1,0 +1,59 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Kinerja.Modules.Pemberdayaan.Data.Migrations
+{
+    /// <inheritdoc />
+    internal partial class Verification : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "EnteredBy",
+                table: "pemberdayaan_realizations",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ReturnReason",
+                table: "pemberdayaan_realizations",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ReviewedBy",
+                table: "pemberdayaan_realizations",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "State",
+                table: "pemberdayaan_realizations",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: "");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "EnteredBy",
+                table: "pemberdayaan_realizations");
+
+            migrationBuilder.DropColumn(
+                name: "ReturnReason",
+                table: "pemberdayaan_realizations");
+
+            migrationBuilder.DropColumn(
+                name: "ReviewedBy",
+                table: "pemberdayaan_realizations");
+
+            migrationBuilder.DropColumn(
+                name: "State",
+                table: "pemberdayaan_realizations");
+        }
+    }
+}
