@@ -127,6 +127,10 @@ internal sealed class IndicatorService
     {
         var checks = new InputChecks();
         var indicator = checks.EnabledIndicator("input.indicator", input.Indicator, _directory);
+        if (indicator is not null)
+        {
+            _access.RequireEntry(caller, indicator.Unit, $"realisasi {indicator.Code}");
+        }
         var yearOk = checks.Year("input.year", input.Year);
         if (checks.Quarter("input.quarter", input.Quarter) && yearOk)
         {
@@ -149,9 +153,8 @@ internal sealed class IndicatorService
             }
         }
         checks.ThrowIfFailed();
-        _access.RequireEntry(caller, indicator!.Unit, $"realisasi {indicator.Code}");
 
-        var numerator = indicator.Kind == IndicatorKind.Count ? input.Value : input.Numerator;
+        var numerator = indicator!.Kind == IndicatorKind.Count ? input.Value : input.Numerator;
         var entry = new RealizationEntry(indicator.Code, input.Year, input.Quarter, numerator, input.Denominator) { EnteredBy = caller.UserName };
         var before = await _stores[indicator.Module].SaveRealizationAsync(entry, cancellationToken);
         await _audit.RecordAsync(caller, new AuditEntry("realisasi diisi", indicator.Unit, indicator.Code, input.Year, input.Quarter,
@@ -210,6 +213,10 @@ internal sealed class IndicatorService
         {
             checks.Add("input.measure", $"data dasar '{input.Measure}' milik modul {measure.Module} yang tidak diaktifkan pada host ini");
         }
+        else
+        {
+            _access.RequireEntry(caller, measure.OwnerUnit, $"data dasar {measure.Code}");
+        }
         if (checks.Year("input.year", input.Year) & checks.Quarter("input.quarter", input.Quarter))
         {
             await _closures.CheckOpenAsync(checks, "input.quarter", input.Year, input.Quarter, cancellationToken);
@@ -222,8 +229,7 @@ internal sealed class IndicatorService
         checks.Amount("input.value", input.Value);
         checks.ThrowIfFailed();
 
-        _access.RequireEntry(caller, measure!.OwnerUnit, $"data dasar {measure.Code}");
-        var entry = new BaseMeasureEntry(measure.Code, input.Year, input.Quarter, input.Value);
+        var entry = new BaseMeasureEntry(measure!.Code, input.Year, input.Quarter, input.Value);
         var before = await _stores[measure.Module].SaveBaseMeasureAsync(entry, cancellationToken);
         await _audit.RecordAsync(caller, new AuditEntry("data dasar diisi", measure.OwnerUnit, measure.Code, input.Year, input.Quarter,
             before is null ? null : new { value = before.Value }, new { value = entry.Value }), cancellationToken);
@@ -234,6 +240,10 @@ internal sealed class IndicatorService
     {
         var checks = new InputChecks();
         var indicator = checks.EnabledIndicator("input.indicator", input.Indicator, _directory);
+        if (indicator is not null)
+        {
+            _access.RequireEntry(caller, indicator.Unit, $"target {indicator.Code}");
+        }
         if (checks.Year("input.year", input.Year) & checks.Quarter("input.quarter", input.Quarter))
         {
             // An annual target is part of the year's report, which is frozen with the fourth triwulan.
@@ -242,8 +252,7 @@ internal sealed class IndicatorService
         checks.Amount("input.value", input.Value);
         checks.ThrowIfFailed();
 
-        _access.RequireEntry(caller, indicator!.Unit, $"target {indicator.Code}");
-        var before = await _stores[indicator.Module].SaveTargetAsync(new TargetEntry(indicator.Code, input.Year, input.Quarter, input.Value), cancellationToken);
+        var before = await _stores[indicator!.Module].SaveTargetAsync(new TargetEntry(indicator.Code, input.Year, input.Quarter, input.Value), cancellationToken);
         await _audit.RecordAsync(caller, new AuditEntry("target ditetapkan", indicator.Unit, indicator.Code, input.Year, input.Quarter,
             before is null ? null : new { value = before.Value }, new { value = input.Value }), cancellationToken);
         return await ValueAsync(indicator.Code, input.Year, input.Quarter, false, cancellationToken);

@@ -5,7 +5,11 @@ namespace Kinerja.Tests.Support;
 /// <summary>The host as a separate process, run the way an operator runs it.</summary>
 public static class HostProcess
 {
-    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(TimeSpan timeout, params string[] args)
+    public static Task<(int ExitCode, string Output, string Error)> RunAsync(TimeSpan timeout, params string[] args) =>
+        RunWithInputAsync(timeout, "", args);
+
+    /// <summary>Runs the host with <paramref name="input"/> on its standard input (a password, say).</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunWithInputAsync(TimeSpan timeout, string input, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -20,6 +24,7 @@ public static class HostProcess
             start.ArgumentList.Add(arg);
         }
         using var process = Process.Start(start)!;
+        await process.StandardInput.WriteAsync(input);
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

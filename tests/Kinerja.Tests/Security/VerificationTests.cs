@@ -1,0 +1,92 @@
+using System.Text.Json;
+using Kinerja.Shared.Security;
+using Kinerja.Tests.Support;
+
+namespace Kinerja.Tests.Security;
+
+/// <summary>Submit, verify, return, correct: by the right verifikator only, each step in the audit trail.</summary>
+public sealed class VerificationTests : IAsyncLifetime
+{
+    private readonly TempDirectory _data = new();
+    private KinerjaHost _host = null!;
+    private string _operator = null!, _sameUnit = null!, _kabid = null!, _otherKabid = null!;
+
+    public async Task InitializeAsync()
+    {
+        _host = new KinerjaHost(_data.Path);
+        _operator = await _host.SignInAsync("op-pemulihan", Roles.Operator, "PEMULIHAN");
+        _sameUnit = await _host.SignInAsync("kasi-pemulihan", Roles.Verifikator, "PEMULIHAN");
+        _kabid = await _host.SignInAsync("kabid-rehsos", Roles.Verifikator, "REHSOS");
+        _otherKabid = await _host.SignInAsync("kabid-linjamsos", Roles.Verifikator, "LINJAMSOS");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        _data.Dispose();
+    }
+
+    private Task<GraphQLAnswer> EnterAsync(string token, double value) => _host.QueryAsAsync(token,
+        $$"""mutation { recordRealization(input: { indicator: "PEMULIHAN-1", year: 2026, quarter: 1, value: {{value}} }) { verification } }""");
+
+    private Task<GraphQLAnswer> VerifyAsync(string token) => _host.QueryAsAsync(token,
+        """mutation { verifyRealization(indicator: "PEMULIHAN-1", year: 2026, quarter: 1) { verification numerator } }""");
+
+    private Task<GraphQLAnswer> ReturnAsync(string token, string reason) => _host.QueryAsAsync(token,
+        "mutation($r: String!) { returnRealization(indicator: \"PEMULIHAN-1\", year: 2026, quarter: 1, reason: $r) { verification } }", new { r = reason });
+
+    private async Task<JsonElement> StateAsync(bool verifiedOnly = false) => (await _host.QueryAsync(
+        $$"""{ value(indicator: "PEMULIHAN-1", year: 2026, quarter: 1, verifiedOnly: {{(verifiedOnly ? "true" : "false")}}) { numerator status verification } }"""))
+        .Ok().GetProperty("value");
+
+    private static string Code(GraphQLAnswer answer) =>
+        answer.Root.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString()!;
+
+    [Fact]
+    public async Task Given_a_submitted_figure_Then_only_a_verifikator_above_it_verifies_or_returns_it()
+    {
+        Assert.Equal("DIAJUKAN", (await EnterAsync(_operator, 12)).Ok().GetProperty("recordRealization").GetProperty("verification").GetString());
+
+        Assert.Equal("FORBIDDEN", Code(await VerifyAsync(_operator)));      // an operator verifies nothing
+        Assert.Equal("FORBIDDEN", Code(await VerifyAsync(_sameUnit)));      // the Seksi's own verifikator is not above it
+        Assert.Equal("FORBIDDEN", Code(await VerifyAsync(_otherKabid)));    // another Bidang's Kepala
+        Assert.Equal("DIAJUKAN", (await StateAsync()).GetProperty("verification").GetString());
+        Assert.Equal("NO_DATA", (await StateAsync(verifiedOnly: true)).GetProperty("status").GetString());
+
+        Assert.StartsWith("reason:", Assert.Single((await ReturnAsync(_kabid, "  ")).ErrorMessages));
+        Assert.Equal("DIKEMBALIKAN", (await ReturnAsync(_kabid, "jumlah peserta tidak sesuai daftar hadir")).Ok()
+            .GetProperty("returnRealization").GetProperty("verification").GetString());
+        Assert.Equal("INVALID_INPUT", Code(await VerifyAsync(_kabid)));     // a returned figure waits for its correction
+
+        Assert.Equal("DIAJUKAN", (await EnterAsync(_operator, 10)).Ok().GetProperty("recordRealization").GetProperty("verification").GetString());
+        Assert.Equal("DIVERIFIKASI", (await VerifyAsync(_kabid)).Ok().GetProperty("verifyRealization").GetProperty("verification").GetString());
+        Assert.Equal("""{"numerator":10,"status":"OK","verification":"DIVERIFIKASI"}""", (await StateAsync(verifiedOnly: true)).GetRawText());
+
+        var trail = (await _host.QueryAsync("""{ auditTrail(code: "PEMULIHAN-1") { user action before after } }""")).Ok().GetProperty("auditTrail");
+        var steps = trail.EnumerateArray().Reverse().Select(e => (User: e.GetProperty("user").GetString(), Action: e.GetProperty("action").GetString())).ToList();
+        Assert.Equal(
+            [("op-pemulihan", "realisasi diisi"), ("kabid-rehsos", "realisasi dikembalikan"), ("op-pemulihan", "realisasi diisi"), ("kabid-rehsos", "realisasi diverifikasi")],
+            steps);
+        var correction = trail.EnumerateArray().Reverse().ElementAt(2);
+        Assert.Contains("\"numerator\":12", correction.GetProperty("before").GetString());
+        Assert.Contains("\"state\":\"DIKEMBALIKAN\"", correction.GetProperty("before").GetString());
+        Assert.Contains("\"numerator\":10", correction.GetProperty("after").GetString());
+        var byUser = (await _host.QueryAsync("""{ auditTrail(user: "kabid-rehsos", unit: "PEMULIHAN") { action origin } }""")).Ok().GetProperty("auditTrail");
+        Assert.Equal(2, byUser.GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Given_an_operator_who_is_also_a_verifikator_Then_they_cannot_verify_their_own_entry()
+    {
+        using var data = new TempDirectory();
+        await using var host = new KinerjaHost(data.Path);
+        var accounts = host.Services.GetService(typeof(Kinerja.Host.Security.AccountService)) as Kinerja.Host.Security.AccountService;
+        await accounts!.CreateAsync("kabid-dua-peran", "kata-sandi-uji-yang-panjang", [Roles.Operator, Roles.Verifikator], "REHSOS", CancellationToken.None);
+        var token = await host.SignInAsync("kabid-dua-peran", Roles.Operator, "REHSOS");
+
+        (await host.QueryAsAsync(token, """mutation { recordRealization(input: { indicator: "PEMULIHAN-1", year: 2026, quarter: 1, value: 4 }) { status } }""")).Ok();
+        var own = await host.QueryAsAsync(token, """mutation { verifyRealization(indicator: "PEMULIHAN-1", year: 2026, quarter: 1) { verification } }""");
+
+        Assert.Contains("sendiri", Assert.Single(own.ErrorMessages));
+    }
+}
