@@ -1,5 +1,4 @@
 using GraphQL.Types;
-using Kinerja.Shared.Registers;
 using Kinerja.Shared.Sources;
 
 namespace Kinerja.Modules.Cascade.GraphQL;
@@ -11,8 +10,9 @@ internal sealed class ServedSubjectType : ObjectGraphType<ServedSubject>
         Name = "ServedSubject";
         Description = "A person or institution a register count stands for.";
         Field<NonNullGraphType<StringGraphType>>("subject")
-            .Description("An institution's registration number, or a person's NIK masked (3525**********12): NIK is personal data (UU 27/2022).")
-            .Resolve(c => c.Source.IsInstitution ? c.Source.Subject : Nik.Mask(c.Source.Subject));
+            .Description("An institution's registration number, or a person's NIK: whole for admins and the unit's own operators "
+                + "and verifikator, masked (3525**********12) for everyone else, since NIK is personal data (UU 27/2022).")
+            .Resolve(c => c.Source.Subject);
         Field<NonNullGraphType<BooleanGraphType>>("isInstitution").Resolve(c => c.Source.IsInstitution);
         Field<NonNullGraphType<StringGraphType>>("kecamatan").Description("Where the subject is counted: its latest service in the period.").Resolve(c => c.Source.Kecamatan);
         Field<NonNullGraphType<StringGraphType>>("lastServedOn").Resolve(c => c.Source.LastServedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));

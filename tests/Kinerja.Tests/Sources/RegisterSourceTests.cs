@@ -281,12 +281,13 @@ public sealed class RegisterSourceTests : IAsyncLifetime
     [Fact]
     public async Task Given_served_subjects_Then_persons_are_shown_with_a_masked_NIK()
     {
-        var served = (await _host.QueryAsync("""{ served(indicator: "PMI-1", year: 2026, quarter: 2) { subject isInstitution kecamatan lastServedOn services } }"""))
+        var kadis = await _host.SignInAsync("kadis", Kinerja.Shared.Security.Roles.Pimpinan, "DINSOS");
+        var served = (await _host.QueryAsAsync(kadis, """{ served(indicator: "PMI-1", year: 2026, quarter: 2) { subject isInstitution kecamatan lastServedOn services } }"""))
             .Ok().GetProperty("served");
 
         Assert.Equal("""[{"subject":"3525**********01","isInstitution":false,"kecamatan":"Cerme","lastServedOn":"2026-04-20","services":1},{"subject":"3578**********06","isInstitution":false,"kecamatan":"Gresik","lastServedOn":"2026-04-15","services":1}]""",
             served.GetRawText());
-        Assert.DoesNotContain("3525015203850001", (await _host.QueryAsync("""{ served(indicator: "PMI-1", year: 2026) { subject } }""")).Body);
+        Assert.DoesNotContain("3525015203850001", (await _host.QueryAsAsync(kadis, """{ served(indicator: "PMI-1", year: 2026) { subject } }""")).Body);
     }
 
     private static readonly string[] Kecamatan18 =
