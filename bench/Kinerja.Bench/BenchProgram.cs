@@ -118,10 +118,12 @@ internal static class BenchProgram
         var rows = new List<Row>();
         var references = new Dictionary<BenchPeriod, string>();
 
+        await HostProcess.CreateAdminAsync(dataDirectory);
         var factory = new BenchHost(dataDirectory);
         try
         {
             var client = factory.CreateClient();
+            await GraphQLClient.SignInAsync(client);
             var directory = factory.Services.GetRequiredService<ModuleDirectory>();
             var service = factory.Services.GetRequiredService<IndicatorService>();
 
@@ -211,6 +213,7 @@ internal static class BenchProgram
         {
             Console.WriteLine($"   host process {host.ProcessId} answering at {host.Address}");
             using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = host.Address };
+            await GraphQLClient.SignInAsync(http);
             Console.Write("   ");
             await TimeGraphQLAsync(Rows(rows, "d. GraphQL, HTTP to host process", isRequest: true), http, references, warmColdProcess, iterations);
             rows.Add(await TimeBaselineAsync("d0. { __typename } (HTTP baseline)", http, options.WarmupRounds, iterations));

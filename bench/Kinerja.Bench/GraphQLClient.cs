@@ -27,6 +27,14 @@ internal static class GraphQLClient
         return text;
     }
 
+    /// <summary>Signs the bench's administrator in and sends its token with every later request of the client.</summary>
+    public static async Task SignInAsync(HttpClient client)
+    {
+        var login = await DataAsync(client, "mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }",
+            new { u = HostProcess.AdminName, p = HostProcess.AdminPassword });
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", login.GetProperty("login").GetProperty("token").GetString());
+    }
+
     /// <summary>Sends a query and returns its data, after checking that the answer carries no errors.</summary>
     public static async Task<JsonElement> DataAsync(HttpClient client, string query, object? variables = null)
     {
