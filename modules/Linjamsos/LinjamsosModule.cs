@@ -1,9 +1,9 @@
 using Autofac;
 using Kinerja.Modules.Linjamsos.Data;
+using Kinerja.Modules.Linjamsos.Registers;
 using Kinerja.Shared.Data;
 using Kinerja.Shared.Modules;
 using Kinerja.Shared.Sources;
-using Kinerja.Modules.Linjamsos.Registers;
 
 namespace Kinerja.Modules.Linjamsos;
 

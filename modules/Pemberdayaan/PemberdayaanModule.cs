@@ -1,9 +1,9 @@
 using Autofac;
 using Kinerja.Modules.Pemberdayaan.Data;
+using Kinerja.Modules.Pemberdayaan.Registers;
 using Kinerja.Shared.Data;
 using Kinerja.Shared.Modules;
 using Kinerja.Shared.Sources;
-using Kinerja.Modules.Pemberdayaan.Registers;
 
 namespace Kinerja.Modules.Pemberdayaan;
 

@@ -37,8 +37,6 @@ public readonly record struct Period
 
     public int FirstQuarter => Cumulative ? 1 : LastQuarter;
 
-    public bool Covers(int quarter) => quarter >= FirstQuarter && quarter <= LastQuarter;
-
     /// <summary>The period's first day.</summary>
     public DateOnly Start => new(Year, (FirstQuarter - 1) * 3 + 1, 1);
 
