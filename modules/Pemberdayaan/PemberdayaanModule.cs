@@ -18,7 +18,7 @@ public sealed class PemberdayaanModule : KinerjaModule
     {
         builder.RegisterIndicatorData<PemberdayaanDbContext>(this, PemberdayaanDbContext.TablePrefixName, options => new PemberdayaanDbContext(options));
         builder.RegisterServiceRegister<PemberdayaanDbContext>(this);
-        builder.RegisterType<PemberdayaanStocks>().AsSelf().As<IStockCounter>().SingleInstance();
+        builder.RegisterType<PemberdayaanStocks>().As<IStockCounter>().SingleInstance();
         builder.RegisterType<PmksImporter>().As<IRegisterImporter>().SingleInstance();
         builder.RegisterType<PsksImporter>().As<IRegisterImporter>().SingleInstance();
     }

@@ -9,4 +9,10 @@ namespace Kinerja.Shared.Data;
 public interface IDatabaseProvider
 {
     void Configure(DbContextOptionsBuilder options, string migrationsHistoryTable);
+
+    /// <summary>
+    /// Readies an open connection for a write of many rows (an import of a million persons, say); the
+    /// connection is as before once the returned object is disposed. Engines that need nothing return a no-op.
+    /// </summary>
+    Task<IAsyncDisposable> PrepareBulkWriteAsync(System.Data.Common.DbConnection connection, CancellationToken cancellationToken);
 }

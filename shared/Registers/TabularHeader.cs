@@ -67,7 +67,7 @@ public sealed class TabularHeader
     }
 
     /// <summary>A required column; its absence is refused with the header named.</summary>
-    public TabularColumn Require(string name) => RequireAll(name)[0];
+    public TabularColumn Require(string name) => TryFind(name, out var column) ? column : RequireAll(name)[0];
 
     /// <summary>Required columns, in the order asked; every one missing is named in one refusal.</summary>
     public IReadOnlyList<TabularColumn> RequireAll(params IEnumerable<string> names)

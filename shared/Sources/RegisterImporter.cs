@@ -3,6 +3,7 @@ using Kinerja.Shared.Data;
 using Kinerja.Shared.Registers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using IDatabaseProvider = Kinerja.Shared.Data.IDatabaseProvider;
 
 namespace Kinerja.Shared.Sources;
 
@@ -22,8 +23,13 @@ public abstract class RegisterImporter<TContext, TRow> : IRegisterImporter
     where TRow : class
 {
     private readonly Func<TContext> _createContext;
+    private readonly IDatabaseProvider _database;
 
-    protected RegisterImporter(Func<TContext> createContext) => _createContext = createContext;
+    protected RegisterImporter(Func<TContext> createContext, IDatabaseProvider database)
+    {
+        _createContext = createContext;
+        _database = database;
+    }
 
     public abstract string Register { get; }
 
@@ -38,11 +44,6 @@ public abstract class RegisterImporter<TContext, TRow> : IRegisterImporter
 
     protected abstract Task<IRowWriter<TRow>> PrepareAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);
 
-    /// <summary>Called after a commit, to drop what was computed from the register before.</summary>
-    protected virtual void OnImported()
-    {
-    }
-
     /// <summary>A register of one unit: the caller's right to it is checked before the file is read.</summary>
     public async Task<ImportResult> ImportAsync(Stream content, string fileName, Func<string, bool> mayEnter, CancellationToken cancellationToken)
     {
@@ -52,6 +53,7 @@ public abstract class RegisterImporter<TContext, TRow> : IRegisterImporter
 
         await using var db = _createContext();
         await db.Database.OpenConnectionAsync(cancellationToken);
+        await using var bulk = await _database.PrepareBulkWriteAsync(db.Database.GetDbConnection(), cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await using (var writer = await PrepareAsync(db.Database.GetDbConnection(), transaction.GetDbTransaction(), cancellationToken))
         {
@@ -65,7 +67,6 @@ public abstract class RegisterImporter<TContext, TRow> : IRegisterImporter
             }
         }
         await transaction.CommitAsync(cancellationToken);
-        OnImported();
         return new ImportResult(Register, Module, rows, tally.Inserted, tally.Updated, tally.Unchanged, refused);
     }
 }

@@ -18,7 +18,7 @@ internal sealed class TamanMakamPahlawanImporter : RegisterImporter<LinjamsosDbC
     public const string KecamatanHeader = "Kecamatan";
     public const string RegisteredOn = "Tanggal Terdaftar";
 
-    public TamanMakamPahlawanImporter(Func<LinjamsosDbContext> createContext) : base(createContext)
+    public TamanMakamPahlawanImporter(Func<LinjamsosDbContext> createContext, IDatabaseProvider database) : base(createContext, database)
     {
     }
 

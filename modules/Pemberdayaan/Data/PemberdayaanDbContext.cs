@@ -51,6 +51,18 @@ internal sealed class InstitutionRecord
     public DateOnly? ActiveUntil { get; set; }
 }
 
+/// <summary>
+/// A number every import of the PMKS or PSKS register raises, in its own transaction: whoever keeps counts
+/// of the registers (another process too) knows from it that they are out of date.
+/// </summary>
+internal sealed class RegisterVersionRecord
+{
+    public const int SingleRow = 1;
+
+    public int Id { get; set; }
+    public long Version { get; set; }
+}
+
 internal sealed class PemberdayaanDbContext(DbContextOptions<PemberdayaanDbContext> options) : ServiceRegisterContext(options)
 {
     public const string TablePrefixName = "pemberdayaan";
@@ -60,10 +72,12 @@ internal sealed class PemberdayaanDbContext(DbContextOptions<PemberdayaanDbConte
     public DbSet<PersonRecord> Persons => Set<PersonRecord>();
     public DbSet<PersonCategoryRecord> PersonCategories => Set<PersonCategoryRecord>();
     public DbSet<InstitutionRecord> Institutions => Set<InstitutionRecord>();
+    public DbSet<RegisterVersionRecord> RegisterVersion => Set<RegisterVersionRecord>();
 
     public const string PersonsTable = TablePrefixName + "_persons";
     public const string PersonCategoriesTable = TablePrefixName + "_person_categories";
     public const string InstitutionsTable = TablePrefixName + "_institutions";
+    public const string RegisterVersionTable = TablePrefixName + "_register_version";
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -84,6 +98,11 @@ internal sealed class PemberdayaanDbContext(DbContextOptions<PemberdayaanDbConte
             e.ToTable(InstitutionsTable);
             e.HasKey(i => i.RegistrationNumber);
             e.HasIndex(i => new { i.Kind, i.ActiveFrom });
+        });
+        modelBuilder.Entity<RegisterVersionRecord>(e =>
+        {
+            e.ToTable(RegisterVersionTable);
+            e.Property(v => v.Id).ValueGeneratedNever();
         });
     }
 }

@@ -9,13 +9,15 @@ namespace Kinerja.Modules.Pemberdayaan.Registers;
 
 /// <summary>
 /// The base-data stocks counted from the PMKS and PSKS registers at a date: distinct persons by NIK (one
-/// person in two categories counts once), active institutions. A count is kept until the next import,
-/// since a register of a million persons takes a moment to count.
+/// person in two categories counts once), active institutions. A count is kept while the registers'
+/// version stays the same (an import raises it, in whichever process it runs), since a register of a
+/// million persons takes seconds to count.
 /// </summary>
 internal sealed class PemberdayaanStocks : IStockCounter
 {
     private readonly Func<PemberdayaanDbContext> _createContext;
     private readonly ConcurrentDictionary<(string, DateOnly), RegisterCount> _counted = new();
+    private long _countedVersion = -1;
 
     public PemberdayaanStocks(Func<PemberdayaanDbContext> createContext) => _createContext = createContext;
 
@@ -38,6 +40,11 @@ internal sealed class PemberdayaanStocks : IStockCounter
 
     public async Task<RegisterCount> CountStockAsync(string measure, DateOnly at, CancellationToken cancellationToken)
     {
+        var version = await VersionAsync(cancellationToken);
+        if (Interlocked.Exchange(ref _countedVersion, version) != version)
+        {
+            _counted.Clear();
+        }
         if (_counted.TryGetValue((measure, at), out var known))
         {
             return known;
@@ -49,8 +56,28 @@ internal sealed class PemberdayaanStocks : IStockCounter
         return count;
     }
 
-    /// <summary>Drops the kept counts: the registers have changed.</summary>
-    public void Forget() => _counted.Clear();
+    private async Task<long> VersionAsync(CancellationToken cancellationToken)
+    {
+        await using var db = _createContext();
+        return await db.RegisterVersion.AsNoTracking()
+            .Where(v => v.Id == RegisterVersionRecord.SingleRow)
+            .Select(v => v.Version)
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>Raises the registers' version inside an import's transaction.</summary>
+    public static async Task RaiseVersionAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction,
+        CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        var table = PemberdayaanDbContext.RegisterVersionTable;
+        command.CommandText = $"""
+            INSERT INTO "{table}" ("Id", "Version") VALUES ({RegisterVersionRecord.SingleRow}, 1)
+            ON CONFLICT ("Id") DO UPDATE SET "Version" = "{table}"."Version" + 1
+            """;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
 
     private async Task<RegisterCount> CountPersonsAsync(IReadOnlyList<PmksCategory>? categories, DateOnly at, CancellationToken cancellationToken)
     {

@@ -25,9 +25,10 @@ internal sealed class PmksImporter : RegisterImporter<PemberdayaanDbContext, Pmk
     public const string StartedOn = "Tanggal Mulai";
     public const string EndedOn = "Tanggal Selesai";
 
-    private readonly PemberdayaanStocks _stocks;
-
-    public PmksImporter(Func<PemberdayaanDbContext> createContext, PemberdayaanStocks stocks) : base(createContext) => _stocks = stocks;
+    public PmksImporter(Func<PemberdayaanDbContext> createContext, IDatabaseProvider database)
+        : base(createContext, database)
+    {
+    }
 
     public override string Register => "pmks";
 
@@ -66,14 +67,13 @@ internal sealed class PmksImporter : RegisterImporter<PemberdayaanDbContext, Pmk
 
     protected override async Task<IRowWriter<PmksRow>> PrepareAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
+        await PemberdayaanStocks.RaiseVersionAsync(connection, transaction, cancellationToken);
         var persons = await Upsert.PrepareAsync(connection, transaction, PemberdayaanDbContext.PersonsTable,
             ["Nik"], ["Name", "Sex", "BirthDate", "Desa", "Kecamatan"], cancellationToken);
         var categories = await Upsert.PrepareAsync(connection, transaction, PemberdayaanDbContext.PersonCategoriesTable,
             ["Nik", "Category", "StartedOn"], ["EndedOn"], cancellationToken);
         return new Writer(persons, categories);
     }
-
-    protected override void OnImported() => _stocks.Forget();
 
     private sealed class Writer(Upsert persons, Upsert categories) : IRowWriter<PmksRow>
     {

@@ -24,9 +24,10 @@ internal sealed class PsksImporter : RegisterImporter<PemberdayaanDbContext, Psk
     /// <summary>What a panti asuhan is called in the Tipe Lembaga column.</summary>
     public const string PantiAsuhan = "LKSA";
 
-    private readonly PemberdayaanStocks _stocks;
-
-    public PsksImporter(Func<PemberdayaanDbContext> createContext, PemberdayaanStocks stocks) : base(createContext) => _stocks = stocks;
+    public PsksImporter(Func<PemberdayaanDbContext> createContext, IDatabaseProvider database)
+        : base(createContext, database)
+    {
+    }
 
     public override string Register => "psks";
 
@@ -66,11 +67,12 @@ internal sealed class PsksImporter : RegisterImporter<PemberdayaanDbContext, Psk
             : text;
     }
 
-    protected override async Task<IRowWriter<PsksRow>> PrepareAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
-        new Writer(await Upsert.PrepareAsync(connection, transaction, PemberdayaanDbContext.InstitutionsTable,
+    protected override async Task<IRowWriter<PsksRow>> PrepareAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        await PemberdayaanStocks.RaiseVersionAsync(connection, transaction, cancellationToken);
+        return new Writer(await Upsert.PrepareAsync(connection, transaction, PemberdayaanDbContext.InstitutionsTable,
             ["RegistrationNumber"], ["Name", "Kind", "Type", "Desa", "Kecamatan", "ActiveFrom", "ActiveUntil"], cancellationToken));
-
-    protected override void OnImported() => _stocks.Forget();
+    }
 
     private sealed class Writer(Upsert institutions) : IRowWriter<PsksRow>
     {

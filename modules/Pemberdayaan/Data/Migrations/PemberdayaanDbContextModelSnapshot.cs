@@ -112,6 +112,19 @@ namespace Kinerja.Modules.Pemberdayaan.Data.Migrations
                     b.ToTable("pemberdayaan_persons", (string)null);
                 });
 
+            modelBuilder.Entity("Kinerja.Modules.Pemberdayaan.Data.RegisterVersionRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("pemberdayaan_register_version", (string)null);
+                });
+
             modelBuilder.Entity("Kinerja.Shared.Data.BaseMeasureRecord", b =>
                 {
                     b.Property<long>("Id")

@@ -1,0 +1,202 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Kinerja.Bench.Registers;
+
+/// <summary>
+/// (A copy of Kinerja.Bench's HostProcess, with the process's memory added.)
+/// The host run as an operator runs it: <c>dotnet Kinerja.Host.dll</c> as a process of its own, listening
+/// on a free loopback port, over the bench's data directory. Stopped (killed, with its children) on dispose.
+/// </summary>
+internal sealed class HostProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private HostProcess(Process process, Uri address)
+    {
+        _process = process;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    public int ProcessId => _process.Id;
+
+    /// <summary>The process's peak resident memory so far (VmHWM), in kB; null once it has gone.</summary>
+    public long? PeakKilobytes => ProcStatus.Kilobytes(_process.Id, "VmHWM");
+
+    public static string HostAssembly => Path.Combine(AppContext.BaseDirectory, "Kinerja.Host.dll");
+
+    public const string AdminName = "bench-admin";
+    public const string AdminPassword = "kata-sandi-bench-panjang";
+
+    /// <summary>Makes the bench's administrator with the host's own command, the way an office makes its first one.</summary>
+    public static async Task CreateAdminAsync(string dataDirectory)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { HostAssembly, "user", "add", AdminName, "--role", "admin", $"--Kinerja:DataDirectory={dataDirectory}" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+        using var process = Process.Start(start)!;
+        await process.StandardInput.WriteLineAsync(AdminPassword);
+        process.StandardInput.Close();
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"user add failed ({process.ExitCode}): {error}");
+        }
+    }
+
+    public static async Task<HostProcess> StartAsync(string dataDirectory, TimeSpan timeout)
+    {
+        if (!File.Exists(HostAssembly))
+        {
+            throw new FileNotFoundException("Kinerja.Host.dll is not beside the bench; build the bench project (it references the host).", HostAssembly);
+        }
+        var address = new Uri($"http://127.0.0.1:{FreePort()}");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            // The content root: the host's appsettings.json is copied here with it.
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        start.ArgumentList.Add(HostAssembly);
+        start.ArgumentList.Add($"--Urls={address.GetLeftPart(UriPartial.Authority)}");
+        start.ArgumentList.Add($"--Kinerja:DataDirectory={dataDirectory}");
+        // As an operator starts it: Production, whatever the shell running the bench says.
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        start.Environment.Remove("ASPNETCORE_URLS");
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet could not be started.");
+        var host = new HostProcess(process, address);
+        process.OutputDataReceived += (_, e) => host.Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => host.Keep(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        process.StandardInput.Close();
+
+        try
+        {
+            await host.WaitUntilAnsweringAsync(timeout);
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
+        return host;
+    }
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    /// <summary>Stops the process at once (Ctrl+C of the bench).</summary>
+    public void Kill()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // already gone
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+            await _process.WaitForExitAsync(wait.Token);
+        }
+        catch (Exception e) when (e is InvalidOperationException or OperationCanceledException)
+        {
+            await Console.Error.WriteLineAsync($"The host process {_process.Id} did not stop cleanly: {e.Message}");
+        }
+        finally
+        {
+            _process.Dispose();
+        }
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+        lock (_output)
+        {
+            if (_output.Length < 64_000)
+            {
+                _output.AppendLine(line);
+            }
+        }
+    }
+
+    private async Task WaitUntilAnsweringAsync(TimeSpan timeout)
+    {
+        using var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < timeout)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The host process stopped with code {_process.ExitCode} before answering:\n{Output}");
+            }
+            try
+            {
+                using var response = await client.GetAsync("/graphql?query=%7B__typename%7D");
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                // not listening yet
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"The host process did not answer on {Address} within {timeout}:\n{Output}");
+    }
+
+    private static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        try
+        {
+            return ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+        finally
+        {
+            listener.Stop();
+        }
+    }
+}
