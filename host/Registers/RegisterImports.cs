@@ -41,9 +41,7 @@ internal sealed class RegisterImports
         {
             Access.RequireSignedIn(caller);
         }
-        bool MayEnter(string unitCode) =>
-            caller.IsAdmin || (caller.Is(Roles.Operator) && caller.Unit is { } scope && _access.IsWithin(unitCode, scope));
-        var result = await importer.ImportAsync(content, fileName, MayEnter, cancellationToken);
+        var result = await importer.ImportAsync(content, fileName, unitCode => _access.MayEnter(caller, unitCode), cancellationToken);
         await _audit.RecordAsync(caller, new AuditEntry("register diimpor", importer.OwnerUnit, importer.Register, null, null, null,
             new { fileName, result.Rows, result.Inserted, result.Updated, result.Unchanged, refused = result.Refused.Count }), cancellationToken);
         return result;

@@ -3,6 +3,7 @@ using GraphQL;
 using GraphQL.Types;
 using Kinerja.Host.Data;
 using Kinerja.Shared.GraphQL;
+using Kinerja.Shared.Periods;
 using Kinerja.Shared.Security;
 
 namespace Kinerja.Host.Security;
@@ -36,7 +37,7 @@ internal sealed class AuditEntryType : ObjectGraphType<AuditRecord>
     {
         Name = "AuditEntry";
         Field<NonNullGraphType<StringGraphType>>("at").Description("ISO 8601, UTC.")
-            .Resolve(c => new DateTimeOffset(DateTime.SpecifyKind(c.Source.AtUtc, DateTimeKind.Utc)).ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture));
+            .Resolve(c => new DateTimeOffset(DateTime.SpecifyKind(c.Source.AtUtc, DateTimeKind.Utc)).ToIso8601());
         Field<NonNullGraphType<StringGraphType>>("user").Resolve(c => c.Source.User);
         Field<NonNullGraphType<StringGraphType>>("action").Resolve(c => c.Source.Action);
         Field<StringGraphType>("unit").Resolve(c => c.Source.Unit);

@@ -20,8 +20,8 @@ internal sealed class UserCommand(AccountService accounts, IAuditTrail audit) : 
             return 2;
         }
         var userName = args[1];
-        var roles = Option(args, "--role")?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? [];
-        var unit = Option(args, "--unit");
+        var roles = CommandOptions.Value(args, "--role")?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? [];
+        var unit = CommandOptions.Value(args, "--unit");
         var password = await Console.In.ReadLineAsync(cancellationToken) ?? "";
         try
         {
@@ -36,21 +36,5 @@ internal sealed class UserCommand(AccountService accounts, IAuditTrail audit) : 
             new AuditEntry("akun dibuat", unit, userName, null, null, null, new { userName, roles, unit }), cancellationToken);
         await output.WriteLineAsync($"Akun {userName} dibuat: peran {string.Join(", ", roles)}{(unit is null ? "" : $", unit {unit}")}.");
         return 0;
-    }
-
-    private static string? Option(IReadOnlyList<string> args, string name)
-    {
-        for (var i = 0; i < args.Count; i++)
-        {
-            if (args[i] == name && i + 1 < args.Count)
-            {
-                return args[i + 1];
-            }
-            if (args[i].StartsWith(name + "=", StringComparison.Ordinal))
-            {
-                return args[i][(name.Length + 1)..];
-            }
-        }
-        return null;
     }
 }

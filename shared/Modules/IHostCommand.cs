@@ -12,3 +12,23 @@ public interface IHostCommand
     /// <summary>Runs the command; returns the process exit code.</summary>
     Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken);
 }
+
+public static class CommandOptions
+{
+    /// <summary>The value of <c>--name value</c> or <c>--name=value</c> among a command's arguments; null when absent.</summary>
+    public static string? Value(IReadOnlyList<string> args, string name)
+    {
+        for (var i = 0; i < args.Count; i++)
+        {
+            if (args[i] == name && i + 1 < args.Count)
+            {
+                return args[i + 1];
+            }
+            if (args[i].StartsWith(name + "=", StringComparison.Ordinal))
+            {
+                return args[i][(name.Length + 1)..];
+            }
+        }
+        return null;
+    }
+}

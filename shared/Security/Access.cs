@@ -25,11 +25,14 @@ public sealed class Access
         return false;
     }
 
-    /// <summary>Entering figures of a unit: an operator of that unit or one above it, or an admin.</summary>
+    /// <summary>Whether the caller may enter figures of a unit: an operator of that unit or one above it, or an admin.</summary>
+    public bool MayEnter(Caller caller, string unit) =>
+        caller.IsAdmin || (caller.Is(Roles.Operator) && caller.Unit is { } scope && IsWithin(unit, scope));
+
     public void RequireEntry(Caller caller, string unit, string what)
     {
         RequireSignedIn(caller);
-        if (caller.IsAdmin || (caller.Is(Roles.Operator) && caller.Unit is { } scope && IsWithin(unit, scope)))
+        if (MayEnter(caller, unit))
         {
             return;
         }

@@ -6,7 +6,6 @@ using Kinerja.Shared.Catalog;
 using Kinerja.Shared.Data;
 using Kinerja.Shared.Modules;
 using Kinerja.Shared.Periods;
-using Kinerja.Shared.Registers;
 using Kinerja.Shared.Security;
 using Kinerja.Shared.Sources;
 
@@ -77,7 +76,7 @@ internal sealed class IndicatorService
             checks.Add("indicator", $"indikator '{code}' tidak dikenal");
         }
         var period = CheckPeriod(checks, year, quarter, cumulative);
-        var place = CheckKecamatan(checks, options.Kecamatan);
+        var place = checks.Kecamatan("kecamatan", options.Kecamatan);
         checks.ThrowIfFailed();
         var evaluator = await EvaluatorAsync(year, [period], cancellationToken, options with { Kecamatan = place });
         var value = evaluator.Evaluate(code, period);
@@ -91,26 +90,12 @@ internal sealed class IndicatorService
         options ??= ValueOptions.Default;
         var checks = new InputChecks();
         var period = CheckPeriod(checks, year, quarter, cumulative);
-        var place = CheckKecamatan(checks, options.Kecamatan);
+        var place = checks.Kecamatan("kecamatan", options.Kecamatan);
         checks.ThrowIfFailed();
         var evaluator = await EvaluatorAsync(year, [period], cancellationToken, options with { Kecamatan = place });
         var values = _directory.Indicators.Where(i => i.Level == IndicatorLevel.Iku).Select(i => evaluator.Evaluate(i.Code, period)).ToList();
         ThrowIfNotBreakable(evaluator, "IKU");
         return values;
-    }
-
-    private static string? CheckKecamatan(InputChecks checks, string? kecamatan)
-    {
-        if (kecamatan is null)
-        {
-            return null;
-        }
-        if (Kecamatan.TryNormalize(kecamatan, out var canonical))
-        {
-            return canonical;
-        }
-        checks.Add("kecamatan", $"'{kecamatan}' bukan salah satu dari 18 kecamatan Kabupaten Gresik");
-        return null;
     }
 
     // A figure typed in for the whole kabupaten has no kecamatan: a breakdown needs every part from a register.

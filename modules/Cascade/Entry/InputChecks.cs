@@ -52,6 +52,21 @@ internal sealed class InputChecks
         }
     }
 
+    /// <summary>One of Gresik's 18 kecamatan, as the catalog spells it; null when none is asked or it is unknown.</summary>
+    public string? Kecamatan(string field, string? kecamatan)
+    {
+        if (kecamatan is null)
+        {
+            return null;
+        }
+        if (Shared.Registers.Kecamatan.TryNormalize(kecamatan, out var canonical))
+        {
+            return canonical;
+        }
+        Add(field, Shared.Registers.Kecamatan.RefusalReason(kecamatan));
+        return null;
+    }
+
     /// <summary>An indicator that this host serves; a disabled module's indicators are refused as such.</summary>
     public IndicatorDefinition? EnabledIndicator(string field, string code, ModuleDirectory directory)
     {

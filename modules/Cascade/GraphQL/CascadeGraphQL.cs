@@ -85,20 +85,7 @@ internal sealed class CascadeGraphQL : IGraphQLContributor
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<QuarterStateType>>>>("quarters")
             .Description("The four triwulan of a year: closed to entry or not.")
             .Argument<NonNullGraphType<IntGraphType>>("year")
-            .ResolveAsync(async c =>
-            {
-                var closures = c.Service<QuarterClosures>();
-                var year = c.GetArgument<int>("year");
-                var checks = new InputChecks();
-                checks.Year("year", year);
-                checks.ThrowIfFailed();
-                var states = new List<QuarterState>();
-                for (var quarter = 1; quarter <= 4; quarter++)
-                {
-                    states.Add(await closures.StateAsync(year, quarter, c.CancellationToken));
-                }
-                return states;
-            });
+            .ResolveAsync(async c => await c.Service<QuarterClosures>().YearAsync(c.GetArgument<int>("year"), c.CancellationToken));
     }
 
     public void AddMutationFields(ObjectGraphType mutation)

@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using Kinerja.Modules.Cascade.Rollup;
+using Kinerja.Shared.Periods;
 
 namespace Kinerja.Modules.Cascade.GraphQL;
 
@@ -14,7 +15,7 @@ internal sealed class SnapshotType : ObjectGraphType<Snapshot>
         Field<NonNullGraphType<IntGraphType>>("revision").Resolve(c => c.Source.Revision);
         Field<NonNullGraphType<StringGraphType>>("createdAt")
             .Description("ISO 8601 with offset, in the rollup's time zone (WIB by default).")
-            .Resolve(c => c.Source.CreatedAt.ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", System.Globalization.CultureInfo.InvariantCulture));
+            .Resolve(c => c.Source.CreatedAt.ToIso8601());
         Field<NonNullGraphType<StringGraphType>>("trigger").Description("schedule | manual").Resolve(c => c.Source.Trigger);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<IndicatorValueType>>>>("values")
             .Description("Every indicator as frozen: for the triwulan, and cumulatively through it; filter with cumulative.")
@@ -36,7 +37,7 @@ internal sealed class QuarterStateType : ObjectGraphType<QuarterState>
         Field<NonNullGraphType<BooleanGraphType>>("closed").Resolve(c => c.Source.Closed);
         Field<StringGraphType>("changedAt")
             .Description("When it was last closed or reopened, ISO 8601 with offset.")
-            .Resolve(c => c.Source.ChangedAt?.ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", System.Globalization.CultureInfo.InvariantCulture));
+            .Resolve(c => c.Source.ChangedAt?.ToIso8601());
         Field<IntGraphType>("revision").Description("The snapshot revision that closed it last.").Resolve(c => c.Source.Revision);
     }
 }

@@ -33,6 +33,20 @@ internal sealed class QuarterClosures
             : new QuarterState(year, quarter, closure.Closed, _settings.Local(closure.ChangedAt), closure.Revision);
     }
 
+    /// <summary>The four triwulan of a year.</summary>
+    public async Task<IReadOnlyList<QuarterState>> YearAsync(int year, CancellationToken cancellationToken)
+    {
+        var checks = new InputChecks();
+        checks.Year("year", year);
+        checks.ThrowIfFailed();
+        var states = new List<QuarterState>();
+        for (var quarter = 1; quarter <= 4; quarter++)
+        {
+            states.Add(await StateAsync(year, quarter, cancellationToken));
+        }
+        return states;
+    }
+
     /// <summary>Adds an error to <paramref name="checks"/> when the triwulan is closed, saying since when.</summary>
     public async Task CheckOpenAsync(InputChecks checks, string field, int year, int quarter, CancellationToken cancellationToken)
     {

@@ -57,20 +57,6 @@ internal sealed class RollupCommand : IHostCommand
         _ => "-",
     };
 
-    private static bool TryReadInt(IReadOnlyList<string> args, string name, out int value)
-    {
-        value = 0;
-        for (var i = 0; i < args.Count; i++)
-        {
-            if (args[i] == name && i + 1 < args.Count)
-            {
-                return int.TryParse(args[i + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out value);
-            }
-            if (args[i].StartsWith(name + "=", StringComparison.Ordinal))
-            {
-                return int.TryParse(args[i][(name.Length + 1)..], NumberStyles.Integer, CultureInfo.InvariantCulture, out value);
-            }
-        }
-        return false;
-    }
+    private static bool TryReadInt(IReadOnlyList<string> args, string name, out int value) =>
+        int.TryParse(CommandOptions.Value(args, name), NumberStyles.Integer, CultureInfo.InvariantCulture, out value);
 }

@@ -59,11 +59,7 @@ internal sealed class SourceSettings
         }
         checks.Year("year", year);
         checks.Quarter("quarter", quarter);
-        string? place = null;
-        if (kecamatan is not null && !Shared.Registers.Kecamatan.TryNormalize(kecamatan, out place))
-        {
-            checks.Add("kecamatan", Shared.Registers.Kecamatan.RefusalReason(kecamatan));
-        }
+        var place = checks.Kecamatan("kecamatan", kecamatan);
         checks.ThrowIfFailed();
         var period = Shared.Periods.Period.Create(year, quarter, cumulative);
         var subjects = await counter!.ListServedAsync(indicator, period.Start, period.End, cancellationToken);
