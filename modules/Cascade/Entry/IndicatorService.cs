@@ -21,6 +21,9 @@ internal sealed record ValueOptions(string? Kecamatan = null, bool VerifiedOnly 
 /// Reads values through the cascade and takes entries for every module: it checks an entry against the
 /// catalog and that year's tree, then hands it to the store of the module that owns it.
 /// </summary>
+/// <summary>An entered realisation with its indicator.</summary>
+internal sealed record RealizationListing(IndicatorDefinition Indicator, RealizationEntry Entry);
+
 internal sealed class IndicatorService
 {
     private readonly ModuleDirectory _directory;
@@ -180,6 +183,36 @@ internal sealed class IndicatorService
         await _audit.RecordAsync(caller, new AuditEntry(verified ? "realisasi diverifikasi" : "realisasi dikembalikan",
             indicator.Unit, indicator.Code, year, quarter, Figure(current), Figure(after)), cancellationToken);
         return await ValueAsync(indicator.Code, year, quarter, false, cancellationToken);
+    }
+
+    /// <summary>
+    /// The realisations entered in a year (one triwulan when given) for the indicators of <paramref name="unit"/> and the
+    /// units below it, in catalog order: what an operator has sent and a verifikator has to review, with the return reason.
+    /// </summary>
+    public async Task<IReadOnlyList<RealizationListing>> RealizationsAsync(Caller caller, int year, int? quarter, string? unit, string? state,
+        CancellationToken cancellationToken)
+    {
+        Access.RequireSignedIn(caller);
+        var checks = new InputChecks();
+        checks.Year("year", year);
+        checks.Quarter("quarter", quarter);
+        if (unit is not null && _directory.FindEnabledUnit(unit) is null)
+        {
+            checks.Add("unit", $"unit '{unit}' tidak dikenal");
+        }
+        if (state is not null && state is not (VerificationState.Diajukan or VerificationState.Diverifikasi or VerificationState.Dikembalikan))
+        {
+            checks.Add("state", $"status '{state}' tidak dikenal: DIAJUKAN, DIVERIFIKASI atau DIKEMBALIKAN");
+        }
+        checks.ThrowIfFailed();
+        var data = await Task.WhenAll(_stores.Values.Select(s => s.LoadYearAsync(year, cancellationToken)));
+        var entries = data.SelectMany(d => d.Realizations)
+            .Where(r => (quarter is null || r.Quarter == quarter) && (state is null || r.State == state))
+            .ToLookup(r => r.Indicator, StringComparer.Ordinal);
+        return _directory.Indicators
+            .Where(i => unit is null || _access.IsWithin(i.Unit, unit))
+            .SelectMany(i => entries[i.Code].OrderBy(r => r.Quarter).Select(r => new RealizationListing(i, r)))
+            .ToList();
     }
 
     private static object Figure(RealizationEntry entry) =>

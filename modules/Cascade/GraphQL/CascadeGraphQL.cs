@@ -82,6 +82,15 @@ internal sealed class CascadeGraphQL : IGraphQLContributor
             .ResolveAsync(async c => await c.Service<SourceSettings>().ServedAsync(Caller.From(c.User),
                 c.GetArgument<string>("indicator"), c.GetArgument<int>("year"), c.GetArgument<int?>("quarter"),
                 c.GetArgument<bool>("cumulative"), c.GetArgument<string?>("kecamatan"), c.CancellationToken));
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<RealizationType>>>>("realizations")
+            .Description("The realisations entered in a year, of a unit and the units below it, with their verification state and return reason.")
+            .Argument<NonNullGraphType<IntGraphType>>("year")
+            .Argument<IntGraphType>("quarter")
+            .Argument<StringGraphType>("unit", a => a.Description = "A unit code: its indicators and those of the units below it; every unit when not given.")
+            .Argument<StringGraphType>("state", a => a.Description = "DIAJUKAN, DIVERIFIKASI or DIKEMBALIKAN.")
+            .ResolveAsync(async c => await c.Service<IndicatorService>().RealizationsAsync(Caller.From(c.User),
+                c.GetArgument<int>("year"), c.GetArgument<int?>("quarter"), c.GetArgument<string?>("unit"), c.GetArgument<string?>("state"),
+                c.CancellationToken));
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<QuarterStateType>>>>("quarters")
             .Description("The four triwulan of a year: closed to entry or not.")
             .Argument<NonNullGraphType<IntGraphType>>("year")

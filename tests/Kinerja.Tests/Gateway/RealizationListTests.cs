@@ -1,0 +1,59 @@
+using Kinerja.Shared.Security;
+using Kinerja.Tests.Support;
+
+namespace Kinerja.Tests.Gateway;
+
+/// <summary>realizations: what the units below a verifikator submitted, and why a figure was returned.</summary>
+public sealed class RealizationListTests : IAsyncLifetime
+{
+    private readonly TempDirectory _data = new();
+    private KinerjaHost _host = null!;
+
+    public Task InitializeAsync()
+    {
+        _host = new KinerjaHost(_data.Path);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        _data.Dispose();
+    }
+
+    private const string List = """
+        query($unit: String, $state: String) { realizations(year: 2026, unit: $unit, state: $state) {
+          indicator { code } quarter numerator denominator state enteredBy reviewedBy returnReason } }
+        """;
+
+    [Fact]
+    public async Task Given_entries_of_two_bidang_Then_a_unit_lists_its_own_subtree_with_state_and_return_reason()
+    {
+        var pemulihan = await _host.SignInAsync("op-pemulihan", Roles.Operator, "PEMULIHAN");
+        var kabid = await _host.SignInAsync("kabid-rehsos", Roles.Verifikator, "REHSOS");
+        await _host.QueryAsAsync(pemulihan, """mutation { recordRealization(input: { indicator: "PEMULIHAN-1", year: 2026, quarter: 1, value: 12 }) { status } }""");
+        await _host.QueryAsAsync(pemulihan, """mutation { recordRealization(input: { indicator: "PEMULIHAN-1", year: 2026, quarter: 2, value: 7 }) { status } }""");
+        (await _host.QueryAsync("""mutation { recordRealization(input: { indicator: "JAMINAN-1", year: 2026, quarter: 1, value: 3 }) { status } }""")).Ok();
+        (await _host.QueryAsAsync(kabid, """mutation { returnRealization(indicator: "PEMULIHAN-1", year: 2026, quarter: 1, reason: "daftar hadir belum dilampirkan") { status } }""")).Ok();
+
+        var rehsos = (await _host.QueryAsAsync(kabid, List, new { unit = "REHSOS" })).Ok().GetProperty("realizations");
+        Assert.Equal(
+            """[{"indicator":{"code":"PEMULIHAN-1"},"quarter":1,"numerator":12,"denominator":null,"state":"DIKEMBALIKAN","enteredBy":"op-pemulihan","reviewedBy":"kabid-rehsos","returnReason":"daftar hadir belum dilampirkan"},"""
+            + """{"indicator":{"code":"PEMULIHAN-1"},"quarter":2,"numerator":7,"denominator":null,"state":"DIAJUKAN","enteredBy":"op-pemulihan","reviewedBy":null,"returnReason":null}]""",
+            rehsos.GetRawText());
+
+        var submitted = (await _host.QueryAsAsync(kabid, List, new { state = "DIAJUKAN" })).Ok().GetProperty("realizations");
+        Assert.Equal(["PEMULIHAN-1", "JAMINAN-1"], submitted.EnumerateArray().Select(r => r.GetProperty("indicator").GetProperty("code").GetString()));
+    }
+
+    [Fact]
+    public async Task Given_no_token_or_a_bad_argument_Then_nothing_is_listed()
+    {
+        var anonymous = await _host.QueryAsAsync(null, List);
+        Assert.Equal("UNAUTHENTICATED", anonymous.Root.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
+
+        var bad = await _host.QueryAsync(List, new { unit = "ENTAH", state = "SELESAI" });
+        var message = Assert.Single(bad.ErrorMessages);
+        Assert.StartsWith("unit: unit 'ENTAH' tidak dikenal; state:", message);
+    }
+}
