@@ -4,6 +4,7 @@ using Kinerja.Host.GraphQL;
 using Kinerja.Host.Modules;
 using Kinerja.Host.Scheduling;
 using Kinerja.Host.Security;
+using Kinerja.Host.Web;
 
 var builder = WebApplication.CreateBuilder(CommandLine.Switches(args));
 builder.AddSettingsBesideTheProgram(CommandLine.Switches(args));
@@ -27,8 +28,8 @@ if (CommandLine.IsCommand(args))
 {
     return await app.RunCommandAsync(args);
 }
-app.MapHomePage();
 app.MapGraphQLGateway();
+app.MapClientApp();
 await app.RunAsync();
 return 0;
 

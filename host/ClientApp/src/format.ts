@@ -1,0 +1,46 @@
+// Numbers and dates as Indonesians write them: 1.234, 83,33 %, 31 Maret 2026.
+
+const number = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2 });
+const day = new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Asia/Jakarta' });
+const time = new Intl.DateTimeFormat('id-ID', { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Jakarta', timeZoneName: 'short' });
+
+export const fmtNumber = (n: number | null | undefined) => (n == null ? '–' : number.format(n));
+export const fmtPercent = (n: number | null | undefined) => (n == null ? '–' : `${number.format(n)} %`);
+
+/** An indicator's figure in its own unit: a PERCENT with its sign, a COUNT as a number. */
+export const fmtValue = (n: number | null | undefined, kind: string) => (kind === 'PERCENT' ? fmtPercent(n) : fmtNumber(n));
+
+export function fmtDate(iso: string | null | undefined) {
+  if (!iso) return '–';
+  const d = new Date(iso.length === 10 ? `${iso}T12:00:00+07:00` : iso);
+  return day.format(d);
+}
+
+export function fmtDateTime(iso: string | null | undefined) {
+  if (!iso) return '–';
+  const d = new Date(iso);
+  return `${day.format(d)}, ${time.format(d)}`;
+}
+
+export const STATUS_TEXT: Record<string, string> = {
+  OK: 'ada data',
+  NO_DATA: 'belum ada data',
+  UNDEFINED: 'tidak terdefinisi',
+  MODULE_DISABLED: 'modul tidak aktif',
+};
+
+export const STATE_TEXT: Record<string, string> = {
+  DIAJUKAN: 'Diajukan',
+  DIVERIFIKASI: 'Diverifikasi',
+  DIKEMBALIKAN: 'Dikembalikan',
+};
+
+// Permendagri 86/2017's bands; a configured band of another name keeps a neutral colour.
+const BANDS: Record<string, string> = {
+  'sangat tinggi': 'band-5',
+  tinggi: 'band-4',
+  sedang: 'band-3',
+  rendah: 'band-2',
+  'sangat rendah': 'band-1',
+};
+export const bandClass = (predicate: string | null | undefined) => (predicate ? BANDS[predicate.toLowerCase()] ?? 'band-0' : 'band-0');

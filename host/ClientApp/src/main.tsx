@@ -1,0 +1,84 @@
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { session, whenSignedOut, type Account } from './api';
+import { Masuk } from './screens/Masuk';
+import { Dasbor } from './screens/Dasbor';
+import { Pohon } from './screens/Pohon';
+import { Isian } from './screens/Isian';
+import { Verifikasi } from './screens/Verifikasi';
+import { Register } from './screens/Register';
+import { Admin } from './screens/Admin';
+import { Laporan } from './screens/Laporan';
+import './style.css';
+
+interface Screen { path: string; title: string; roles: string[] | null; view: (a: { account: Account }) => preact.JSX.Element }
+
+// null roles: every signed-in account. Admins may do everything, so they see every screen.
+const SCREENS: Screen[] = [
+  { path: '/dasbor', title: 'Dasbor', roles: null, view: Dasbor },
+  { path: '/pohon-kinerja', title: 'Pohon kinerja', roles: null, view: Pohon },
+  { path: '/isian', title: 'Isian', roles: ['operator'], view: Isian },
+  { path: '/verifikasi', title: 'Verifikasi', roles: ['verifikator'], view: Verifikasi },
+  { path: '/register', title: 'Register', roles: ['operator'], view: Register },
+  { path: '/laporan', title: 'Laporan', roles: null, view: Laporan },
+  { path: '/admin', title: 'Admin', roles: [], view: Admin },
+];
+
+const allowed = (s: Screen, a: Account) => s.roles == null || a.roles.includes('admin') || s.roles.some(r => a.roles.includes(r));
+
+export function navigate(path: string) {
+  history.pushState(null, '', path);
+  dispatchEvent(new PopStateEvent('popstate'));
+}
+
+function App() {
+  const [path, setPath] = useState(location.pathname);
+  const [account, setAccount] = useState(session.account());
+  const [notice, setNotice] = useState<string | null>(null);
+
+  useEffect(() => {
+    const follow = () => setPath(location.pathname);
+    addEventListener('popstate', follow);
+    whenSignedOut(message => { setNotice(message); setAccount(null); });
+    return () => removeEventListener('popstate', follow);
+  }, []);
+
+  const asked = SCREENS.find(s => s.path === path) ?? (path === '/' ? SCREENS[0] : null);
+  const screen = account && asked && allowed(asked, account) ? asked : null;
+  useEffect(() => { document.title = `${account ? screen?.title ?? 'Tidak ditemukan' : 'Masuk'} — Kinerja`; }, [screen, account]);
+
+  if (!account) {
+    return <Masuk notice={notice} onSignedIn={a => { setNotice(null); setAccount(a); if (path === '/masuk') navigate('/dasbor'); }} />;
+  }
+  const visible = SCREENS.filter(s => allowed(s, account));
+
+  return (
+    <>
+      <a class="skip" href="#isi">Lompat ke isi</a>
+      <header class="top">
+        <div class="brand">Kinerja <span>Dinas Sosial Kabupaten Gresik</span></div>
+        <nav aria-label="Menu utama">
+          <ul>
+            {visible.map(s => (
+              <li><a href={s.path} aria-current={s === screen ? 'page' : undefined}
+                onClick={e => { e.preventDefault(); navigate(s.path); }}>{s.title}</a></li>
+            ))}
+            <li><a href="/graphiql">GraphiQL</a></li>
+          </ul>
+        </nav>
+        <div class="who">
+          <span>{account.username} ({account.roles.join(', ')}{account.unit ? ` · ${account.unit}` : ''})</span>
+          <button type="button" onClick={() => { session.clear(); setNotice('Anda telah keluar.'); setAccount(null); navigate('/masuk'); }}>Keluar</button>
+        </div>
+      </header>
+      <main id="isi" tabIndex={-1}>
+        {screen ? <screen.view account={account} /> : (
+          <section><h1>Halaman tidak tersedia</h1>
+            <p>{asked ? `Peran Anda tidak dapat membuka ${asked.title}.` : 'Alamat ini tidak dikenal.'} Pilih salah satu menu di atas.</p></section>
+        )}
+      </main>
+    </>
+  );
+}
+
+render(<App />, document.getElementById('app')!);

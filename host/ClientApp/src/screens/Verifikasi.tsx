@@ -1,0 +1,71 @@
+import { useState } from 'preact/hooks';
+import { gql, type Account } from '../api';
+import { fmtNumber } from '../format';
+import { ROMAN, thisYear } from '../period';
+import { ErrorBox, Loading, Table, useLoad, YearSelect } from '../ui';
+
+interface Entry {
+  indicator: { code: string; name: string; kind: string; unit: { code: string; name: string } };
+  quarter: number; numerator: number | null; denominator: number | null; enteredBy: string | null;
+}
+
+export function Verifikasi({ account }: { account: Account }) {
+  const [year, setYear] = useState(thisYear());
+  const { data, error, loading, reload } = useLoad(() => gql<{ realizations: Entry[] }>(
+    `query($y: Int!, $u: String) { realizations(year: $y, unit: $u, state: "DIAJUKAN") {
+      indicator { code name kind unit { code name } } quarter numerator denominator enteredBy } }`, { y: year, u: account.unit }), [year]);
+  // A verifikator reviews the units below its own, never its own unit's entries.
+  const entries = (data?.realizations ?? []).filter(e => account.roles.includes('admin') || e.indicator.unit.code !== account.unit);
+  return (
+    <section>
+      <h1>Verifikasi realisasi</h1>
+      <form class="toolbar" onSubmit={e => e.preventDefault()}><YearSelect value={year} onChange={setYear} /></form>
+      <p class="muted">Realisasi berstatus DIAJUKAN dari unit di bawah {account.unit ?? 'Dinas'}.</p>
+      <ErrorBox message={error} />
+      <Loading on={loading} />
+      {data && entries.length === 0 && <p role="status">Tidak ada realisasi yang menunggu verifikasi.</p>}
+      {entries.length > 0 && (
+        <Table caption={`Menunggu verifikasi (${entries.length})`}>
+          <thead><tr><th scope="col">Indikator</th><th scope="col">TW</th><th scope="col">Realisasi</th><th scope="col">Diisi oleh</th><th scope="col">Tindakan</th></tr></thead>
+          <tbody>{entries.map(e => <Row key={`${e.indicator.code}-${e.quarter}`} entry={e} year={year} onDone={reload} />)}</tbody>
+        </Table>
+      )}
+    </section>
+  );
+}
+
+function Row({ entry, year, onDone }: { entry: Entry; year: number; onDone: () => void }) {
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const id = `${entry.indicator.code}-${entry.quarter}`;
+  const args = { i: entry.indicator.code, y: year, q: entry.quarter };
+  async function act(verify: boolean) {
+    setError(null);
+    try {
+      await gql(verify
+        ? 'mutation($i: String!, $y: Int!, $q: Int!) { verifyRealization(indicator: $i, year: $y, quarter: $q) { verification } }'
+        : 'mutation($i: String!, $y: Int!, $q: Int!, $r: String!) { returnRealization(indicator: $i, year: $y, quarter: $q, reason: $r) { verification } }',
+        verify ? args : { ...args, r: reason });
+      onDone();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }
+  return (
+    <tr data-entry={id}>
+      <th scope="row"><span class="code">{entry.indicator.code}</span> {entry.indicator.name}<br /><small class="muted">{entry.indicator.unit.name}</small></th>
+      <td class="nowrap">TW {ROMAN[entry.quarter - 1]}</td>
+      <td class="num">{entry.indicator.kind === 'PERCENT' ? `${fmtNumber(entry.numerator)} / ${fmtNumber(entry.denominator)}` : fmtNumber(entry.numerator)}</td>
+      <td>{entry.enteredBy ?? '–'}</td>
+      <td>
+        <div class="actions">
+          <button type="button" onClick={() => act(true)}>Verifikasi</button>
+          <div class="field"><label for={`alasan-${id}`}>Alasan pengembalian</label>
+            <input id={`alasan-${id}`} value={reason} onInput={e => setReason((e.target as HTMLInputElement).value)} /></div>
+          <button type="button" class="secondary" onClick={() => act(false)}>Kembalikan</button>
+        </div>
+        <ErrorBox message={error} />
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,286 @@
+using System.Globalization;
+using System.Text.Json;
+using Kinerja.Shared.Security;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Kinerja.Tests.Browser;
+
+/// <summary>Every screen of the web app in a real browser, against the real host, as its four kinds of users use it.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class WebAppTests
+{
+    private static readonly CultureInfo Indonesian = CultureInfo.GetCultureInfo("id-ID");
+    private readonly BrowserSession _s;
+
+    public WebAppTests(BrowserSession session) => _s = session;
+
+    // Nothing but the host: every request of every page went to its address (or stayed in the page).
+    private void AssertOnlyTheHost() =>
+        Assert.All(_s.Requests, url => Assert.True(url.StartsWith(_s.BaseUrl + "/", StringComparison.Ordinal)
+            || url.StartsWith("data:", StringComparison.Ordinal) || url.StartsWith("blob:", StringComparison.Ordinal), url));
+
+    private async Task<JsonElement> IkuAsync(int quarter, string token) => (await _s.Host.QueryAsAsync(token,
+        "query($q: Int) { iku(year: 2026, quarter: $q) { indicator { code } value target achievement predicate status } }", new { q = quarter }))
+        .Ok().GetProperty("iku");
+
+    private static async Task ChoosePeriodAsync(IPage page, string period, string label)
+    {
+        await page.GetByLabel("Tahun").SelectOptionAsync("2026");
+        await page.GetByLabel("Periode").SelectOptionAsync(period);
+        await Expect(page.Locator("main")).ToContainTextAsync(label);
+    }
+
+    private static async Task OpenAsync(IPage page, string screen, string heading)
+    {
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Menu utama" }).GetByRole(AriaRole.Link, new() { Name = screen, Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = heading, Level = 1 })).ToBeVisibleAsync();
+    }
+
+    private static string Percent(double value) => value.ToString("#,##0.##", Indonesian) + " %";
+
+    /// <summary>Each IKU card shows the API's figure, or its status in words where the API has none.</summary>
+    private static async Task AssertDashboardShowsAsync(IPage page, JsonElement iku)
+    {
+        foreach (var value in iku.EnumerateArray())
+        {
+            var card = page.Locator($"[data-iku='{value.GetProperty("indicator").GetProperty("code").GetString()}']");
+            foreach (var field in new[] { "value", "achievement" })
+            {
+                var cell = card.Locator($"[data-field='{field}']");
+                if (value.GetProperty(field).ValueKind == JsonValueKind.Number)
+                {
+                    var expected = value.GetProperty(field).GetDouble();
+                    await Expect(cell).ToHaveTextAsync(Percent(expected));
+                    Assert.Equal(expected, double.Parse((await cell.Locator("[data-value]").GetAttributeAsync("data-value"))!, CultureInfo.InvariantCulture), 9);
+                }
+                else
+                {
+                    var words = value.GetProperty("status").GetString() switch
+                    {
+                        "NO_DATA" => "belum ada data", "UNDEFINED" => "tidak terdefinisi", "MODULE_DISABLED" => "modul tidak aktif", _ => "tanpa target",
+                    };
+                    await Expect(cell).ToHaveTextAsync(words);
+                }
+            }
+            var predicate = value.GetProperty("predicate");
+            if (predicate.ValueKind == JsonValueKind.String)
+            {
+                await Expect(card.Locator("[data-field='predicate']")).ToHaveTextAsync(predicate.GetString()!);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Given_a_pimpinan_Then_the_dashboard_shows_the_APIs_iku_and_no_entry_screen_is_offered()
+    {
+        var token = await _s.Host.SignInAsync("kadis", Roles.Pimpinan, null);
+        var page = await _s.SignInAsync("kadis", Roles.Pimpinan, null);
+        var nav = page.GetByRole(AriaRole.Navigation, new() { Name = "Menu utama" });
+        await Expect(nav.GetByRole(AriaRole.Link, new() { Name = "Pohon kinerja" })).ToBeVisibleAsync();
+        foreach (var screen in new[] { "Isian", "Verifikasi", "Register", "Admin" })
+        {
+            Assert.Equal(0, await nav.GetByRole(AriaRole.Link, new() { Name = screen, Exact = true }).CountAsync());
+        }
+
+        await ChoosePeriodAsync(page, "q1", "TW I 2026");
+        await AssertDashboardShowsAsync(page, await IkuAsync(1, token));
+        await BrowserSession.ScreenshotAsync(page, "dasbor");
+
+        await ChoosePeriodAsync(page, "q3", "TW III 2026");
+        await AssertDashboardShowsAsync(page, await IkuAsync(3, token));
+        await Expect(page.Locator("[data-iku='IKU-3'] [data-field='value']")).ToHaveTextAsync("belum ada data");
+
+        await page.GotoAsync("/isian");
+        await Expect(page.Locator("main")).ToContainTextAsync("Peran Anda tidak dapat membuka Isian");
+        AssertOnlyTheHost();
+    }
+
+    [Fact]
+    public async Task Given_a_phone_Then_the_dashboard_fits_375_pixels()
+    {
+        var page = await _s.SignInAsync("sekdin", Roles.Pimpinan, null, width: 375, height: 812);
+        await ChoosePeriodAsync(page, "q1", "TW I 2026");
+        await Expect(page.Locator("[data-iku='IKU-4'] [data-field='value']")).Not.ToBeEmptyAsync();
+        Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 375, "the page scrolls sideways at 375 px");
+        await BrowserSession.ScreenshotAsync(page, "dasbor-375px");
+        AssertOnlyTheHost();
+    }
+
+    [Fact]
+    public async Task Given_an_operator_Then_an_entry_through_Isian_changes_the_dashboard_and_only_its_units_indicators_are_offered()
+    {
+        var admin = await _s.Host.SignInAsync("admin-uji", Roles.Admin, null);
+        var before = (await IkuAsync(1, admin))[1].GetProperty("value").GetDouble();
+        var page = await _s.SignInAsync("op-pemulihan", Roles.Operator, "PEMULIHAN");
+        await OpenAsync(page, "Isian", "Isian realisasi");
+        await page.GetByLabel("Tahun").SelectOptionAsync("2026");
+
+        var rows = page.Locator("tr[data-indicator]");
+        await Expect(rows).Not.ToHaveCountAsync(0);
+        Assert.All(await rows.EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.indicator)"),
+            code => Assert.StartsWith("PEMULIHAN-", code));
+        var row = page.Locator("tr[data-indicator='PEMULIHAN-1']");
+        await Expect(row).ToContainTextAsync("20");                          // the triwulan's target
+        await Expect(row).ToContainTextAsync("80");                          // the annual target
+        await row.GetByLabel("Jumlah").FillAsync("24");
+        await row.GetByRole(AriaRole.Button, new() { Name = "Ajukan" }).ClickAsync();
+        await Expect(row.Locator("[data-field='state']")).ToHaveTextAsync("Diajukan");
+        await BrowserSession.ScreenshotAsync(page, "isian");
+
+        var after = (await IkuAsync(1, admin))[1];
+        Assert.NotEqual(before, after.GetProperty("value").GetDouble());
+        await OpenAsync(page, "Dasbor", "Dasbor IKU");
+        await ChoosePeriodAsync(page, "q1", "TW I 2026");
+        await Expect(page.Locator("[data-iku='IKU-2'] [data-field='value']")).ToHaveTextAsync(Percent(after.GetProperty("value").GetDouble()));
+        AssertOnlyTheHost();
+    }
+
+    [Fact]
+    public async Task Given_a_negative_figure_Then_Isian_shows_the_servers_message_at_the_field_and_nothing_is_stored()
+    {
+        var page = await _s.SignInAsync("op-pemulihan", Roles.Operator, "PEMULIHAN");
+        await OpenAsync(page, "Isian", "Isian realisasi");
+        await page.GetByLabel("Tahun").SelectOptionAsync("2026");
+        await page.GetByText("TW IV", new() { Exact = true }).ClickAsync();
+        var row = page.Locator("tr[data-indicator='PEMULIHAN-1']");
+        await row.GetByLabel("Jumlah").FillAsync("-3");
+        await row.GetByRole(AriaRole.Button, new() { Name = "Ajukan" }).ClickAsync();
+
+        var error = row.Locator(".field-error");
+        await Expect(error).ToContainTextAsync("tidak negatif");
+        await Expect(row.GetByLabel("Jumlah")).ToHaveAttributeAsync("aria-invalid", "true");
+        await BrowserSession.ScreenshotAsync(page, "isian-ditolak");
+        var stored = (await _s.Host.QueryAsync("""{ value(indicator: "PEMULIHAN-1", year: 2026, quarter: 4) { numerator status } }""")).Ok();
+        Assert.Equal("""{"numerator":null,"status":"NO_DATA"}""", stored.GetProperty("value").GetRawText());
+        AssertOnlyTheHost();
+    }
+
+    [Fact]
+    public async Task Given_an_operator_and_a_kepala_bidang_Then_an_entry_is_submitted_returned_with_a_reason_corrected_and_verified()
+    {
+        var operatorPage = await _s.SignInAsync("op-pemulihan", Roles.Operator, "PEMULIHAN");
+        await OpenAsync(operatorPage, "Isian", "Isian realisasi");
+        await operatorPage.GetByLabel("Tahun").SelectOptionAsync("2026");
+        await operatorPage.GetByText("TW II", new() { Exact = true }).ClickAsync();
+        var row = operatorPage.Locator("tr[data-indicator='PEMULIHAN-1']");
+        await row.GetByLabel("Jumlah").FillAsync("9");
+        await row.GetByRole(AriaRole.Button, new() { Name = "Ajukan" }).ClickAsync();
+        await Expect(row.Locator("[data-field='state']")).ToHaveTextAsync("Diajukan");
+
+        var kabid = await _s.SignInAsync("kabid-rehsos", Roles.Verifikator, "REHSOS");
+        var nav = kabid.GetByRole(AriaRole.Navigation, new() { Name = "Menu utama" });
+        Assert.Equal(0, await nav.GetByRole(AriaRole.Link, new() { Name = "Isian", Exact = true }).CountAsync());
+        await OpenAsync(kabid, "Verifikasi", "Verifikasi realisasi");
+        await kabid.GetByLabel("Tahun").SelectOptionAsync("2026");
+        var entry = kabid.Locator("tr[data-entry='PEMULIHAN-1-2']");
+        await Expect(entry).ToContainTextAsync("op-pemulihan");
+        await BrowserSession.ScreenshotAsync(kabid, "verifikasi");
+        await entry.GetByLabel("Alasan pengembalian").FillAsync("Daftar hadir belum dilampirkan");
+        await entry.GetByRole(AriaRole.Button, new() { Name = "Kembalikan" }).ClickAsync();
+        await Expect(entry).ToHaveCountAsync(0);
+
+        await operatorPage.ReloadAsync();
+        await operatorPage.GetByLabel("Tahun").SelectOptionAsync("2026");
+        await operatorPage.GetByText("TW II", new() { Exact = true }).ClickAsync();
+        await Expect(row.Locator("[data-field='state']")).ToContainTextAsync("Dikembalikan");
+        await Expect(row.Locator("[data-field='state']")).ToContainTextAsync("Daftar hadir belum dilampirkan");
+        await BrowserSession.ScreenshotAsync(operatorPage, "isian-dikembalikan");
+        await row.GetByLabel("Jumlah").FillAsync("10");
+        await row.GetByRole(AriaRole.Button, new() { Name = "Ajukan" }).ClickAsync();
+        await Expect(row.Locator("[data-field='state']")).ToHaveTextAsync("Diajukan");
+
+        await kabid.ReloadAsync();
+        await kabid.GetByLabel("Tahun").SelectOptionAsync("2026");
+        await entry.GetByRole(AriaRole.Button, new() { Name = "Verifikasi" }).ClickAsync();
+        await Expect(entry).ToHaveCountAsync(0);
+        var stored = (await _s.Host.QueryAsync("""{ value(indicator: "PEMULIHAN-1", year: 2026, quarter: 2) { numerator verification } }""")).Ok();
+        Assert.Equal("""{"numerator":10,"verification":"DIVERIFIKASI"}""", stored.GetProperty("value").GetRawText());
+        AssertOnlyTheHost();
+    }
+
+    [Fact]
+    public async Task Given_the_pohon_kinerja_Then_each_node_shows_its_working_and_a_register_node_opens_by_kecamatan()
+    {
+        var page = await _s.SignInAsync("kadis", Roles.Pimpinan, null);
+        await OpenAsync(page, "Pohon kinerja", "Pohon kinerja");
+        await ChoosePeriodAsync(page, "q1", "TW I 2026");
+        var iku4 = page.Locator("[data-node='IKU-4']").First;
+        await Expect(iku4.Locator("dl").First).ToContainTextAsync("Penyebut50");
+        var kegiatan = iku4.Locator("[data-node='KELEMBAGAAN-1']");
+        await kegiatan.Locator("summary").First.ClickAsync();
+        await Expect(kegiatan.Locator("[data-field='source']").First).ToHaveTextAsync("dihitung dari register");
+        await kegiatan.GetByRole(AriaRole.Button, new() { Name = "Rincian per kecamatan dan penerima" }).ClickAsync();
+        var cerme = kegiatan.Locator("tr", new() { HasText = "Cerme" }).First;
+        await Expect(cerme).ToContainTextAsync("1");
+        await Expect(kegiatan.GetByText("LKS-001")).ToBeVisibleAsync();
+        await page.Locator("[data-node='IKU-1'] > details > summary").ClickAsync();
+        await page.Locator("[data-node='IKU-1'] > details > summary").ClickAsync();
+        await BrowserSession.ScreenshotAsync(page, "pohon-kinerja");
+        AssertOnlyTheHost();
+    }
+
+    [Fact]
+    public async Task Given_an_admin_Then_a_triwulan_is_rolled_up_and_reopened_and_the_audit_trail_shows_it()
+    {
+        var page = await _s.SignInAsync("admin-web", Roles.Admin, null);
+        await OpenAsync(page, "Admin", "Admin");
+        await page.GetByLabel("Tahun").First.SelectOptionAsync("2025");
+        var first = page.Locator("tr[data-quarter='1']");
+        await first.GetByRole(AriaRole.Button, new() { Name = "Jalankan rollup" }).ClickAsync();
+        await Expect(first).ToContainTextAsync("ditutup");
+        await first.GetByRole(AriaRole.Button, new() { Name = "Buka kembali" }).ClickAsync();
+        await Expect(first).ToContainTextAsync("terbuka");
+        await page.GetByLabel("Pengguna").FillAsync("admin-web");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tampilkan" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Jejak audit (2)" })).ToBeVisibleAsync();
+        await BrowserSession.ScreenshotAsync(page, "admin");
+        AssertOnlyTheHost();
+    }
+
+    [Fact]
+    public async Task Given_a_bad_password_or_a_spoiled_token_Then_Masuk_shows_why_and_Keluar_signs_out()
+    {
+        await _s.Host.SignInAsync("op-pemulihan", Roles.Operator, "PEMULIHAN");
+        var page = await _s.NewPageAsync();
+        await page.GotoAsync("/dasbor");
+        await page.GetByLabel("Nama pengguna").FillAsync("op-pemulihan");
+        await page.GetByLabel("Kata sandi").FillAsync("salah");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).Not.ToBeEmptyAsync();
+        await BrowserSession.ScreenshotAsync(page, "masuk-ditolak");
+
+        page = await _s.SignInAsync("op-pemulihan", Roles.Operator, "PEMULIHAN");
+        await page.EvaluateAsync("sessionStorage.setItem('kinerja.token', 'eyJhbGciOiJIUzI1NiJ9.e30.rusak')");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Pohon kinerja" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Sesi berakhir");
+        await Expect(page.GetByLabel("Nama pengguna")).ToBeVisibleAsync();
+        await BrowserSession.ScreenshotAsync(page, "masuk-sesi-berakhir");
+
+        page = await _s.SignInAsync("op-pemulihan", Roles.Operator, "PEMULIHAN");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Keluar" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Anda telah keluar.");
+        Assert.Null(await page.EvaluateAsync<string?>("sessionStorage.getItem('kinerja.token')"));
+        AssertOnlyTheHost();
+    }
+
+    [Fact]
+    public async Task Given_GraphiQL_and_Laporan_Then_both_load_from_the_host_with_the_signed_in_token()
+    {
+        var page = await _s.SignInAsync("kadis", Roles.Pimpinan, null);
+        await OpenAsync(page, "Laporan", "Laporan");
+        await page.GetByLabel("Tahun").SelectOptionAsync("2026");
+        var asked = page.WaitForRequestAsync(r => r.Url.Contains("/reports/pengukuran-kinerja.xlsx?year=2026", StringComparison.Ordinal));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Unduh" }).ClickAsync();
+        Assert.StartsWith("Bearer ", (await (await asked).AllHeadersAsync())["authorization"]);
+        await Expect(page.GetByRole(AriaRole.Status).Or(page.GetByRole(AriaRole.Alert))).ToBeVisibleAsync();
+        await BrowserSession.ScreenshotAsync(page, "laporan");
+
+        var introspection = page.WaitForRequestAsync(r => r.Url.EndsWith("/graphql", StringComparison.Ordinal));
+        await page.GotoAsync("/graphiql");
+        Assert.StartsWith("Bearer ", (await (await introspection).AllHeadersAsync())["authorization"]);
+        await Expect(page.Locator(".graphiql-container")).ToBeVisibleAsync();
+        await BrowserSession.ScreenshotAsync(page, "graphiql");
+        AssertOnlyTheHost();
+    }
+}
