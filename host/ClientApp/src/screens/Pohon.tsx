@@ -21,9 +21,9 @@ const QUERY = `query($y: Int!, $q: Int, $c: Boolean) { iku(year: $y, quarter: $q
 const LEVEL: Record<string, string> = { IKU: 'IKU', PROGRAM: 'Program', KEGIATAN: 'Kegiatan' };
 const SOURCE: Record<string, string> = { ENTERED: 'diisi unit', REGISTER: 'dihitung dari register' };
 
-function rule(r: string | null) {
+function rule(r: string | null, source: string | null) {
   if (!r) return '–';
-  if (r === 'input') return 'diisi';
+  if (r === 'input') return source === 'REGISTER' ? 'dari register' : 'diisi';
   const [how, what] = r.split(':');
   const words: Record<string, string> = { sum: 'jumlah dari', den: 'penyebut dari', target: 'target dari', base: 'data dasar' };
   return `${words[how] ?? how} ${what?.split(',').join(', ')}`;
@@ -65,9 +65,9 @@ function TreeNode({ node, period, open = false }: { node: Node; period: Period; 
         <dl class="working-grid">
           <div><dt>Unit</dt><dd>{node.indicator.unit.name}</dd></div>
           {kind === 'PERCENT' ? <>
-            <div><dt>Pembilang</dt><dd>{fmtNumber(node.numerator)} <small>({rule(node.numeratorRule)})</small></dd></div>
-            <div><dt>Penyebut</dt><dd>{fmtNumber(node.denominator)} <small>({rule(node.denominatorRule)})</small></dd></div>
-          </> : <div><dt>Jumlah</dt><dd>{fmtNumber(node.numerator)} <small>({rule(node.numeratorRule)})</small></dd></div>}
+            <div><dt>Pembilang</dt><dd>{fmtNumber(node.numerator)} <small>({rule(node.numeratorRule, node.source)})</small></dd></div>
+            <div><dt>Penyebut</dt><dd>{fmtNumber(node.denominator)} <small>({rule(node.denominatorRule, node.denominatorSource)})</small></dd></div>
+          </> : <div><dt>Jumlah</dt><dd>{fmtNumber(node.numerator)} <small>({rule(node.numeratorRule, node.source)})</small></dd></div>}
           <div><dt>Target</dt><dd>{node.target == null ? 'belum ditetapkan' : fmtValue(node.target, kind)}</dd></div>
           <div><dt>Capaian</dt><dd><Figure value={node.achievement} status={node.status} format={fmtPercent} /></dd></div>
           <div><dt>Sumber</dt><dd data-field="source">{node.source ? SOURCE[node.source] : 'dihitung dari simpul di bawahnya'}
@@ -117,7 +117,8 @@ function RegisterDetails({ node, period }: { node: Node; period: Period }) {
         <ChartCanvas label={`${code} per kecamatan`} config={{
           type: 'bar',
           data: { labels: rows.map(r => r.k), datasets: [{ label: code, data: rows.map(r => r.value), backgroundColor: '#2b6cb0' }] },
-          options: { indexAxis: 'y', maintainAspectRatio: false, plugins: { legend: { display: false } } },
+          options: { indexAxis: 'y', maintainAspectRatio: false, plugins: { legend: { display: false } },
+            scales: { x: { beginAtZero: true, ticks: { precision: kind === 'COUNT' ? 0 : undefined } } } },
         }} />
       </div>}
       <ErrorBox message={served.error} />
