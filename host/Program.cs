@@ -2,6 +2,7 @@ using Kinerja.Host.Commands;
 using Kinerja.Host.Data;
 using Kinerja.Host.GraphQL;
 using Kinerja.Host.Modules;
+using Kinerja.Host.Registers;
 using Kinerja.Host.Scheduling;
 using Kinerja.Host.Security;
 
@@ -29,6 +30,7 @@ if (CommandLine.IsCommand(args))
 }
 app.MapHomePage();
 app.MapGraphQLGateway();
+app.MapRegisterUpload();
 await app.RunAsync();
 return 0;
 
