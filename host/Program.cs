@@ -2,6 +2,7 @@ using Kinerja.Host.Commands;
 using Kinerja.Host.Data;
 using Kinerja.Host.GraphQL;
 using Kinerja.Host.Modules;
+using Kinerja.Host.Registers;
 using Kinerja.Host.Scheduling;
 using Kinerja.Host.Security;
 using Kinerja.Host.Web;
@@ -29,6 +30,7 @@ if (CommandLine.IsCommand(args))
     return await app.RunCommandAsync(args);
 }
 app.MapGraphQLGateway();
+app.MapRegisterUpload();
 app.MapClientApp();
 await app.RunAsync();
 return 0;

@@ -45,9 +45,13 @@ internal sealed class GraphQLGateway
         Guard(mutation, allowAnonymous: false);
         // A root type without fields fails every request, so Mutation is left out when no module adds one.
         Schema = new Schema { Query = query, Mutation = mutation.Fields.Count > 0 ? mutation : null };
+        // GraphiQL and code generators send graphql-js 16's full introspection query, which asks for these.
+        Schema.Features.RepeatableDirectives = true;
+        Schema.Features.DeprecationOfInputValues = true;
         // Tools read the schema by introspection; it must not count against a request's complexity.
         Schema.WithIntrospectionComplexityImpact(0);
         Schema.Initialize();
+        AddMissingIntrospection(Schema);
 
         Limits = GraphQLLimits.From(configuration);
         ValidationRules = DocumentValidator.CoreRules
@@ -67,6 +71,31 @@ internal sealed class GraphQLGateway
     public GraphQLLimits Limits { get; }
 
     public IReadOnlyList<IValidationRule> ValidationRules { get; }
+
+    /// <summary>
+    /// The two parts of graphql-js 16's full introspection that GraphQL.NET 8 lacks even with its features on:
+    /// <c>__Type.specifiedByURL</c> (no scalar here names a specification) and <c>includeDeprecated</c> on a
+    /// directive's arguments (none is deprecated, so the argument changes nothing).
+    /// </summary>
+    private static void AddMissingIntrospection(ISchema schema)
+    {
+        var type = (IObjectGraphType)schema.AllTypes["__Type"]!;
+        if (!type.HasField("specifiedByURL"))
+        {
+            type.AddField(new FieldType
+            {
+                Name = "specifiedByURL",
+                ResolvedType = new StringGraphType(),
+                Resolver = new FuncFieldResolver<object?>(_ => null),
+            });
+        }
+        var args = ((IObjectGraphType)schema.AllTypes["__Directive"]!).GetField("args")!;
+        if (args.Arguments?.Find("includeDeprecated") is null)
+        {
+            args.Arguments ??= new QueryArguments();
+            args.Arguments.Add(new QueryArgument(new BooleanGraphType()) { Name = "includeDeprecated", DefaultValue = false, ResolvedType = new BooleanGraphType() });
+        }
+    }
 
     private static void Guard(ObjectGraphType root, bool allowAnonymous)
     {
