@@ -221,6 +221,31 @@ public sealed class WebAppTests
     }
 
     [Fact]
+    public async Task Given_a_register_file_with_a_bad_row_Then_Register_uploads_it_and_lists_that_row()
+    {
+        var page = await _s.SignInAsync("admin-register", Roles.Admin, null);
+        await OpenAsync(page, "Register", "Impor register");
+        await page.GetByLabel("Register", new() { Exact = true }).SelectOptionAsync("pmks");
+        var csv = """
+            NIK,Nama,Jenis Kelamin,Tanggal Lahir,Desa,Kecamatan,Kategori PMKS,Tanggal Mulai,Tanggal Selesai
+            3525015203850001,Siti Aminah,P,1985-03-12,Cerme Kidul,Cerme,Fakir Miskin,2025-01-10,
+            352501520385,Budi,L,1985-03-12,Cerme Kidul,Cerme,Fakir Miskin,2025-01-10,
+            """;
+        await page.GetByLabel("Berkas CSV atau XLSX").SetInputFilesAsync(new FilePayload
+        {
+            Name = "pmks-uji.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(csv),
+        });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Unggah" }).ClickAsync();
+
+        await Expect(page.Locator("[data-field='rows']")).ToHaveTextAsync("2");
+        await Expect(page.Locator("[data-field='accepted']")).ToHaveTextAsync("1");
+        var refused = page.Locator("tr[data-line='3']");
+        await Expect(refused).ToContainTextAsync("NIK");
+        await BrowserSession.ScreenshotAsync(page, "register");
+        AssertOnlyTheHost();
+    }
+
+    [Fact]
     public async Task Given_an_admin_Then_a_triwulan_is_rolled_up_and_reopened_and_the_audit_trail_shows_it()
     {
         var page = await _s.SignInAsync("admin-web", Roles.Admin, null);
