@@ -11,9 +11,12 @@ interface Iku {
 }
 interface Point { indicator: { code: string }; value: number | null; target: number | null; status: string }
 
-const QUERY = `query($y: Int!, $q: Int, $c: Boolean, $v: Boolean) {
-  now: iku(year: $y, quarter: $q, cumulative: $c, verifiedOnly: $v) {
-    indicator { code name kind } numerator denominator value target achievement predicate status }
+const NOW = `query($y: Int!, $q: Int, $c: Boolean, $v: Boolean) {
+  iku(year: $y, quarter: $q, cumulative: $c, verifiedOnly: $v) {
+    indicator { code name kind } numerator denominator value target achievement predicate status } }`;
+
+// The charts' four triwulan come in a request of their own, so that the figures do not wait for them.
+const SERIES = `query($y: Int!, $v: Boolean) {
   ${[1, 2, 3, 4].map(q => `q${q}: iku(year: $y, quarter: ${q}, verifiedOnly: $v) { indicator { code } value target status }`).join('\n  ')}
 }`;
 
@@ -29,8 +32,8 @@ export function Dasbor() {
   const [verifiedOnly, setVerifiedOnly] = useState(false);
   const period = periodOf(year, key);
   const { data, error, loading } = useLoad(
-    () => gql<Record<string, Iku[] | Point[]>>(QUERY, { y: year, q: period.quarter, c: period.cumulative, v: verifiedOnly }),
-    [year, key, verifiedOnly]);
+    () => gql<{ iku: Iku[] }>(NOW, { y: year, q: period.quarter, c: period.cumulative, v: verifiedOnly }), [year, key, verifiedOnly]);
+  const series = useLoad(() => gql<Record<string, Point[]>>(SERIES, { y: year, v: verifiedOnly }), [year, verifiedOnly]);
 
   return (
     <section>
@@ -43,12 +46,12 @@ export function Dasbor() {
           Hanya angka terverifikasi</label>
       </form>
       <p class="muted">{periodLabel(period)}{verifiedOnly ? ' · hanya realisasi berstatus DIVERIFIKASI' : ''}</p>
-      <ErrorBox message={error} />
+      <ErrorBox message={error ?? series.error} />
       <Loading on={loading && !data} />
       {data && (
         <div class="cards">
-          {(data.now as Iku[]).map(iku => {
-            const series = [1, 2, 3, 4].map(q => (data[`q${q}`] as Point[]).find(p => p.indicator.code === iku.indicator.code)!);
+          {data.iku.map(iku => {
+            const points = series.data && [1, 2, 3, 4].map(q => series.data![`q${q}`].find(p => p.indicator.code === iku.indicator.code)!);
             const kind = iku.indicator.kind;
             return (
               <article class="card" data-iku={iku.indicator.code} aria-labelledby={`judul-${iku.indicator.code}`}>
@@ -65,18 +68,18 @@ export function Dasbor() {
                 <p class="working">{kind === 'PERCENT'
                   ? <>Pembilang {fmtNumber(iku.numerator)} / penyebut {fmtNumber(iku.denominator)}</>
                   : <>Jumlah {fmtNumber(iku.numerator)}</>} · status: {STATUS_TEXT[iku.status]}</p>
-                <ChartCanvas label={`Realisasi dan target ${iku.indicator.code} per triwulan ${year}`} config={{
+                {!points ? <div class="chart" aria-busy="true" /> : <ChartCanvas label={`Realisasi dan target ${iku.indicator.code} per triwulan ${year}`} config={{
                   type: 'bar',
                   data: {
                     labels: ROMAN.map(r => `TW ${r}`),
                     datasets: [
-                      { type: 'bar', label: 'Realisasi', data: series.map(p => p.value), backgroundColor: '#2b6cb0' },
-                      { type: 'line', label: 'Target', data: series.map(p => p.target), borderColor: '#c05621', backgroundColor: '#c05621' },
+                      { type: 'bar', label: 'Realisasi', data: points.map(p => p.value), backgroundColor: '#2b6cb0' },
+                      { type: 'line', label: 'Target', data: points.map(p => p.target), borderColor: '#c05621', backgroundColor: '#c05621' },
                     ],
                   },
                   options: { maintainAspectRatio: false, scales: { y: { beginAtZero: true } },
                     plugins: { tooltip: { callbacks: { label: c => `${c.dataset.label}: ${c.raw == null ? 'belum ada data' : fmtValue(c.raw as number, kind)}` } } } },
-                }} />
+                }} />}
               </article>
             );
           })}
