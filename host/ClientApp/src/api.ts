@@ -66,7 +66,8 @@ export async function errorOf(response: Response): Promise<string> {
     if (body.error) return body.error;
     if (body.errors?.length) return body.errors.map(e => e.message).join(' • ');
   } catch { /* not JSON: the text itself */ }
-  return text.trim() || `Server menjawab ${response.status}.`;
+  if (text.trim()) return text.trim();
+  return response.status === 404 ? 'Tidak ditemukan di server (404).' : `Server menjawab ${response.status}.`;
 }
 
 export async function download(url: string): Promise<{ blob: Blob; fileName: string }> {
