@@ -29,6 +29,7 @@ if (CommandLine.IsCommand(args))
 }
 app.MapHomePage();
 app.MapGraphQLGateway();
+app.MapModuleEndpoints();
 await app.RunAsync();
 return 0;
 
