@@ -75,7 +75,7 @@ internal static class HtmlReportWriter
                 {
                     html.Append($"<td><div>{E(above)}&nbsp;</div><div><b>{E(who.Role)}</b></div><div>{E(who.Jabatan)}</div>")
                         .Append($"<div class=\"name\">{E(who.Nama ?? "(nama belum ditetapkan)")}</div><div>{E(who.Pangkat ?? "")}</div>")
-                        .Append($"<div>{E(XlsxReportWriter.Nip(who.Nip))}</div></td>");
+                        .Append($"<div>{E(who.NipText)}</div></td>");
                 }
                 html.Append("</tr></table>\n");
             }

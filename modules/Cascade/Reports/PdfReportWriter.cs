@@ -44,8 +44,6 @@ internal static class PdfReportWriter
     {
         public readonly XFont Title = new(Family, 11, XFontStyleEx.Bold, Unicode);
         public readonly XFont Line = new(Family, 8, XFontStyleEx.Regular, Unicode);
-        public readonly XFont Body = new(Family, 7.5, XFontStyleEx.Regular, Unicode);
-        public readonly XFont Bold = new(Family, 7.5, XFontStyleEx.Bold, Unicode);
         public readonly XFont Small = new(Family, 6.5, XFontStyleEx.Regular, Unicode);
         public readonly XFont SignatureBold = new(Family, 8.5, XFontStyleEx.Bold, Unicode);
         public readonly XFont Signature = new(Family, 8.5, XFontStyleEx.Regular, Unicode);
@@ -58,6 +56,9 @@ internal static class PdfReportWriter
         private readonly Fonts _fonts;
         private readonly double[] _widths;
         private readonly double[] _lefts;
+        private readonly XFont _body;
+        private readonly XFont _bold;
+        private readonly double _lineHeight;
         private XGraphics? _gfx;
         private double _y;
 
@@ -66,6 +67,11 @@ internal static class PdfReportWriter
             _pdf = pdf;
             _table = table;
             _fonts = fonts;
+            // A wide table (the Rencana Aksi's 19 columns) is set smaller, so headings and figures fit their cells whole.
+            var size = table.Columns.Count > 12 ? 6.5 : 7.5;
+            _body = new XFont(Family, size, XFontStyleEx.Regular, Unicode);
+            _bold = new XFont(Family, size, XFontStyleEx.Bold, Unicode);
+            _lineHeight = size * 1.2;
             var total = table.Columns.Sum(c => c.Width);
             _widths = table.Columns.Select(c => c.Width / total * (PageWidth - 2 * Margin)).ToArray();
             _lefts = new double[_widths.Length];
@@ -106,7 +112,7 @@ internal static class PdfReportWriter
             {
                 if (section.Heading is not null)
                 {
-                    var lines = Wrap(section.Heading, _fonts.Bold, PageWidth - 2 * Margin - 2 * Padding);
+                    var lines = Wrap(section.Heading, _bold, PageWidth - 2 * Margin - 2 * Padding);
                     var height = Height(lines.Count);
                     var first = section.Rows.Count > 0 ? RowHeight(section.Rows[0]) : 0;
                     if (_y + height + first > Bottom)
@@ -114,7 +120,7 @@ internal static class PdfReportWriter
                         NewPage(withHeader: true);
                     }
                     Gfx.DrawRectangle(Rule, SectionFill, new XRect(Margin, _y, PageWidth - 2 * Margin, height));
-                    DrawLines(lines, _fonts.Bold, Margin, PageWidth - 2 * Margin, XStringFormats.TopLeft);
+                    DrawLines(lines, _bold, Margin, PageWidth - 2 * Margin, XStringFormats.TopLeft);
                     _y += height;
                 }
                 foreach (var row in section.Rows)
@@ -129,7 +135,7 @@ internal static class PdfReportWriter
                         var cell = row.Cells[c];
                         Gfx.DrawRectangle(Rule, new XRect(_lefts[c], _y, _widths[c], height));
                         var format = cell.IsFigure ? XStringFormats.TopRight : XStringFormats.TopLeft;
-                        DrawLines(Wrap(cell.Display, _fonts.Body, _widths[c] - 2 * Padding), _fonts.Body, _lefts[c], _widths[c], format);
+                        DrawLines(Wrap(cell.Display, _body, _widths[c] - 2 * Padding), _body, _lefts[c], _widths[c], format);
                     }
                     _y += height;
                 }
@@ -168,7 +174,7 @@ internal static class PdfReportWriter
         private void DrawHeader()
         {
             var columns = _table.Columns;
-            var headingLines = columns.Select((c, i) => Wrap(c.Heading, _fonts.Bold, _widths[i] - 2 * Padding)).ToList();
+            var headingLines = columns.Select((c, i) => Wrap(c.Heading, _bold, _widths[i] - 2 * Padding)).ToList();
             var rowHeight = Height(headingLines.Max(l => l.Count));
             if (!_table.HasBands)
             {
@@ -192,7 +198,7 @@ internal static class PdfReportWriter
                 {
                     end++;
                 }
-                HeaderCell(Wrap(band, _fonts.Bold, _lefts[end] + _widths[end] - _lefts[c] - 2 * Padding), c, end, _y, bandHeight);
+                HeaderCell(Wrap(band, _bold, _lefts[end] + _widths[end] - _lefts[c] - 2 * Padding), c, end, _y, bandHeight);
                 for (var k = c; k <= end; k++)
                 {
                     HeaderCell(headingLines[k], k, k, _y + bandHeight, rowHeight);
@@ -209,7 +215,7 @@ internal static class PdfReportWriter
             var y = top + (height - lines.Count * LineHeight) / 2;
             foreach (var line in lines)
             {
-                Gfx.DrawString(line, _fonts.Bold, XBrushes.Black, new XRect(rect.X, y, rect.Width, LineHeight), XStringFormats.TopCenter);
+                Gfx.DrawString(line, _bold, XBrushes.Black, new XRect(rect.X, y, rect.Width, LineHeight), XStringFormats.TopCenter);
                 y += LineHeight;
             }
         }
@@ -236,19 +242,19 @@ internal static class PdfReportWriter
                 y += 44;
                 Text(who.Nama ?? "(nama belum ditetapkan)", _fonts.SignatureBold);
                 Text(who.Pangkat ?? "", _fonts.Signature);
-                Text(XlsxReportWriter.Nip(who.Nip), _fonts.Signature);
+                Text(who.NipText, _fonts.Signature);
             }
             Block(Margin, s.Left, null);
             Block(Margin + width, s.Right, s.PlaceAndDate);
             _y += height;
         }
 
-        private const double LineHeight = 9;
+        private double LineHeight => _lineHeight;
 
-        private static double Height(int lines) => lines * LineHeight + 2 * Padding;
+        private double Height(int lines) => lines * LineHeight + 2 * Padding;
 
         private double RowHeight(ReportRow row) =>
-            Height(row.Cells.Select((cell, c) => Wrap(cell.Display, _fonts.Body, _widths[c] - 2 * Padding).Count).Max());
+            Height(row.Cells.Select((cell, c) => Wrap(cell.Display, _body, _widths[c] - 2 * Padding).Count).Max());
 
         private void DrawLines(IReadOnlyList<string> lines, XFont font, double left, double width, XStringFormat format)
         {

@@ -24,7 +24,11 @@ internal sealed record ReportRow(IReadOnlyList<ReportCell> Cells);
 /// <summary>Rows under a heading that spans the whole table (a sasaran, a unit).</summary>
 internal sealed record ReportSection(string? Heading, IReadOnlyList<ReportRow> Rows);
 
-internal sealed record Signatory(string Role, string? Nama, string Jabatan, string? Pangkat, string? Nip);
+internal sealed record Signatory(string Role, string? Nama, string Jabatan, string? Pangkat, string? Nip)
+{
+    /// <summary>The NIP in its four groups; nothing for an official without one (the Bupati is elected, not a civil servant).</summary>
+    public string NipText => Nip is { Length: 18 } n ? $"NIP. {n[..8]} {n[8..14]} {n[14]} {n[15..]}" : "";
+}
 
 /// <summary>The signature block: the two parties side by side, place and date above the right one.</summary>
 internal sealed record Signatures(string PlaceAndDate, Signatory Left, Signatory Right);

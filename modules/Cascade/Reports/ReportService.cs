@@ -151,13 +151,13 @@ internal sealed class ReportService
         Period[] periods = [.. Enumerable.Range(1, 4).Select(q => Period.OfQuarter(request.Year, q)), Period.OfYear(request.Year)];
         var sets = await _figures.ForAsync(periods, cancellationToken);
         var unit = _directory.FindUnit(request.Unit)!;
-        var columns = new List<ReportColumn> { new("No", 4), new("Indikator Kinerja", 34), new("Satuan", 8) };
+        var columns = new List<ReportColumn> { new("No", 4), new("Indikator Kinerja", 30), new("Satuan", 9) };
         foreach (var set in sets)
         {
             var band = set.Period.Quarter is { } q ? $"Triwulan {IndonesianFormat.Roman(q)}" : $"Tahun {request.Year}";
-            columns.AddRange([new("Target", 8.5, band, true), new("Realisasi", 8.5, band, true), new("Capaian", 9.5, band, true)]);
+            columns.AddRange([new("Target", 8.5, band, true), new("Realisasi", 8.5, band, true), new("Capaian", 10, band, true)]);
         }
-        columns.Add(new("Penanggung Jawab", 18));
+        columns.Add(new("Penanggung Jawab", 15));
         var number = 0;
         var sections = _directory.Units.Where(u => _access.IsWithin(u.Code, unit.Code))
             .Select(u => new ReportSection(u.Name, IndicatorsOf(u.Code).Select(i =>

@@ -173,12 +173,9 @@ internal static class XlsxReportWriter
         row += 4;
         Line(++row, s.Left.Nama ?? "(nama belum ditetapkan)", s.Right.Nama ?? "(nama belum ditetapkan)", CenterBold);
         Line(++row, s.Left.Pangkat ?? "", s.Right.Pangkat ?? "", Center);
-        Line(++row, Nip(s.Left.Nip), Nip(s.Right.Nip), Center);
+        Line(++row, s.Left.NipText, s.Right.NipText, Center);
         return row;
     }
-
-    public static string Nip(string? nip) =>
-        nip is { Length: 18 } n ? $"NIP. {n[..8]} {n[8..14]} {n[14]} {n[15..]}" : "NIP. -";
 
     private static int Lines(IEnumerable<(string Text, double Width)> cells) =>
         cells.Max(c => (int)Math.Ceiling(Math.Max(1, c.Text.Length) / Math.Max(1, c.Width - 1)));
