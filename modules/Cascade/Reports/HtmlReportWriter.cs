@@ -17,7 +17,7 @@ internal static class HtmlReportWriter
         h1 { font-size: 12pt; text-align: center; margin: 0; }
         p.line { margin: 2pt 0; }
         table.report { border-collapse: collapse; width: 100%; margin-top: 6pt; }
-        table.report th, table.report td { border: 0.5pt solid #000; padding: 2pt 3pt; vertical-align: top; }
+        table.report th, table.report td { border: 0.5pt solid #000; padding: 2pt 3pt; vertical-align: top; white-space: pre-line; }
         table.report th { background: #d9d9d9; text-align: center; vertical-align: middle; }
         table.report td.figure { text-align: right; white-space: nowrap; }
         table.report tr.section td { background: #f2f2f2; font-weight: bold; }

@@ -60,6 +60,7 @@ internal static class PdfReportWriter
         private readonly XFont _bold;
         private readonly double _lineHeight;
         private XGraphics? _gfx;
+        private double _bodyTop = Margin;
         private double _y;
 
         public TableLayout(PdfDocument pdf, ReportTable table, Fonts fonts)
@@ -114,7 +115,7 @@ internal static class PdfReportWriter
                 {
                     var lines = Wrap(section.Heading, _bold, PageWidth - 2 * Margin - 2 * Padding);
                     var height = Height(lines.Count);
-                    var first = section.Rows.Count > 0 ? RowHeight(section.Rows[0]) : 0;
+                    var first = section.Rows.Count > 0 ? Math.Min(RowHeight(section.Rows[0]), Height(3)) : 0;
                     if (_y + height + first > Bottom)
                     {
                         NewPage(withHeader: true);
@@ -125,19 +126,7 @@ internal static class PdfReportWriter
                 }
                 foreach (var row in section.Rows)
                 {
-                    var height = RowHeight(row);
-                    if (_y + height > Bottom)
-                    {
-                        NewPage(withHeader: true);
-                    }
-                    for (var c = 0; c < row.Cells.Count; c++)
-                    {
-                        var cell = row.Cells[c];
-                        Gfx.DrawRectangle(Rule, new XRect(_lefts[c], _y, _widths[c], height));
-                        var format = cell.IsFigure ? XStringFormats.TopRight : XStringFormats.TopLeft;
-                        DrawLines(Wrap(cell.Display, _body, _widths[c] - 2 * Padding), _body, _lefts[c], _widths[c], format);
-                    }
-                    _y += height;
+                    DrawRow(row);
                 }
             }
             _y += 6;
@@ -157,6 +146,39 @@ internal static class PdfReportWriter
             Gfx.Dispose();
         }
 
+        // A row goes whole to the next page when it does not fit; only a row taller than a page (a long
+        // Analisis) is continued on the next, so no text is cut off.
+        private void DrawRow(ReportRow row)
+        {
+            var lines = row.Cells.Select((cell, c) => Wrap(cell.Display, _body, _widths[c] - 2 * Padding)).ToList();
+            var total = lines.Max(l => l.Count);
+            var done = 0;
+            while (done < total)
+            {
+                var fit = (int)Math.Floor((Bottom - _y - 2 * Padding) / LineHeight);
+                var whole = total - done;
+                if (whole > fit && (done == 0 && Height(whole) <= Bottom - _bodyTop || fit < 1))
+                {
+                    NewPage(withHeader: true);
+                    continue;
+                }
+                var take = Math.Min(whole, fit);
+                var height = Height(take);
+                for (var c = 0; c < row.Cells.Count; c++)
+                {
+                    Gfx.DrawRectangle(Rule, new XRect(_lefts[c], _y, _widths[c], height));
+                    var format = row.Cells[c].IsFigure ? XStringFormats.TopRight : XStringFormats.TopLeft;
+                    DrawLines(lines[c].Skip(done).Take(take).ToList(), _body, _lefts[c], _widths[c], format);
+                }
+                _y += height;
+                done += take;
+                if (done < total)
+                {
+                    NewPage(withHeader: true);
+                }
+            }
+        }
+
         private void NewPage(bool withHeader)
         {
             _gfx?.Dispose();
@@ -168,6 +190,7 @@ internal static class PdfReportWriter
             if (withHeader)
             {
                 DrawHeader();
+                _bodyTop = _y;
             }
         }
 
@@ -266,8 +289,11 @@ internal static class PdfReportWriter
             }
         }
 
-        // Word wrap by measured width; a word longer than the cell is broken where it overflows.
-        private List<string> Wrap(string text, XFont font, double width)
+        // Word wrap by measured width, paragraph by paragraph; a word longer than the cell is broken where it overflows.
+        private List<string> Wrap(string text, XFont font, double width) =>
+            text.Split('\n').SelectMany(paragraph => WrapParagraph(paragraph.TrimEnd('\r'), font, width)).ToList();
+
+        private List<string> WrapParagraph(string text, XFont font, double width)
         {
             var lines = new List<string>();
             var line = "";

@@ -76,13 +76,20 @@ internal sealed class ReportFigures
     private async Task<FigureSet> LiveAsync(CascadeEvaluator evaluator, Period period, CancellationToken cancellationToken)
     {
         var values = _directory.Indicators.ToDictionary(i => i.Code, i => evaluator.Evaluate(i.Code, period), StringComparer.Ordinal);
-        if (period.Quarter is { } quarter)
+        if (period.Quarter is { } last)
         {
             return new FigureSet(period, values, false,
-                $"{Label(period)}: SEMENTARA, dihitung dari angka terkini (triwulan {IndonesianFormat.Roman(quarter)} belum ditutup)");
+                $"{Label(period)}: SEMENTARA, dihitung dari angka terkini (triwulan {IndonesianFormat.Roman(last)} belum ditutup)");
         }
         // A year has no snapshot of its own: its figures are final once all its triwulan are closed to entry.
-        var open = (await _closures.YearAsync(period.Year, cancellationToken)).Where(q => !q.Closed).Select(q => IndonesianFormat.Roman(q.Quarter)).ToList();
+        var open = new List<string>();
+        for (var quarter = 1; quarter <= 4; quarter++)
+        {
+            if (!(await _closures.StateAsync(period.Year, quarter, cancellationToken)).Closed)
+            {
+                open.Add(IndonesianFormat.Roman(quarter));
+            }
+        }
         return open.Count == 0
             ? new FigureSet(period, values, true, $"{Label(period)}: final, keempat triwulan sudah ditutup")
             : new FigureSet(period, values, false,

@@ -177,8 +177,9 @@ internal static class XlsxReportWriter
         return row;
     }
 
+    // Spreadsheet programs do not all fit a row to wrapped text when they open a file: its height is estimated here.
     private static int Lines(IEnumerable<(string Text, double Width)> cells) =>
-        cells.Max(c => (int)Math.Ceiling(Math.Max(1, c.Text.Length) / Math.Max(1, c.Width - 1)));
+        cells.Max(c => c.Text.Split('\n').Sum(p => (int)Math.Ceiling(Math.Max(1, p.Length) / Math.Max(1, c.Width - 1))));
 
     private static void AddRow(SheetData data, int index, IReadOnlyList<(int Column, Cell Cell)> cells, int lines = 1)
     {

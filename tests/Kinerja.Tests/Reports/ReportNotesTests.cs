@@ -107,3 +107,26 @@ public sealed class ReportNotesTests : IAsyncLifetime
         Assert.Contains("input.nip: NIP terdiri atas 18 angka", message);
     }
 }
+
+/// <summary>An Analisis as long as it may be is printed whole: a row taller than a page continues on the next.</summary>
+public sealed class LongAnalysisTests
+{
+    [Fact]
+    public async Task Given_an_analysis_of_4000_characters_Then_the_pdf_and_xlsx_hold_all_of_it()
+    {
+        using var data = new TempDirectory();
+        await using var host = new KinerjaHost(data.Path);
+        var words = string.Join(' ', Enumerable.Range(1, 450).Select(i => $"kata{i:D4}"));
+        var text = words[..4000].TrimEnd();
+        (await host.QueryAsync("mutation($i: AnalysisInput!) { setAnalysis(input: $i) { indicator } }",
+            new { i = new { indicator = "IKU-1", year = 2026, faktorPenghambat = text } })).Ok();
+
+        var pdf = await Reports.GetAsync(host, "/reports/pengukuran-kinerja.pdf?year=2026", await Reports.AdminTokenAsync(host));
+        var xlsx = await Reports.GetAsync(host, "/reports/pengukuran-kinerja.xlsx?year=2026", await Reports.AdminTokenAsync(host));
+
+        // Across pages the row is interrupted by the footer and the repeated header: every word, in order, is there.
+        var printed = System.Text.RegularExpressions.Regex.Matches(await Reports.PdfTextAsync(pdf.Content), @"kata\d*").Select(m => m.Value);
+        Assert.Equal(text.Split(' '), printed);
+        Assert.Contains(new XlsxBook(xlsx.Content).Sheets["Analisis"].Cells.Values, c => c.Text == text);
+    }
+}
