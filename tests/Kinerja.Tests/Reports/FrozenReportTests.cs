@@ -7,26 +7,17 @@ namespace Kinerja.Tests.Reports;
 /// A closed triwulan is reported from the snapshot revision that closed it, and says which; an open one
 /// from the live figures, marked SEMENTARA.
 /// </summary>
-public sealed class FrozenReportTests : IAsyncLifetime
+public sealed class FrozenReportTests : FreshHost
 {
-    private readonly TempDirectory _data = new();
-    private KinerjaHost _host = null!;
-
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _host = new KinerjaHost(_data.Path);
-        await ReportSample.LoadAsync(_host);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        _data.Dispose();
+        await base.InitializeAsync();
+        await ReportSample.LoadAsync(Host);
     }
 
     private async Task<(double? Achievement, string Lines)> ReportAsync()
     {
-        var download = await GetAsync(_host, "/reports/pengukuran-kinerja.xlsx?year=2026&quarter=1", await AdminTokenAsync(_host));
+        var download = await GetAsync(Host, "/reports/pengukuran-kinerja.xlsx?year=2026&quarter=1", await AdminTokenAsync(Host));
         Assert.Equal(200, download.Status);
         var sheet = new XlsxBook(download.Content).Sheets["Pengukuran Kinerja"];
         var row = sheet.NumberedRows.First(r => sheet.Cell("B", r)!.Text == "Persentase rehabilitasi terhadap jumlah PMKS");
@@ -34,22 +25,22 @@ public sealed class FrozenReportTests : IAsyncLifetime
     }
 
     private async Task<double?> LiveAchievementAsync() =>
-        Number((await ValuesAsync(_host, ["IKU-1"], 2026, 1))["IKU-1"], "achievement");
+        Number((await ValuesAsync(Host, ["IKU-1"], 2026, 1))["IKU-1"], "achievement");
 
     [Fact]
     public async Task Given_a_closed_triwulan_Then_the_report_reads_its_snapshot_revision_until_it_is_reopened()
     {
-        (await _host.QueryAsync("mutation { runRollup(year: 2026, quarter: 1) { revision } }")).Ok();
+        (await Host.QueryAsync("mutation { runRollup(year: 2026, quarter: 1) { revision } }")).Ok();
         var frozen = await LiveAchievementAsync();
         // Polarity is not per period, so it changes the live capaian of a closed triwulan but not its snapshot.
-        (await _host.QueryAsync("mutation { setPolarity(indicator: \"IKU-1\", lessIsBetter: true) { code } }")).Ok();
+        (await Host.QueryAsync("mutation { setPolarity(indicator: \"IKU-1\", lessIsBetter: true) { code } }")).Ok();
         var live = await LiveAchievementAsync();
         var closed = await ReportAsync();
 
-        (await _host.QueryAsync("mutation { reopenQuarter(year: 2026, quarter: 1) { closed } }")).Ok();
+        (await Host.QueryAsync("mutation { reopenQuarter(year: 2026, quarter: 1) { closed } }")).Ok();
         var reopened = await ReportAsync();
 
-        (await _host.QueryAsync("mutation { runRollup(year: 2026, quarter: 1) { revision } }")).Ok();
+        (await Host.QueryAsync("mutation { runRollup(year: 2026, quarter: 1) { revision } }")).Ok();
         var second = await ReportAsync();
 
         Assert.NotEqual(frozen, live);

@@ -4,28 +4,13 @@ using static Kinerja.Tests.Reports.Reports;
 namespace Kinerja.Tests.Reports;
 
 /// <summary>Who may download a report, and what a bad request is told: the same rules as the API, in Bahasa Indonesia.</summary>
-public sealed class ReportAccessTests : IAsyncLifetime
+public sealed class ReportAccessTests : FreshHost
 {
-    private readonly TempDirectory _data = new();
-    private KinerjaHost _host = null!;
-
-    public Task InitializeAsync()
-    {
-        _host = new KinerjaHost(_data.Path);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        _data.Dispose();
-    }
-
     [Fact]
     public async Task Given_no_token_or_a_forged_one_Then_401_says_an_account_is_needed()
     {
-        var missing = await GetAsync(_host, "/reports/pengukuran-kinerja.xlsx?year=2026", null);
-        var forged = await GetAsync(_host, "/reports/pengukuran-kinerja.pdf?year=2026", "bukan.token.sah");
+        var missing = await GetAsync(Host, "/reports/pengukuran-kinerja.xlsx?year=2026", null);
+        var forged = await GetAsync(Host, "/reports/pengukuran-kinerja.pdf?year=2026", "bukan.token.sah");
 
         Assert.Equal(401, missing.Status);
         Assert.Contains("memerlukan akun", missing.Json.GetProperty("message").GetString());
@@ -40,9 +25,9 @@ public sealed class ReportAccessTests : IAsyncLifetime
     [InlineData("/reports/rencana-aksi.html?year=2026&unit=PEMULIHAN", 200)]
     public async Task Given_an_operator_of_a_Seksi_Then_only_its_own_reports_are_served(string url, int status)
     {
-        var token = await _host.SignInAsync("op-pemulihan", "operator", "PEMULIHAN");
+        var token = await Host.SignInAsync("op-pemulihan", "operator", "PEMULIHAN");
 
-        var download = await GetAsync(_host, url, token);
+        var download = await GetAsync(Host, url, token);
 
         Assert.Equal(status, download.Status);
         if (status == 403)
@@ -54,13 +39,13 @@ public sealed class ReportAccessTests : IAsyncLifetime
     [Fact]
     public async Task Given_a_Bidang_operator_pimpinan_or_admin_Then_the_units_below_or_all_are_served()
     {
-        var bidang = await _host.SignInAsync("op-rehsos", "operator", "REHSOS");
-        var pimpinan = await _host.SignInAsync("kadis", "pimpinan", "DINSOS");
+        var bidang = await Host.SignInAsync("op-rehsos", "operator", "REHSOS");
+        var pimpinan = await Host.SignInAsync("kadis", "pimpinan", "DINSOS");
 
-        Assert.Equal(200, (await GetAsync(_host, "/reports/pengukuran-kinerja.xlsx?year=2026&unit=PELAYANAN", bidang)).Status);
-        Assert.Equal(403, (await GetAsync(_host, "/reports/pengukuran-kinerja.xlsx?year=2026&unit=DINSOS", bidang)).Status);
-        Assert.Equal(200, (await GetAsync(_host, "/reports/rencana-aksi.xlsx?year=2026", pimpinan)).Status);
-        Assert.Equal(200, (await GetAsync(_host, "/reports/perjanjian-kinerja.pdf?year=2026&unit=JAMINAN", await AdminTokenAsync(_host))).Status);
+        Assert.Equal(200, (await GetAsync(Host, "/reports/pengukuran-kinerja.xlsx?year=2026&unit=PELAYANAN", bidang)).Status);
+        Assert.Equal(403, (await GetAsync(Host, "/reports/pengukuran-kinerja.xlsx?year=2026&unit=DINSOS", bidang)).Status);
+        Assert.Equal(200, (await GetAsync(Host, "/reports/rencana-aksi.xlsx?year=2026", pimpinan)).Status);
+        Assert.Equal(200, (await GetAsync(Host, "/reports/perjanjian-kinerja.pdf?year=2026&unit=JAMINAN", await AdminTokenAsync(Host))).Status);
     }
 
     [Theory]
@@ -76,7 +61,7 @@ public sealed class ReportAccessTests : IAsyncLifetime
     [InlineData("/reports/pengukuran-kinerja.docx?year=2026", "format", "format 'docx' tidak dikenal")]
     public async Task Given_a_bad_parameter_Then_400_names_it_and_says_why(string url, string parameter, string reason)
     {
-        var download = await GetAsync(_host, url, await AdminTokenAsync(_host));
+        var download = await GetAsync(Host, url, await AdminTokenAsync(Host));
 
         Assert.Equal(400, download.Status);
         var fields = download.Json.GetProperty("fields").EnumerateArray().ToList();

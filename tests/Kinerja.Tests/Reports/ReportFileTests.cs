@@ -27,6 +27,28 @@ public sealed class ReportFileTests : IClassFixture<ReportSample>
         return download;
     }
 
+    // The API's figures of a unit's indicators for the period and the same period a year before.
+    private async Task<(List<ApiIndicator>, Dictionary<string, JsonElement>, Dictionary<string, JsonElement>)> FiguresAsync(
+        string unit, int year, int? quarter, bool cumulative)
+    {
+        var indicators = await IndicatorsOfAsync(unit);
+        return (indicators, await ValuesAsync(_host, indicators.Select(i => i.Code), year, quarter, cumulative),
+            await ValuesAsync(_host, indicators.Select(i => i.Code), year - 1, quarter, cumulative));
+    }
+
+    // The API's figures for the four triwulan of 2026 and the year, as the Rencana Aksi shows them.
+    private async Task<List<Dictionary<string, JsonElement>>> QuartersAndYearAsync(IEnumerable<ApiIndicator> indicators)
+    {
+        var codes = indicators.Select(i => i.Code).ToList();
+        var periods = new List<Dictionary<string, JsonElement>>();
+        for (var quarter = 1; quarter <= 4; quarter++)
+        {
+            periods.Add(await ValuesAsync(_host, codes, 2026, quarter));
+        }
+        periods.Add(await ValuesAsync(_host, codes, 2026));
+        return periods;
+    }
+
     private static string Query(int year, int? quarter, bool cumulative, string unit) =>
         $"?year={year}" + (quarter is null ? "" : $"&quarter={quarter}&cumulative={(cumulative ? "true" : "false")}") + $"&unit={unit}";
 
@@ -55,9 +77,7 @@ public sealed class ReportFileTests : IClassFixture<ReportSample>
     public async Task Given_the_sample_Then_every_figure_of_the_Pengukuran_Kinerja_xlsx_is_the_API_value(int year, int? quarter, bool cumulative, string unit)
     {
         var download = await DownloadAsync($"/reports/pengukuran-kinerja.xlsx{Query(year, quarter, cumulative, unit)}");
-        var indicators = await IndicatorsOfAsync(unit);
-        var now = await ValuesAsync(_host, indicators.Select(i => i.Code), year, quarter, cumulative);
-        var past = await ValuesAsync(_host, indicators.Select(i => i.Code), year - 1, quarter, cumulative);
+        var (indicators, now, past) = await FiguresAsync(unit, year, quarter, cumulative);
 
         Assert.StartsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", download.ContentType);
         Assert.StartsWith("pengukuran-kinerja-2026", download.FileName);
@@ -119,12 +139,7 @@ public sealed class ReportFileTests : IClassFixture<ReportSample>
     {
         var download = await DownloadAsync($"/reports/rencana-aksi.xlsx?year=2026&unit={unit}");
         var indicators = await IndicatorsOfAsync(units);
-        var periods = new List<Dictionary<string, JsonElement>>();
-        for (var quarter = 1; quarter <= 4; quarter++)
-        {
-            periods.Add(await ValuesAsync(_host, indicators.Select(i => i.Code), 2026, quarter));
-        }
-        periods.Add(await ValuesAsync(_host, indicators.Select(i => i.Code), 2026));
+        var periods = await QuartersAndYearAsync(indicators);
 
         var book = new XlsxBook(download.Content);
         Assert.Empty(book.ValidationErrors);
@@ -198,9 +213,7 @@ public sealed class ReportFileTests : IClassFixture<ReportSample>
         var html = await DownloadAsync($"/reports/pengukuran-kinerja.html{Query(year, quarter, cumulative, unit)}");
         var xlsx = new XlsxBook((await DownloadAsync($"/reports/pengukuran-kinerja.xlsx{Query(year, quarter, cumulative, unit)}")).Content)
             .Sheets["Pengukuran Kinerja"];
-        var indicators = await IndicatorsOfAsync(unit);
-        var now = await ValuesAsync(_host, indicators.Select(i => i.Code), year, quarter, cumulative);
-        var past = await ValuesAsync(_host, indicators.Select(i => i.Code), year - 1, quarter, cumulative);
+        var (indicators, now, past) = await FiguresAsync(unit, year, quarter, cumulative);
 
         Assert.Equal("application/pdf", pdf.ContentType);
         Assert.StartsWith("text/html", html.ContentType);
@@ -228,12 +241,7 @@ public sealed class ReportFileTests : IClassFixture<ReportSample>
     {
         var indicators = await IndicatorsOfAsync("DINSOS", "SEKRETARIAT", "UMPEG", "KEU", "PROLAP", "REHSOS", "PEMULIHAN", "PENGEMBANGAN",
             "PELAYANAN", "LINJAMSOS", "PERLINDUNGAN", "JAMINAN", "DAYASOS", "KELEMBAGAAN", "PMI", "VERVAL", "UPTLBK");
-        var quarters = new List<Dictionary<string, JsonElement>>();
-        for (var quarter = 1; quarter <= 4; quarter++)
-        {
-            quarters.Add(await ValuesAsync(_host, indicators.Select(i => i.Code), 2026, quarter));
-        }
-        quarters.Add(await ValuesAsync(_host, indicators.Select(i => i.Code), 2026));
+        var quarters = await QuartersAndYearAsync(indicators);
 
         var rencana = await PdfTextAsync((await DownloadAsync("/reports/rencana-aksi.pdf?year=2026")).Content);
         foreach (var i in indicators)

@@ -6,23 +6,8 @@ namespace Kinerja.Tests.Reports;
 /// The data the reports need besides figures: the Analisis per indicator and year (the unit's operators),
 /// and who holds each position (admins), both audited.
 /// </summary>
-public sealed class ReportNotesTests : IAsyncLifetime
+public sealed class ReportNotesTests : FreshHost
 {
-    private readonly TempDirectory _data = new();
-    private KinerjaHost _host = null!;
-
-    public Task InitializeAsync()
-    {
-        _host = new KinerjaHost(_data.Path);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        _data.Dispose();
-    }
-
     private const string SetAnalysis =
         "mutation($i: AnalysisInput!) { setAnalysis(input: $i) { indicator year faktorPendukung faktorPenghambat upayaTindakLanjut changedBy } }";
 
@@ -31,16 +16,16 @@ public sealed class ReportNotesTests : IAsyncLifetime
     [Fact]
     public async Task Given_the_units_operator_Then_the_analysis_is_stored_replaced_listed_and_audited()
     {
-        var token = await _host.SignInAsync("op-pemulihan", "operator", "PEMULIHAN");
+        var token = await Host.SignInAsync("op-pemulihan", "operator", "PEMULIHAN");
 
-        (await _host.QueryAsAsync(token, SetAnalysis, new { i = new { indicator = "PEMULIHAN-1", year = 2026, faktorPendukung = "Pendamping aktif" } })).Ok();
-        var replaced = (await _host.QueryAsAsync(token, SetAnalysis, new
+        (await Host.QueryAsAsync(token, SetAnalysis, new { i = new { indicator = "PEMULIHAN-1", year = 2026, faktorPendukung = "Pendamping aktif" } })).Ok();
+        var replaced = (await Host.QueryAsAsync(token, SetAnalysis, new
         {
             i = new { indicator = "PEMULIHAN-1", year = 2026, faktorPendukung = "  Pendamping aktif di 18 kecamatan ", faktorPenghambat = "Anggaran terlambat" },
         })).Ok().GetProperty("setAnalysis");
-        var listed = (await _host.QueryAsAsync(token, "{ analyses(year: 2026, unit: \"PEMULIHAN\") { indicator faktorPendukung faktorPenghambat upayaTindakLanjut } }"))
+        var listed = (await Host.QueryAsAsync(token, "{ analyses(year: 2026, unit: \"PEMULIHAN\") { indicator faktorPendukung faktorPenghambat upayaTindakLanjut } }"))
             .Ok().GetProperty("analyses");
-        var audit = (await _host.QueryAsync("{ auditTrail(code: \"PEMULIHAN-1\") { action user before after } }")).Ok().GetProperty("auditTrail");
+        var audit = (await Host.QueryAsync("{ auditTrail(code: \"PEMULIHAN-1\") { action user before after } }")).Ok().GetProperty("auditTrail");
 
         Assert.Equal("Pendamping aktif di 18 kecamatan", replaced.GetProperty("faktorPendukung").GetString());
         Assert.Equal("op-pemulihan", replaced.GetProperty("changedBy").GetString());
@@ -56,11 +41,11 @@ public sealed class ReportNotesTests : IAsyncLifetime
     [Fact]
     public async Task Given_another_units_operator_or_bad_input_Then_the_analysis_is_refused_and_nothing_is_stored()
     {
-        var other = await _host.SignInAsync("op-jaminan", "operator", "JAMINAN");
+        var other = await Host.SignInAsync("op-jaminan", "operator", "JAMINAN");
 
-        var forbidden = await _host.QueryAsAsync(other, SetAnalysis, new { i = new { indicator = "PEMULIHAN-1", year = 2026, faktorPendukung = "x" } });
-        var invalid = await _host.QueryAsync(SetAnalysis, new { i = new { indicator = "TIDAK-ADA", year = 1990, faktorPenghambat = new string('x', 4001) } });
-        var listed = (await _host.QueryAsync("{ analyses(year: 2026) { indicator } }")).Ok().GetProperty("analyses");
+        var forbidden = await Host.QueryAsAsync(other, SetAnalysis, new { i = new { indicator = "PEMULIHAN-1", year = 2026, faktorPendukung = "x" } });
+        var invalid = await Host.QueryAsync(SetAnalysis, new { i = new { indicator = "TIDAK-ADA", year = 1990, faktorPenghambat = new string('x', 4001) } });
+        var listed = (await Host.QueryAsync("{ analyses(year: 2026) { indicator } }")).Ok().GetProperty("analyses");
 
         Assert.Contains("FORBIDDEN", forbidden.Body);
         Assert.Contains("akses ditolak untuk op-jaminan", forbidden.ErrorMessages.Single());
@@ -74,13 +59,13 @@ public sealed class ReportNotesTests : IAsyncLifetime
     [Fact]
     public async Task Given_an_admin_Then_officials_are_set_per_year_with_their_NIP_and_audited()
     {
-        var set = (await _host.QueryAsync(SetOfficial, new
+        var set = (await Host.QueryAsync(SetOfficial, new
         {
             i = new { position = "REHSOS", year = 2026, nama = "Bambang Sutrisno, S.Sos.", pangkat = "Pembina (IV/a)", nip = "19750320 200012 1 001" },
         })).Ok().GetProperty("setOfficial");
-        var officials = (await _host.QueryAsync("{ officials(year: 2026) { position nama jabatan } }")).Ok().GetProperty("officials");
-        var lastYear = (await _host.QueryAsync("{ officials(year: 2025) { position nama } }")).Ok().GetProperty("officials");
-        var audit = (await _host.QueryAsync("{ auditTrail(code: \"REHSOS\") { action } }")).Ok().GetProperty("auditTrail");
+        var officials = (await Host.QueryAsync("{ officials(year: 2026) { position nama jabatan } }")).Ok().GetProperty("officials");
+        var lastYear = (await Host.QueryAsync("{ officials(year: 2025) { position nama } }")).Ok().GetProperty("officials");
+        var audit = (await Host.QueryAsync("{ auditTrail(code: \"REHSOS\") { action } }")).Ok().GetProperty("auditTrail");
 
         Assert.Equal("""{"position":"REHSOS","year":2026,"nama":"Bambang Sutrisno, S.Sos.","jabatan":"Kepala Bidang Rehabilitasi Sosial","pangkat":"Pembina (IV/a)","nip":"197503202000121001"}""",
             set.GetRawText());
@@ -95,10 +80,10 @@ public sealed class ReportNotesTests : IAsyncLifetime
     [Fact]
     public async Task Given_an_operator_or_a_bad_NIP_Then_setting_an_official_is_refused()
     {
-        var operatorToken = await _host.SignInAsync("op-dinsos", "operator", "DINSOS");
+        var operatorToken = await Host.SignInAsync("op-dinsos", "operator", "DINSOS");
 
-        var forbidden = await _host.QueryAsAsync(operatorToken, SetOfficial, new { i = new { position = "DINSOS", year = 2026, nama = "Siapa Saja" } });
-        var invalid = await _host.QueryAsync(SetOfficial, new { i = new { position = "CAMAT", year = 2026, nama = " ", nip = "1975-03" } });
+        var forbidden = await Host.QueryAsAsync(operatorToken, SetOfficial, new { i = new { position = "DINSOS", year = 2026, nama = "Siapa Saja" } });
+        var invalid = await Host.QueryAsync(SetOfficial, new { i = new { position = "CAMAT", year = 2026, nama = " ", nip = "1975-03" } });
 
         Assert.Contains("hanya dapat dilakukan oleh admin", forbidden.ErrorMessages.Single());
         var message = invalid.ErrorMessages.Single();

@@ -44,6 +44,26 @@ public sealed class ReportSample : IAsyncLifetime
     }
 }
 
+/// <summary>A test class's own real host on an empty data directory.</summary>
+public abstract class FreshHost : IAsyncLifetime
+{
+    private readonly TempDirectory _data = new();
+
+    protected KinerjaHost Host { get; private set; } = null!;
+
+    public virtual Task InitializeAsync()
+    {
+        Host = new KinerjaHost(_data.Path);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        _data.Dispose();
+    }
+}
+
 public sealed record ApiIndicator(string Code, string Name, string Unit, bool IsCount);
 
 public sealed record Download(int Status, string? ContentType, string? FileName, byte[] Content)
