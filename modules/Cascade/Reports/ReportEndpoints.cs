@@ -62,6 +62,8 @@ internal sealed class ReportEndpoints : IEndpointContributor
                 query["unit"].FirstOrDefault(), services.GetRequiredService<ModuleDirectory>());
             var document = await services.GetRequiredService<ReportService>().BuildAsync(caller, request, http.RequestAborted);
             var rendered = ReportFiles.Render(document, request.Format);
+            // A unit's report is for its readers only: no shared cache may keep it.
+            http.Response.Headers.CacheControl = "no-store";
             return request.Format == ReportFormat.Html
                 ? Results.Bytes(rendered.Content, rendered.ContentType)
                 : Results.File(rendered.Content, rendered.ContentType, rendered.FileName);

@@ -81,6 +81,7 @@ public sealed class ReportFileTests : IClassFixture<ReportSample>
 
         Assert.StartsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", download.ContentType);
         Assert.StartsWith("pengukuran-kinerja-2026", download.FileName);
+        Assert.Equal("no-store", download.CacheControl);
         var book = new XlsxBook(download.Content);
         Assert.Empty(book.ValidationErrors);
         var sheet = book.Sheets["Pengukuran Kinerja"];

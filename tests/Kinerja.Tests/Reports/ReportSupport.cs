@@ -66,7 +66,7 @@ public abstract class FreshHost : IAsyncLifetime
 
 public sealed record ApiIndicator(string Code, string Name, string Unit, bool IsCount);
 
-public sealed record Download(int Status, string? ContentType, string? FileName, byte[] Content)
+public sealed record Download(int Status, string? ContentType, string? FileName, byte[] Content, string? CacheControl)
 {
     public string Text => System.Text.Encoding.UTF8.GetString(Content);
 
@@ -86,7 +86,7 @@ public static class Reports
         using var response = await client.SendAsync(request);
         return new Download((int)response.StatusCode, response.Content.Headers.ContentType?.ToString(),
             response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName,
-            await response.Content.ReadAsByteArrayAsync());
+            await response.Content.ReadAsByteArrayAsync(), response.Headers.CacheControl?.ToString());
     }
 
     public static Task<string> AdminTokenAsync(KinerjaHost host) => host.SignInAsync("admin-laporan", "admin", null);
