@@ -31,6 +31,7 @@ internal sealed class IndicatorService
     private readonly SourceSettings _sources;
     private readonly Access _access;
     private readonly IAuditTrail _audit;
+    private readonly IUnitOfWork _unit;
 
     public IndicatorService(
         ModuleDirectory directory,
@@ -40,8 +41,10 @@ internal sealed class IndicatorService
         QuarterClosures closures,
         SourceSettings sources,
         Access access,
-        IAuditTrail audit)
+        IAuditTrail audit,
+        IUnitOfWork unit)
     {
+        _unit = unit;
         _directory = directory;
         _stores = stores.ToDictionary(s => s.Module, StringComparer.Ordinal);
         _trees = trees;
@@ -57,13 +60,33 @@ internal sealed class IndicatorService
         ValueOptions? options = null)
     {
         options ??= ValueOptions.Default;
-        var tree = _trees.TreeOfYearAsync(year, cancellationToken);
-        var lessIsBetter = _trees.LessIsBetterAsync(cancellationToken);
-        var registers = RegisterFigures.LoadAsync(_sources, year, periods, cancellationToken);
-        var data = await Task.WhenAll(_stores.Values.Select(s => s.LoadYearAsync(year, cancellationToken)));
-        var polarity = await lessIsBetter;
-        return new CascadeEvaluator(await tree, _directory, new YearFigures(year, data, options.VerifiedOnly), _achievement,
-            code => polarity.Contains(code), await registers, options.Kecamatan);
+        CascadeTree tree;
+        IReadOnlySet<string> polarity;
+        RegisterFigures registers;
+        IndicatorYearData[] data;
+        if (WriteScope.Current is null)
+        {
+            var treeTask = _trees.TreeOfYearAsync(year, cancellationToken);
+            var polarityTask = _trees.LessIsBetterAsync(cancellationToken);
+            var registersTask = RegisterFigures.LoadAsync(_sources, year, periods, cancellationToken);
+            data = await Task.WhenAll(_stores.Values.Select(s => s.LoadYearAsync(year, cancellationToken)));
+            (tree, polarity, registers) = (await treeTask, await polarityTask, await registersTask);
+        }
+        else
+        {
+            // Inside a change (a rollup) every read shares the change's one connection, one at a time.
+            tree = await _trees.TreeOfYearAsync(year, cancellationToken);
+            polarity = await _trees.LessIsBetterAsync(cancellationToken);
+            registers = await RegisterFigures.LoadAsync(_sources, year, periods, cancellationToken);
+            data = new IndicatorYearData[_stores.Count];
+            var i = 0;
+            foreach (var store in _stores.Values)
+            {
+                data[i++] = await store.LoadYearAsync(year, cancellationToken);
+            }
+        }
+        return new CascadeEvaluator(tree, _directory, new YearFigures(year, data, options.VerifiedOnly), _achievement,
+            code => polarity.Contains(code), registers, options.Kecamatan);
     }
 
     public async Task<IndicatorValue> ValueAsync(string code, int year, int? quarter, bool cumulative, CancellationToken cancellationToken,
@@ -110,6 +133,12 @@ internal sealed class IndicatorService
 
     public async Task<IndicatorValue> RecordRealizationAsync(Caller caller, RealizationInput input, CancellationToken cancellationToken)
     {
+        var code = await _unit.RunAsync(() => RecordRealizationChangeAsync(caller, input, cancellationToken), cancellationToken);
+        return await ValueAsync(code, input.Year, input.Quarter, false, cancellationToken);
+    }
+
+    private async Task<string> RecordRealizationChangeAsync(Caller caller, RealizationInput input, CancellationToken cancellationToken)
+    {
         var checks = new InputChecks();
         var indicator = checks.EnabledIndicator("input.indicator", input.Indicator, _directory);
         if (indicator is not null)
@@ -144,11 +173,19 @@ internal sealed class IndicatorService
         var before = await _stores[indicator.Module].SaveRealizationAsync(entry, cancellationToken);
         await _audit.RecordAsync(caller, new AuditEntry("realisasi diisi", indicator.Unit, indicator.Code, input.Year, input.Quarter,
             before is null ? null : Figure(before), Figure(entry)), cancellationToken);
-        return await ValueAsync(indicator.Code, input.Year, input.Quarter, false, cancellationToken);
+        return indicator.Code;
     }
 
     /// <summary>Verifies (DIVERIFIKASI) or returns (DIKEMBALIKAN, with a reason) a submitted realisation.</summary>
     public async Task<IndicatorValue> ReviewRealizationAsync(Caller caller, string code, int year, int quarter, bool verified, string? reason,
+        CancellationToken cancellationToken)
+    {
+        var reviewed = await _unit.RunAsync(() => ReviewRealizationChangeAsync(caller, code, year, quarter, verified, reason, cancellationToken),
+            cancellationToken);
+        return await ValueAsync(reviewed, year, quarter, false, cancellationToken);
+    }
+
+    private async Task<string> ReviewRealizationChangeAsync(Caller caller, string code, int year, int quarter, bool verified, string? reason,
         CancellationToken cancellationToken)
     {
         var checks = new InputChecks();
@@ -179,14 +216,17 @@ internal sealed class IndicatorService
             verified ? null : reason!.Trim(), cancellationToken);
         await _audit.RecordAsync(caller, new AuditEntry(verified ? "realisasi diverifikasi" : "realisasi dikembalikan",
             indicator.Unit, indicator.Code, year, quarter, Figure(current), Figure(after)), cancellationToken);
-        return await ValueAsync(indicator.Code, year, quarter, false, cancellationToken);
+        return indicator.Code;
     }
 
     private static object Figure(RealizationEntry entry) =>
         new { numerator = entry.Numerator, denominator = entry.Denominator, state = entry.State, enteredBy = entry.EnteredBy,
               reviewedBy = entry.ReviewedBy, reason = entry.ReturnReason };
 
-    public async Task<BaseMeasureEntry> RecordBaseMeasureAsync(Caller caller, BaseMeasureInput input, CancellationToken cancellationToken)
+    public Task<BaseMeasureEntry> RecordBaseMeasureAsync(Caller caller, BaseMeasureInput input, CancellationToken cancellationToken) =>
+        _unit.RunAsync(() => RecordBaseMeasureChangeAsync(caller, input, cancellationToken), cancellationToken);
+
+    private async Task<BaseMeasureEntry> RecordBaseMeasureChangeAsync(Caller caller, BaseMeasureInput input, CancellationToken cancellationToken)
     {
         var checks = new InputChecks();
         var measure = _directory.FindBaseMeasure(input.Measure);
@@ -223,6 +263,12 @@ internal sealed class IndicatorService
 
     public async Task<IndicatorValue> SetTargetAsync(Caller caller, TargetInput input, CancellationToken cancellationToken)
     {
+        var code = await _unit.RunAsync(() => SetTargetChangeAsync(caller, input, cancellationToken), cancellationToken);
+        return await ValueAsync(code, input.Year, input.Quarter, false, cancellationToken);
+    }
+
+    private async Task<string> SetTargetChangeAsync(Caller caller, TargetInput input, CancellationToken cancellationToken)
+    {
         var checks = new InputChecks();
         var indicator = checks.EnabledIndicator("input.indicator", input.Indicator, _directory);
         if (indicator is not null)
@@ -240,7 +286,7 @@ internal sealed class IndicatorService
         var before = await _stores[indicator!.Module].SaveTargetAsync(new TargetEntry(indicator.Code, input.Year, input.Quarter, input.Value), cancellationToken);
         await _audit.RecordAsync(caller, new AuditEntry("target ditetapkan", indicator.Unit, indicator.Code, input.Year, input.Quarter,
             before is null ? null : new { value = before.Value }, new { value = input.Value }), cancellationToken);
-        return await ValueAsync(indicator.Code, input.Year, input.Quarter, false, cancellationToken);
+        return indicator.Code;
     }
 
     private static Period CheckPeriod(InputChecks checks, int year, int? quarter, bool cumulative)

@@ -39,6 +39,20 @@ internal sealed record RollupSettings(string Cron, TimeZoneInfo TimeZone)
         return current == 1 ? (local.Year - 1, 4) : (local.Year, current - 1);
     }
 
+    /// <summary>The triwulan that ended after <paramref name="from"/> and before <paramref name="to"/>, oldest first.</summary>
+    public IEnumerable<(int Year, int Quarter)> QuartersEndedBetween(DateTimeOffset from, DateTimeOffset to)
+    {
+        var (lastYear, lastQuarter) = QuarterEndedBefore(to);
+        // From the triwulan under way at that moment, the first to end after it.
+        var local = Local(from);
+        var (year, quarter) = (local.Year, (local.Month - 1) / 3 + 1);
+        while (year < lastYear || (year == lastYear && quarter <= lastQuarter))
+        {
+            yield return (year, quarter);
+            (year, quarter) = quarter == 4 ? (year + 1, 1) : (year, quarter + 1);
+        }
+    }
+
     /// <summary>The first moment after a triwulan, in the rollup's zone.</summary>
     public DateTimeOffset EndOf(int year, int quarter)
     {
