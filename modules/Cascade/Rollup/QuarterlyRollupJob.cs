@@ -20,20 +20,24 @@ internal sealed class QuarterlyRollupJob : IJob
 
     private readonly RollupService _rollups;
     private readonly ILogger<QuarterlyRollupJob> _logger;
+    private readonly TimeProvider _clock;
 
-    public QuarterlyRollupJob(RollupService rollups, ILogger<QuarterlyRollupJob> logger)
+    public QuarterlyRollupJob(RollupService rollups, ILogger<QuarterlyRollupJob> logger, TimeProvider clock)
     {
         _rollups = rollups;
+        _clock = clock;
         _logger = logger;
     }
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         var settings = _rollups.Settings;
-        var fired = context.ScheduledFireTimeUtc ?? context.FireTimeUtc;
+        // A firing made up for at start comes late: every firing due by now counts, whichever this one is.
+        var now = _clock.GetUtcNow();
+        var due = context.ScheduledFireTimeUtc is { } scheduled && scheduled > now ? scheduled : now;
         var installedAt = DateTimeOffset.Parse(context.MergedJobDataMap.GetString(InstalledAtKey)!, CultureInfo.InvariantCulture);
 
-        foreach (var (year, quarter) in settings.QuartersEndedBetween(installedAt, fired))
+        foreach (var (year, quarter) in settings.QuartersDue(installedAt, due))
         {
             var snapshot = await _rollups.RunScheduledAsync(year, quarter, cancellationToken);
             if (snapshot is null)

@@ -39,17 +39,25 @@ internal sealed record RollupSettings(string Cron, TimeZoneInfo TimeZone)
         return current == 1 ? (local.Year - 1, 4) : (local.Year, current - 1);
     }
 
-    /// <summary>The triwulan that ended after <paramref name="from"/> and before <paramref name="to"/>, oldest first.</summary>
-    public IEnumerable<(int Year, int Quarter)> QuartersEndedBetween(DateTimeOffset from, DateTimeOffset to)
+    /// <summary>
+    /// The triwulan whose firings came after <paramref name="installedAt"/> and by <paramref name="now"/>, oldest first:
+    /// each firing's triwulan is the one that ended before it, and one that ended before the installation is left out.
+    /// </summary>
+    public IEnumerable<(int Year, int Quarter)> QuartersDue(DateTimeOffset installedAt, DateTimeOffset now)
     {
-        var (lastYear, lastQuarter) = QuarterEndedBefore(to);
-        // From the triwulan under way at that moment, the first to end after it.
-        var local = Local(from);
-        var (year, quarter) = (local.Year, (local.Month - 1) / 3 + 1);
-        while (year < lastYear || (year == lastYear && quarter <= lastQuarter))
+        var cron = new Quartz.CronExpression(Cron, TimeZone);
+        var firing = cron.GetNextValidTimeAfter(installedAt);
+        while (firing is { } at && at <= now)
         {
-            yield return (year, quarter);
-            (year, quarter) = quarter == 4 ? (year + 1, 1) : (year, quarter + 1);
+            var (year, quarter) = QuarterEndedBefore(at);
+            if (EndOf(year, quarter) > installedAt)
+            {
+                yield return (year, quarter);
+            }
+            // The next firing that can concern another triwulan comes after the following one has ended.
+            var (nextYear, nextQuarter) = quarter == 4 ? (year + 1, 1) : (year, quarter + 1);
+            var after = EndOf(nextYear, nextQuarter).AddTicks(-1);
+            firing = cron.GetNextValidTimeAfter(after > at ? after : at);
         }
     }
 
