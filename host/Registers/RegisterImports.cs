@@ -147,6 +147,7 @@ internal sealed class RegisterImportsGraphQL : IGraphQLContributor
 
     public void AddMutationFields(ObjectGraphType mutation) =>
         mutation.Field<NonNullGraphType<ImportResultType>>("importRegister")
+            .WithComplexityImpact(FieldCosts.Import)
             .Description("Imports a register file (CSV or XLSX, by its name's extension) given as base64. Every row is checked; "
                 + "accepted rows are stored together, refused rows are listed with line, field and reason.")
             .Argument<NonNullGraphType<StringGraphType>>("register", a => a.Description = "pmks, psks, tmp or layanan")
