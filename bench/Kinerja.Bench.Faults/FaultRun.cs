@@ -7,7 +7,7 @@ using Kinerja.Bench.Registers;
 
 // The fault run (bench/README.md): kill -9 during a million-row import and during a rollup, restart, check;
 // then a mixed load at 32 connections. Exits 1 when a check fails.
-var persons = Option("--persons", 850_000);
+var persons = Option("--persons", 900_000);
 var loadSeconds = Option("--load-seconds", 60);
 var connections = Option("--connections", 32);
 var root = Path.Combine(Path.GetTempPath(), "kinerja-faults", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
