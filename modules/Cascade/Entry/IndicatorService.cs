@@ -32,6 +32,7 @@ internal sealed class IndicatorService
     private readonly Access _access;
     private readonly IAuditTrail _audit;
     private readonly IUnitOfWork _unit;
+    private readonly YearReadings _readings;
 
     public IndicatorService(
         ModuleDirectory directory,
@@ -42,9 +43,11 @@ internal sealed class IndicatorService
         SourceSettings sources,
         Access access,
         IAuditTrail audit,
-        IUnitOfWork unit)
+        IUnitOfWork unit,
+        YearReadings readings)
     {
         _unit = unit;
+        _readings = readings;
         _directory = directory;
         _stores = stores.ToDictionary(s => s.Module, StringComparer.Ordinal);
         _trees = trees;
@@ -60,32 +63,9 @@ internal sealed class IndicatorService
         ValueOptions? options = null)
     {
         options ??= ValueOptions.Default;
-        CascadeTree tree;
-        IReadOnlySet<string> polarity;
-        RegisterFigures registers;
-        IndicatorYearData[] data;
-        if (WriteScope.Current is null)
-        {
-            var treeTask = _trees.TreeOfYearAsync(year, cancellationToken);
-            var polarityTask = _trees.LessIsBetterAsync(cancellationToken);
-            var registersTask = RegisterFigures.LoadAsync(_sources, year, periods, cancellationToken);
-            data = await Task.WhenAll(_stores.Values.Select(s => s.LoadYearAsync(year, cancellationToken)));
-            (tree, polarity, registers) = (await treeTask, await polarityTask, await registersTask);
-        }
-        else
-        {
-            // Inside a change (a rollup) every read shares the change's one connection, one at a time.
-            tree = await _trees.TreeOfYearAsync(year, cancellationToken);
-            polarity = await _trees.LessIsBetterAsync(cancellationToken);
-            registers = await RegisterFigures.LoadAsync(_sources, year, periods, cancellationToken);
-            data = new IndicatorYearData[_stores.Count];
-            var i = 0;
-            foreach (var store in _stores.Values)
-            {
-                data[i++] = await store.LoadYearAsync(year, cancellationToken);
-            }
-        }
-        return new CascadeEvaluator(tree, _directory, new YearFigures(year, data, options.VerifiedOnly), _achievement,
+        var (reading, registers) = await _readings.ReadAsync(year, periods, cancellationToken);
+        var polarity = reading.Polarity;
+        return new CascadeEvaluator(reading.Tree, _directory, new YearFigures(year, reading.Data, options.VerifiedOnly), _achievement,
             code => polarity.Contains(code), registers, options.Kecamatan);
     }
 
