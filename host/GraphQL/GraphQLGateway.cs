@@ -206,6 +206,8 @@ internal static class GraphQLHosting
             OperationName = request.OperationName,
             Variables = request.Variables,
             RequestServices = http.RequestServices,
+            // Shared by resolvers that run in parallel (see ResolveContextExtensions.LoadOncePerRequest).
+            UserContext = new System.Collections.Concurrent.ConcurrentDictionary<string, object?>(),
             CancellationToken = cancellationToken,
             UnhandledExceptionDelegate = context =>
             {
