@@ -35,19 +35,30 @@ internal sealed class AuditRecord
     public required string Origin { get; set; }
 }
 
-/// <summary>The host's own tables: accounts and the audit trail, which span every module.</summary>
+/// <summary>The data version: one row, raised by every committed change.</summary>
+internal sealed class DataVersionRecord
+{
+    public int Id { get; set; }
+    public long Version { get; set; }
+}
+
+/// <summary>The host's own tables: accounts, the audit trail and the data version, which span every module.</summary>
 internal sealed class HostDbContext(DbContextOptions<HostDbContext> options) : DbContext(options)
 {
     public const string TablePrefix = "host";
 
     public DbSet<AccountRecord> Accounts => Set<AccountRecord>();
     public DbSet<AuditRecord> AuditTrail => Set<AuditRecord>();
+    public DbSet<DataVersionRecord> DataVersions => Set<DataVersionRecord>();
+
+    public const string DataVersionTable = $"{TablePrefix}_data_version";
+    public const string AccountsTable = $"{TablePrefix}_accounts";
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<AccountRecord>(e =>
         {
-            e.ToTable($"{TablePrefix}_accounts");
+            e.ToTable(AccountsTable);
             e.HasKey(a => a.UserName);
             e.PrimitiveCollection(a => a.Roles);
         });
@@ -57,6 +68,11 @@ internal sealed class HostDbContext(DbContextOptions<HostDbContext> options) : D
             e.HasIndex(a => a.AtUtc);
             e.HasIndex(a => new { a.Unit, a.Code });
             e.HasIndex(a => a.User);
+        });
+        modelBuilder.Entity<DataVersionRecord>(e =>
+        {
+            e.ToTable(DataVersionTable);
+            e.Property(v => v.Id).ValueGeneratedNever();
         });
     }
 }

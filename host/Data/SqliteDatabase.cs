@@ -27,6 +27,18 @@ internal sealed class SqliteDatabaseProvider : IDatabaseProvider
         return new Restore(() => PragmaAsync(connection, $"PRAGMA cache_size = {before};", CancellationToken.None));
     }
 
+    /// <summary>How long a change waits for another process's writer (an import from the command line) before it fails.</summary>
+    public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(60);
+
+    public async Task<DbConnection> OpenForWriteAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        // SQLite's own wait, in the engine, rather than failing with SQLITE_BUSY when another process writes.
+        await PragmaAsync(connection, $"PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds};", cancellationToken);
+        return connection;
+    }
+
     private static async Task<object?> PragmaAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
@@ -54,7 +66,13 @@ internal static class DatabaseHosting
 
     /// <summary>The database file in the configured data directory.</summary>
     public static string ConnectionString(IConfiguration configuration) =>
-        new SqliteConnectionStringBuilder { DataSource = Path.Combine(DataDirectory(configuration), DatabaseFileName), Pooling = true }.ToString();
+        new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(DataDirectory(configuration), DatabaseFileName),
+            Pooling = true,
+            // Microsoft.Data.Sqlite retries a busy statement for this long, also outside a unit of work.
+            DefaultTimeout = (int)SqliteDatabaseProvider.BusyTimeout.TotalSeconds,
+        }.ToString();
 
     /// <summary>The configured data directory, made if missing.</summary>
     public static string DataDirectory(IConfiguration configuration)

@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
+using Kinerja.Shared.Data;
 using Kinerja.Shared.Errors;
 using Kinerja.Shared.GraphQL;
 using Kinerja.Shared.Modules;
@@ -17,9 +18,11 @@ internal sealed class RegisterImports
     private readonly IReadOnlyList<IRegisterImporter> _importers;
     private readonly Access _access;
     private readonly IAuditTrail _audit;
+    private readonly IUnitOfWork _unit;
 
-    public RegisterImports(IEnumerable<IRegisterImporter> importers, Access access, IAuditTrail audit)
+    public RegisterImports(IEnumerable<IRegisterImporter> importers, Access access, IAuditTrail audit, IUnitOfWork unit)
     {
+        _unit = unit;
         _importers = importers.OrderBy(i => i.Register).ToList();
         _access = access;
         _audit = audit;
@@ -41,10 +44,14 @@ internal sealed class RegisterImports
         {
             Access.RequireSignedIn(caller);
         }
-        var result = await importer.ImportAsync(content, fileName, unitCode => _access.MayEnter(caller, unitCode), cancellationToken);
-        await _audit.RecordAsync(caller, new AuditEntry("register diimpor", importer.OwnerUnit, importer.Register, null, null, null,
-            new { fileName, result.Rows, result.Inserted, result.Updated, result.Unchanged, refused = result.Refused.Count }), cancellationToken);
-        return result;
+        // The rows, the module's register version and the audit row commit together or not at all.
+        return await _unit.RunAsync(async () =>
+        {
+            var result = await importer.ImportAsync(content, fileName, unitCode => _access.MayEnter(caller, unitCode), cancellationToken);
+            await _audit.RecordAsync(caller, new AuditEntry("register diimpor", importer.OwnerUnit, importer.Register, null, null, null,
+                new { fileName, result.Rows, result.Inserted, result.Updated, result.Unchanged, refused = result.Refused.Count }), cancellationToken);
+            return result;
+        }, cancellationToken);
     }
 
     public IRegisterImporter Find(string register) =>
@@ -140,6 +147,7 @@ internal sealed class RegisterImportsGraphQL : IGraphQLContributor
 
     public void AddMutationFields(ObjectGraphType mutation) =>
         mutation.Field<NonNullGraphType<ImportResultType>>("importRegister")
+            .WithComplexityImpact(FieldCosts.Import)
             .Description("Imports a register file (CSV or XLSX, by its name's extension) given as base64. Every row is checked; "
                 + "accepted rows are stored together, refused rows are listed with line, field and reason.")
             .Argument<NonNullGraphType<StringGraphType>>("register", a => a.Description = "pmks, psks, tmp or layanan")

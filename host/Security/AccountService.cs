@@ -29,10 +29,13 @@ internal sealed class AccountService
     private readonly ModuleDirectory _directory;
     private readonly SecuritySettings _settings;
     private readonly TimeProvider _clock;
+    private readonly LoginThrottle _addresses;
     private readonly PasswordHasher<AccountRecord> _hasher = new();
 
-    public AccountService(Func<HostDbContext> createContext, ModuleDirectory directory, SecuritySettings settings, TimeProvider clock)
+    public AccountService(Func<HostDbContext> createContext, ModuleDirectory directory, SecuritySettings settings, TimeProvider clock,
+        LoginThrottle addresses)
     {
+        _addresses = addresses;
         _createContext = createContext;
         _directory = directory;
         _settings = settings;
@@ -77,38 +80,66 @@ internal sealed class AccountService
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    public async Task<LoginResult> LoginAsync(string userName, string password, CancellationToken cancellationToken)
+    /// <param name="address">The client's address: one that fails with many accounts waits too.</param>
+    public async Task<LoginResult> LoginAsync(string userName, string password, string address, CancellationToken cancellationToken)
     {
-        await using var db = _createContext();
-        var account = await db.Accounts.SingleOrDefaultAsync(a => a.UserName == userName, cancellationToken);
         var now = _clock.GetUtcNow();
+        if (_addresses.WaitUntil(address, now) is { } addressWait)
+        {
+            throw Delayed(addressWait, now);
+        }
+        await using var db = _createContext();
+        var account = await db.Accounts.AsNoTracking().SingleOrDefaultAsync(a => a.UserName == userName, cancellationToken);
         if (account?.LockedUntil is { } until && until > now)
         {
-            var seconds = Math.Ceiling((until - now).TotalSeconds).ToString(CultureInfo.InvariantCulture);
-            throw new AccessException("LOGIN_DELAYED", $"terlalu banyak percobaan masuk yang gagal; coba lagi dalam {seconds} detik");
+            throw Delayed(until, now);
         }
         var verified = account is not null && _hasher.VerifyHashedPassword(account, account.PasswordHash, password) != PasswordVerificationResult.Failed;
         if (account is null)
         {
             // Costs the same as a real check, so a missing name cannot be told from a wrong password by time.
             _hasher.VerifyHashedPassword(new AccountRecord { UserName = userName, PasswordHash = "" }, DummyHash, password);
+            _addresses.Fail(address, now);
             throw new AccessException("LOGIN_FAILED", Refused);
         }
         if (!verified)
         {
-            account.FailedLogins++;
-            if (account.FailedLogins > FreeFailures)
-            {
-                var wait = FirstWait * Math.Pow(2, Math.Min(account.FailedLogins - FreeFailures - 1, 10));
-                account.LockedUntil = now + (wait < LongestWait ? wait : LongestWait);
-            }
-            await db.SaveChangesAsync(cancellationToken);
+            _addresses.Fail(address, now);
+            await CountFailureAsync(db, userName, now, cancellationToken);
             throw new AccessException("LOGIN_FAILED", Refused);
         }
-        account.FailedLogins = 0;
-        account.LockedUntil = null;
-        await db.SaveChangesAsync(cancellationToken);
+        await db.Accounts.Where(a => a.UserName == userName)
+            .ExecuteUpdateAsync(u => u.SetProperty(a => a.FailedLogins, 0).SetProperty(a => a.LockedUntil, (DateTimeOffset?)null), cancellationToken);
         return Issue(account, now);
+    }
+
+    // One statement counts the failure, so failures at the same moment are each counted; the wait is set
+    // only while the count is still the one it was computed from, so the latest failure's wait stands.
+    private static async Task CountFailureAsync(HostDbContext db, string userName, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var counted = await db.Database.SqlQueryRaw<int>(
+            $$"""UPDATE "{{HostDbContext.AccountsTable}}" SET "FailedLogins" = "FailedLogins" + 1 WHERE "UserName" = {0} RETURNING "FailedLogins" AS "Value" """,
+            userName).ToListAsync(cancellationToken);
+        if (counted is not [var failures] || failures <= FreeFailures)
+        {
+            return;
+        }
+        var until = now + Wait(failures - FreeFailures);
+        await db.Accounts.Where(a => a.UserName == userName && a.FailedLogins == failures)
+            .ExecuteUpdateAsync(u => u.SetProperty(a => a.LockedUntil, until), cancellationToken);
+    }
+
+    /// <summary>5 s after the first failure over the free ones, doubling each time, at most 15 minutes.</summary>
+    public static TimeSpan Wait(int failuresOverFree)
+    {
+        var wait = FirstWait * Math.Pow(2, Math.Min(failuresOverFree - 1, 10));
+        return wait < LongestWait ? wait : LongestWait;
+    }
+
+    private static AccessException Delayed(DateTimeOffset until, DateTimeOffset now)
+    {
+        var seconds = Math.Ceiling((until - now).TotalSeconds).ToString(CultureInfo.InvariantCulture);
+        return new AccessException("LOGIN_DELAYED", $"terlalu banyak percobaan masuk yang gagal; coba lagi dalam {seconds} detik");
     }
 
     private LoginResult Issue(AccountRecord account, DateTimeOffset now)

@@ -84,5 +84,6 @@ internal sealed class AccountsGraphQL : IGraphQLContributor
             .Argument<NonNullGraphType<StringGraphType>>("username")
             .Argument<NonNullGraphType<StringGraphType>>("password")
             .ResolveAsync(async c => await c.Service<AccountService>().LoginAsync(
-                c.GetArgument<string>("username"), c.GetArgument<string>("password"), c.CancellationToken));
+                c.GetArgument<string>("username"), c.GetArgument<string>("password"),
+                c.Service<IHttpContextAccessor>().HttpContext?.Connection.RemoteIpAddress?.ToString() ?? "lokal", c.CancellationToken));
 }

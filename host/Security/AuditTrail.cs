@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Kinerja.Host.Data;
+using Kinerja.Shared.Data;
 using Kinerja.Shared.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,6 +28,8 @@ internal sealed class AuditTrail : IAuditTrail
     public async Task RecordAsync(Caller caller, AuditEntry entry, CancellationToken cancellationToken)
     {
         await using var db = _createContext();
+        // A row belongs to its change: it is written in the change's transaction, never on its own.
+        db.RequireTransaction();
         db.AuditTrail.Add(new AuditRecord
         {
             AtUtc = _clock.GetUtcNow().UtcDateTime,

@@ -69,11 +69,13 @@ internal static class SecurityHosting
             container.Register<Func<HostDbContext>>(c =>
                 {
                     var options = c.Resolve<DbContextOptions<HostDbContext>>();
-                    return () => new HostDbContext(options);
+                    return () => new HostDbContext(options).Enlisted();
                 })
                 .SingleInstance();
             container.RegisterType<HostDataInitializer>().As<IModuleInitializer>().SingleInstance();
+            container.RegisterType<UnitOfWork>().As<IUnitOfWork>().As<IDataVersion>().SingleInstance();
             container.RegisterType<AccountService>().SingleInstance();
+            container.RegisterType<LoginThrottle>().SingleInstance();
             container.RegisterType<AuditTrail>().AsSelf().As<IAuditTrail>().SingleInstance();
             container.RegisterType<Access>().SingleInstance();
             container.RegisterType<UserCommand>().As<IHostCommand>().SingleInstance();

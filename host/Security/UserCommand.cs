@@ -1,3 +1,4 @@
+using Kinerja.Shared.Data;
 using Kinerja.Shared.Errors;
 using Kinerja.Shared.Modules;
 using Kinerja.Shared.Security;
@@ -8,7 +9,7 @@ namespace Kinerja.Host.Security;
 /// <c>user add NAME --role ROLE[,ROLE] [--unit CODE]</c>: makes an account, the first administrator too.
 /// The password is read from standard input, so it stays out of the shell's history.
 /// </summary>
-internal sealed class UserCommand(AccountService accounts, IAuditTrail audit) : IHostCommand
+internal sealed class UserCommand(AccountService accounts, IAuditTrail audit, IUnitOfWork work) : IHostCommand
 {
     public string Name => "user";
 
@@ -25,15 +26,19 @@ internal sealed class UserCommand(AccountService accounts, IAuditTrail audit) : 
         var password = await Console.In.ReadLineAsync(cancellationToken) ?? "";
         try
         {
-            await accounts.CreateAsync(userName, password, roles, unit, cancellationToken);
+            await work.RunAsync(async () =>
+            {
+                await accounts.CreateAsync(userName, password, roles, unit, cancellationToken);
+                await audit.RecordAsync(Caller.CommandLine,
+                    new AuditEntry("akun dibuat", unit, userName, null, null, null, new { userName, roles, unit }), cancellationToken);
+                return userName;
+            }, cancellationToken);
         }
         catch (InputException e)
         {
             await error.WriteLineAsync($"Akun tidak dibuat: {e.Message}");
             return 2;
         }
-        await audit.RecordAsync(Caller.CommandLine,
-            new AuditEntry("akun dibuat", unit, userName, null, null, null, new { userName, roles, unit }), cancellationToken);
         await output.WriteLineAsync($"Akun {userName} dibuat: peran {string.Join(", ", roles)}{(unit is null ? "" : $", unit {unit}")}.");
         return 0;
     }

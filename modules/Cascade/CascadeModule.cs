@@ -36,6 +36,7 @@ public sealed class CascadeModule : KinerjaModule
                     : AchievementRules.DefaultBands))
             .SingleInstance();
         builder.RegisterType<SourceSettings>().SingleInstance();
+        builder.RegisterType<YearReadings>().SingleInstance();
         builder.RegisterType<IndicatorService>().SingleInstance();
         builder.RegisterType<TreeService>().SingleInstance();
         builder.Register(c => RollupSettings.From(c.Resolve<IConfiguration>())).SingleInstance();

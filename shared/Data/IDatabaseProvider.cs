@@ -15,4 +15,9 @@ public interface IDatabaseProvider
     /// connection is as before once the returned object is disposed. Engines that need nothing return a no-op.
     /// </summary>
     Task<IAsyncDisposable> PrepareBulkWriteAsync(System.Data.Common.DbConnection connection, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// An open connection for a change, set to wait for another process's writer rather than fail.
+    /// </summary>
+    Task<System.Data.Common.DbConnection> OpenForWriteAsync(CancellationToken cancellationToken);
 }

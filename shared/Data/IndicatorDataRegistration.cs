@@ -29,7 +29,7 @@ public static class IndicatorDataRegistration
         builder.Register<Func<TContext>>(c =>
             {
                 var options = c.Resolve<DbContextOptions<TContext>>();
-                return () => create(options);
+                return () => create(options).Enlisted();
             })
             .SingleInstance();
         builder.Register(c => new IndicatorDataStore<TContext>(module.Catalog, c.Resolve<Func<TContext>>(), c.Resolve<TimeProvider>()))

@@ -52,22 +52,12 @@ public sealed class IndicatorDataStore<TContext> : IIndicatorDataStore, IModuleI
     public async Task<RealizationEntry?> SaveRealizationAsync(RealizationEntry entry, CancellationToken cancellationToken)
     {
         await using var db = _createContext();
-        var record = await FindAsync(db, entry.Indicator, entry.Year, entry.Quarter, cancellationToken);
-        var before = record is null ? null : ToEntry(record);
-        if (record is null)
-        {
-            record = new RealizationRecord { Indicator = entry.Indicator, Year = entry.Year, Quarter = entry.Quarter };
-            db.Realizations.Add(record);
-        }
-        record.Numerator = entry.Numerator;
-        record.Denominator = entry.Denominator;
-        record.RecordedAt = _clock.GetUtcNow();
+        var before = await FindAsync(db, entry.Indicator, entry.Year, entry.Quarter, cancellationToken) is { } record ? ToEntry(record) : null;
         // A figure entered again is submitted again: an earlier verification was of another figure.
-        record.State = VerificationState.Diajukan;
-        record.EnteredBy = entry.EnteredBy;
-        record.ReviewedBy = null;
-        record.ReturnReason = null;
-        await db.SaveChangesAsync(cancellationToken);
+        await UpsertAsync(db, TableOf<RealizationRecord>(db), ["Indicator", "Year", "Quarter"],
+            ["Numerator", "Denominator", "RecordedAt", "State", "EnteredBy", "ReviewedBy", "ReturnReason"],
+            [entry.Indicator, entry.Year, entry.Quarter, entry.Numerator, entry.Denominator, _clock.GetUtcNow(), VerificationState.Diajukan,
+             entry.EnteredBy, null, null], cancellationToken);
         return before;
     }
 
@@ -94,35 +84,38 @@ public sealed class IndicatorDataStore<TContext> : IIndicatorDataStore, IModuleI
     {
         var quarter = entry.Quarter ?? TargetRecord.AnnualQuarter;
         await using var db = _createContext();
-        var record = await db.Targets.SingleOrDefaultAsync(
-            t => t.Indicator == entry.Indicator && t.Year == entry.Year && t.Quarter == quarter, cancellationToken);
-        var before = record is null ? null : entry with { Value = record.Value };
-        if (record is null)
-        {
-            record = new TargetRecord { Indicator = entry.Indicator, Year = entry.Year, Quarter = quarter };
-            db.Targets.Add(record);
-        }
-        record.Value = entry.Value;
-        record.RecordedAt = _clock.GetUtcNow();
-        await db.SaveChangesAsync(cancellationToken);
-        return before;
+        var before = await db.Targets.AsNoTracking()
+            .Where(t => t.Indicator == entry.Indicator && t.Year == entry.Year && t.Quarter == quarter)
+            .Select(t => (double?)t.Value).SingleOrDefaultAsync(cancellationToken);
+        await UpsertAsync(db, TableOf<TargetRecord>(db), ["Indicator", "Year", "Quarter"], ["Value", "RecordedAt"],
+            [entry.Indicator, entry.Year, quarter, entry.Value, _clock.GetUtcNow()], cancellationToken);
+        return before is { } value ? entry with { Value = value } : null;
     }
 
     public async Task<BaseMeasureEntry?> SaveBaseMeasureAsync(BaseMeasureEntry entry, CancellationToken cancellationToken)
     {
         await using var db = _createContext();
-        var record = await db.BaseMeasures.SingleOrDefaultAsync(
-            b => b.Measure == entry.Measure && b.Year == entry.Year && b.Quarter == entry.Quarter, cancellationToken);
-        var before = record is null ? null : entry with { Value = record.Value };
-        if (record is null)
-        {
-            record = new BaseMeasureRecord { Measure = entry.Measure, Year = entry.Year, Quarter = entry.Quarter };
-            db.BaseMeasures.Add(record);
-        }
-        record.Value = entry.Value;
-        record.RecordedAt = _clock.GetUtcNow();
-        await db.SaveChangesAsync(cancellationToken);
-        return before;
+        var before = await db.BaseMeasures.AsNoTracking()
+            .Where(b => b.Measure == entry.Measure && b.Year == entry.Year && b.Quarter == entry.Quarter)
+            .Select(b => (double?)b.Value).SingleOrDefaultAsync(cancellationToken);
+        await UpsertAsync(db, TableOf<BaseMeasureRecord>(db), ["Measure", "Year", "Quarter"], ["Value", "RecordedAt"],
+            [entry.Measure, entry.Year, entry.Quarter, entry.Value, _clock.GetUtcNow()], cancellationToken);
+        return before is { } value ? entry with { Value = value } : null;
+    }
+
+    private static string TableOf<TRecord>(TContext db) => db.Model.FindEntityType(typeof(TRecord))!.GetTableName()!;
+
+    // Insert or replace in one statement: two writers of the same key at once cannot collide on its unique index.
+    private static Task UpsertAsync(TContext db, string table, string[] keys, string[] values, object?[] row, CancellationToken cancellationToken)
+    {
+        var columns = keys.Concat(values).ToList();
+        var sql = $"""
+            INSERT INTO "{table}" ({string.Join(", ", columns.Select(c => $"\"{c}\""))})
+            VALUES ({string.Join(", ", columns.Select((_, i) => $"{{{i}}}"))})
+            ON CONFLICT ({string.Join(", ", keys.Select(c => $"\"{c}\""))})
+            DO UPDATE SET {string.Join(", ", values.Select(c => $"\"{c}\" = excluded.\"{c}\""))}
+            """;
+        return db.Database.ExecuteSqlRawAsync(sql, row!, cancellationToken);
     }
 
     private static Task<RealizationRecord?> FindAsync(TContext db, string indicator, int year, int quarter, CancellationToken cancellationToken) =>

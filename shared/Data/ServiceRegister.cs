@@ -1,6 +1,5 @@
 using Kinerja.Shared.Sources;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Kinerja.Shared.Data;
 
@@ -52,7 +51,7 @@ public interface IServiceStore
 
     IReadOnlyCollection<string> Indicators { get; }
 
-    /// <summary>Stores every entry in one transaction.</summary>
+    /// <summary>Stores every entry, inside the change (IUnitOfWork) of the import.</summary>
     Task<UpsertTally> SaveAsync(IReadOnlyList<ServiceEntry> entries, CancellationToken cancellationToken);
 }
 
@@ -113,11 +112,10 @@ public sealed class ServiceRegister<TContext> : IServiceCounter, IServiceStore w
 
     public async Task<UpsertTally> SaveAsync(IReadOnlyList<ServiceEntry> entries, CancellationToken cancellationToken)
     {
+        // Part of the import's change (IUnitOfWork): its connection and transaction.
         await using var db = _createContext();
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var tally = new UpsertTally();
-        await using (var upsert = await Upsert.PrepareAsync(db.Database.GetDbConnection(), transaction.GetDbTransaction(), db.ServicesTable,
+        await using (var upsert = await Upsert.PrepareAsync(db.Database.GetDbConnection(), db.RequireTransaction(), db.ServicesTable,
             ["Indicator", "ServedOn", "Subject"], ["Kecamatan", "Note"], cancellationToken))
         {
             foreach (var e in entries)
@@ -125,7 +123,6 @@ public sealed class ServiceRegister<TContext> : IServiceCounter, IServiceStore w
                 tally.Add(await upsert.ExecuteAsync([e.Indicator, e.ServedOn, e.Subject, e.Kecamatan, e.Note], cancellationToken));
             }
         }
-        await transaction.CommitAsync(cancellationToken);
         return tally;
     }
 }

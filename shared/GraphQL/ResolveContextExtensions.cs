@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using GraphQL;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -9,4 +10,17 @@ public static class ResolveContextExtensions
     public static T Service<T>(this IResolveFieldContext context) where T : notnull =>
         (context.RequestServices ?? throw new InvalidOperationException("Permintaan GraphQL tanpa layanan."))
         .GetRequiredService<T>();
+
+    /// <summary>
+    /// A load shared by every node of a request that asks for the same key (the tree of a year, for the parents
+    /// and children of sixty indicators): one load per request and key, not one query per node. The host gives
+    /// each request a <see cref="ConcurrentDictionary{TKey,TValue}"/> as its user context, since resolvers run in parallel.
+    /// </summary>
+    public static Task<T> LoadOncePerRequest<TKey, T>(this IResolveFieldContext context, string loader, TKey key, Func<TKey, Task<T>> load)
+        where TKey : notnull
+    {
+        var perRequest = (ConcurrentDictionary<string, object?>)context.UserContext;
+        var loads = (ConcurrentDictionary<TKey, Task<T>>)perRequest.GetOrAdd(loader, _ => new ConcurrentDictionary<TKey, Task<T>>())!;
+        return loads.GetOrAdd(key, load);
+    }
 }

@@ -30,6 +30,9 @@ public sealed record Caller(string? UserName, IReadOnlySet<string> Roles, string
     /// <summary>The command line: whoever can run the host on its data directory may already change every file in it.</summary>
     public static readonly Caller CommandLine = new("(baris perintah)", new HashSet<string> { Security.Roles.Admin }, null);
 
+    /// <summary>The host's own scheduler (the quarterly rollup).</summary>
+    public static readonly Caller Scheduler = new("(jadwal)", new HashSet<string> { Security.Roles.Admin }, null);
+
     public bool IsSignedIn => UserName is not null;
 
     public bool Is(string role) => Roles.Contains(role);

@@ -2,7 +2,6 @@ using System.Data.Common;
 using Kinerja.Shared.Data;
 using Kinerja.Shared.Registers;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using IDatabaseProvider = Kinerja.Shared.Data.IDatabaseProvider;
 
 namespace Kinerja.Shared.Sources;
@@ -51,11 +50,11 @@ public abstract class RegisterImporter<TContext, TRow> : IRegisterImporter
         var tally = new UpsertTally();
         var rows = 0;
 
+        // The import is one change (IUnitOfWork): the context comes on its connection, inside its transaction.
         await using var db = _createContext();
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        await using var bulk = await _database.PrepareBulkWriteAsync(db.Database.GetDbConnection(), cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await using (var writer = await PrepareAsync(db.Database.GetDbConnection(), transaction.GetDbTransaction(), cancellationToken))
+        var connection = db.Database.GetDbConnection();
+        await using var bulk = await _database.PrepareBulkWriteAsync(connection, cancellationToken);
+        await using (var writer = await PrepareAsync(connection, db.RequireTransaction(), cancellationToken))
         {
             foreach (var row in TabularFile.Read(content, fileName))
             {
@@ -66,7 +65,6 @@ public abstract class RegisterImporter<TContext, TRow> : IRegisterImporter
                 }
             }
         }
-        await transaction.CommitAsync(cancellationToken);
         return new ImportResult(Register, Module, rows, tally.Inserted, tally.Updated, tally.Unchanged, refused);
     }
 }

@@ -6,8 +6,8 @@ namespace Kinerja.Shared.Sources;
 
 /// <summary>
 /// The services (layanan) file of a Seksi: who was served, when, where, under which kegiatan indicator.
-/// Each row goes to the register of the module that owns its indicator; each module's rows are stored in
-/// one transaction.
+/// Each row goes to the register of the module that owns its indicator; the rows of every module are stored
+/// in the import's one transaction.
 /// </summary>
 public sealed class ServiceImporter : IRegisterImporter
 {

@@ -96,6 +96,19 @@ namespace Kinerja.Host.Data.Migrations
 
                     b.ToTable("host_audit_trail", (string)null);
                 });
+
+            modelBuilder.Entity("Kinerja.Host.Data.DataVersionRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("host_data_version", (string)null);
+                });
 #pragma warning restore 612, 618
         }
     }

@@ -34,6 +34,8 @@ internal sealed class IndicatorService
     private readonly SourceSettings _sources;
     private readonly Access _access;
     private readonly IAuditTrail _audit;
+    private readonly IUnitOfWork _unit;
+    private readonly YearReadings _readings;
 
     public IndicatorService(
         ModuleDirectory directory,
@@ -43,8 +45,12 @@ internal sealed class IndicatorService
         QuarterClosures closures,
         SourceSettings sources,
         Access access,
-        IAuditTrail audit)
+        IAuditTrail audit,
+        IUnitOfWork unit,
+        YearReadings readings)
     {
+        _unit = unit;
+        _readings = readings;
         _directory = directory;
         _stores = stores.ToDictionary(s => s.Module, StringComparer.Ordinal);
         _trees = trees;
@@ -60,13 +66,10 @@ internal sealed class IndicatorService
         ValueOptions? options = null)
     {
         options ??= ValueOptions.Default;
-        var tree = _trees.TreeOfYearAsync(year, cancellationToken);
-        var lessIsBetter = _trees.LessIsBetterAsync(cancellationToken);
-        var registers = RegisterFigures.LoadAsync(_sources, year, periods, cancellationToken);
-        var data = await Task.WhenAll(_stores.Values.Select(s => s.LoadYearAsync(year, cancellationToken)));
-        var polarity = await lessIsBetter;
-        return new CascadeEvaluator(await tree, _directory, new YearFigures(year, data, options.VerifiedOnly), _achievement,
-            code => polarity.Contains(code), await registers, options.Kecamatan);
+        var (reading, registers) = await _readings.ReadAsync(year, periods, cancellationToken);
+        var polarity = reading.Polarity;
+        return new CascadeEvaluator(reading.Tree, _directory, new YearFigures(year, reading.Data, options.VerifiedOnly), _achievement,
+            code => polarity.Contains(code), registers, options.Kecamatan);
     }
 
     public async Task<IndicatorValue> ValueAsync(string code, int year, int? quarter, bool cumulative, CancellationToken cancellationToken,
@@ -113,6 +116,12 @@ internal sealed class IndicatorService
 
     public async Task<IndicatorValue> RecordRealizationAsync(Caller caller, RealizationInput input, CancellationToken cancellationToken)
     {
+        var code = await _unit.RunAsync(() => RecordRealizationChangeAsync(caller, input, cancellationToken), cancellationToken);
+        return await ValueAsync(code, input.Year, input.Quarter, false, cancellationToken);
+    }
+
+    private async Task<string> RecordRealizationChangeAsync(Caller caller, RealizationInput input, CancellationToken cancellationToken)
+    {
         var checks = new InputChecks();
         var indicator = checks.EnabledIndicator("input.indicator", input.Indicator, _directory);
         if (indicator is not null)
@@ -147,11 +156,19 @@ internal sealed class IndicatorService
         var before = await _stores[indicator.Module].SaveRealizationAsync(entry, cancellationToken);
         await _audit.RecordAsync(caller, new AuditEntry("realisasi diisi", indicator.Unit, indicator.Code, input.Year, input.Quarter,
             before is null ? null : Figure(before), Figure(entry)), cancellationToken);
-        return await ValueAsync(indicator.Code, input.Year, input.Quarter, false, cancellationToken);
+        return indicator.Code;
     }
 
     /// <summary>Verifies (DIVERIFIKASI) or returns (DIKEMBALIKAN, with a reason) a submitted realisation.</summary>
     public async Task<IndicatorValue> ReviewRealizationAsync(Caller caller, string code, int year, int quarter, bool verified, string? reason,
+        CancellationToken cancellationToken)
+    {
+        var reviewed = await _unit.RunAsync(() => ReviewRealizationChangeAsync(caller, code, year, quarter, verified, reason, cancellationToken),
+            cancellationToken);
+        return await ValueAsync(reviewed, year, quarter, false, cancellationToken);
+    }
+
+    private async Task<string> ReviewRealizationChangeAsync(Caller caller, string code, int year, int quarter, bool verified, string? reason,
         CancellationToken cancellationToken)
     {
         var checks = new InputChecks();
@@ -182,7 +199,7 @@ internal sealed class IndicatorService
             verified ? null : reason!.Trim(), cancellationToken);
         await _audit.RecordAsync(caller, new AuditEntry(verified ? "realisasi diverifikasi" : "realisasi dikembalikan",
             indicator.Unit, indicator.Code, year, quarter, Figure(current), Figure(after)), cancellationToken);
-        return await ValueAsync(indicator.Code, year, quarter, false, cancellationToken);
+        return indicator.Code;
     }
 
     /// <summary>
@@ -219,7 +236,10 @@ internal sealed class IndicatorService
         new { numerator = entry.Numerator, denominator = entry.Denominator, state = entry.State, enteredBy = entry.EnteredBy,
               reviewedBy = entry.ReviewedBy, reason = entry.ReturnReason };
 
-    public async Task<BaseMeasureEntry> RecordBaseMeasureAsync(Caller caller, BaseMeasureInput input, CancellationToken cancellationToken)
+    public Task<BaseMeasureEntry> RecordBaseMeasureAsync(Caller caller, BaseMeasureInput input, CancellationToken cancellationToken) =>
+        _unit.RunAsync(() => RecordBaseMeasureChangeAsync(caller, input, cancellationToken), cancellationToken);
+
+    private async Task<BaseMeasureEntry> RecordBaseMeasureChangeAsync(Caller caller, BaseMeasureInput input, CancellationToken cancellationToken)
     {
         var checks = new InputChecks();
         var measure = _directory.FindBaseMeasure(input.Measure);
@@ -256,6 +276,12 @@ internal sealed class IndicatorService
 
     public async Task<IndicatorValue> SetTargetAsync(Caller caller, TargetInput input, CancellationToken cancellationToken)
     {
+        var code = await _unit.RunAsync(() => SetTargetChangeAsync(caller, input, cancellationToken), cancellationToken);
+        return await ValueAsync(code, input.Year, input.Quarter, false, cancellationToken);
+    }
+
+    private async Task<string> SetTargetChangeAsync(Caller caller, TargetInput input, CancellationToken cancellationToken)
+    {
         var checks = new InputChecks();
         var indicator = checks.EnabledIndicator("input.indicator", input.Indicator, _directory);
         if (indicator is not null)
@@ -273,7 +299,7 @@ internal sealed class IndicatorService
         var before = await _stores[indicator!.Module].SaveTargetAsync(new TargetEntry(indicator.Code, input.Year, input.Quarter, input.Value), cancellationToken);
         await _audit.RecordAsync(caller, new AuditEntry("target ditetapkan", indicator.Unit, indicator.Code, input.Year, input.Quarter,
             before is null ? null : new { value = before.Value }, new { value = input.Value }), cancellationToken);
-        return await ValueAsync(indicator.Code, input.Year, input.Quarter, false, cancellationToken);
+        return indicator.Code;
     }
 
     private static Period CheckPeriod(InputChecks checks, int year, int? quarter, bool cumulative)

@@ -40,6 +40,7 @@ internal sealed class CascadeGraphQL : IGraphQLContributor
             .Argument<NonNullGraphType<StringGraphType>>("code")
             .Resolve(c => c.Service<ModuleDirectory>().FindEnabledIndicator(c.GetArgument<string>("code")));
         query.Field<IndicatorValueType>("value")
+            .WithComplexityImpact(FieldCosts.YearEvaluation)
             .Argument<NonNullGraphType<StringGraphType>>("indicator")
             .Argument<NonNullGraphType<IntGraphType>>("year")
             .Argument<IntGraphType>("quarter")
@@ -50,6 +51,7 @@ internal sealed class CascadeGraphQL : IGraphQLContributor
                 c.GetArgument<string>("indicator"), c.GetArgument<int>("year"), c.GetArgument<int?>("quarter"),
                 c.GetArgument<bool>("cumulative"), c.CancellationToken, Options(c)));
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<IndicatorValueType>>>>("iku")
+            .WithComplexityImpact(FieldCosts.YearEvaluation)
             .Description("The Dinas IKU values for a period, each with its cascade below it in contributions.")
             .Argument<NonNullGraphType<IntGraphType>>("year")
             .Argument<IntGraphType>("quarter")
@@ -73,6 +75,7 @@ internal sealed class CascadeGraphQL : IGraphQLContributor
             .Argument<NonNullGraphType<IntGraphType>>("year")
             .ResolveAsync(async c => await c.Service<SourceSettings>().ListAsync(c.GetArgument<int>("year"), c.CancellationToken));
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ServedSubjectType>>>>("served")
+            .WithComplexityImpact(FieldCosts.RegisterScan)
             .Description("The persons and institutions behind a kegiatan indicator counted from its services register.")
             .Argument<NonNullGraphType<StringGraphType>>("indicator")
             .Argument<NonNullGraphType<IntGraphType>>("year")
@@ -100,12 +103,14 @@ internal sealed class CascadeGraphQL : IGraphQLContributor
     public void AddMutationFields(ObjectGraphType mutation)
     {
         mutation.Field<NonNullGraphType<IndicatorValueType>>("recordRealization")
+            .WithComplexityImpact(FieldCosts.YearEvaluation)
             .Description("A unit's realisation for one quarter: value for COUNT, numerator and denominator for PERCENT. "
                 + "Entering a part that the cascade computes (a rolled-up numerator, say) is an error, not ignored.")
             .Argument<NonNullGraphType<RealizationInputType>>("input")
             .ResolveAsync(async c => await c.Service<IndicatorService>().RecordRealizationAsync(
                 Caller.From(c.User), c.GetArgument<RealizationInput>("input"), c.CancellationToken));
         mutation.Field<NonNullGraphType<IndicatorValueType>>("verifyRealization")
+            .WithComplexityImpact(FieldCosts.YearEvaluation)
             .Description("A verifikator of a unit above marks a submitted (DIAJUKAN) realisation DIVERIFIKASI; nobody verifies their own entry.")
             .Argument<NonNullGraphType<StringGraphType>>("indicator")
             .Argument<NonNullGraphType<IntGraphType>>("year")
@@ -113,6 +118,7 @@ internal sealed class CascadeGraphQL : IGraphQLContributor
             .ResolveAsync(async c => await c.Service<IndicatorService>().ReviewRealizationAsync(Caller.From(c.User),
                 c.GetArgument<string>("indicator"), c.GetArgument<int>("year"), c.GetArgument<int>("quarter"), true, null, c.CancellationToken));
         mutation.Field<NonNullGraphType<IndicatorValueType>>("returnRealization")
+            .WithComplexityImpact(FieldCosts.YearEvaluation)
             .Description("A verifikator returns a submitted realisation (DIKEMBALIKAN) with a reason; the unit corrects it and submits it again.")
             .Argument<NonNullGraphType<StringGraphType>>("indicator")
             .Argument<NonNullGraphType<IntGraphType>>("year")
@@ -127,10 +133,12 @@ internal sealed class CascadeGraphQL : IGraphQLContributor
             .ResolveAsync(async c => await c.Service<IndicatorService>().RecordBaseMeasureAsync(
                 Caller.From(c.User), c.GetArgument<BaseMeasureInput>("input"), c.CancellationToken));
         mutation.Field<NonNullGraphType<IndicatorValueType>>("setTarget")
+            .WithComplexityImpact(FieldCosts.YearEvaluation)
             .Argument<NonNullGraphType<TargetInputType>>("input")
             .ResolveAsync(async c => await c.Service<IndicatorService>().SetTargetAsync(
                 Caller.From(c.User), c.GetArgument<TargetInput>("input"), c.CancellationToken));
         mutation.Field<NonNullGraphType<SnapshotType>>("runRollup")
+            .WithComplexityImpact(FieldCosts.Rollup)
             .Description("Runs the quarterly rollup now (the scheduler runs the same job at quarter end) and closes the triwulan. "
                 + "When nothing changed since the last revision, that revision is returned and no new one is made.")
             .Argument<NonNullGraphType<IntGraphType>>("year")

@@ -84,7 +84,7 @@ internal sealed class IndicatorType : ObjectGraphType<IndicatorDefinition>
     {
         var trees = c.Service<CascadeTreeStore>();
         return c.GetArgument<int?>("year") is { } year
-            ? await trees.TreeOfYearAsync(year, c.CancellationToken)
+            ? await c.LoadOncePerRequest("cascade.tree", year, y => trees.TreeOfYearAsync(y, c.CancellationToken))
             : trees.DefaultTree;
     }
 

@@ -1,5 +1,6 @@
 using Kinerja.Modules.Cascade.Data;
 using Kinerja.Modules.Cascade.Entry;
+using Kinerja.Shared.Data;
 using Kinerja.Shared.Errors;
 using Kinerja.Shared.Security;
 using Microsoft.EntityFrameworkCore;
@@ -14,9 +15,12 @@ internal sealed class QuarterClosures
     private readonly RollupSettings _settings;
     private readonly Access _access;
     private readonly IAuditTrail _audit;
+    private readonly IUnitOfWork _unit;
 
-    public QuarterClosures(Func<CascadeDbContext> createContext, TimeProvider clock, RollupSettings settings, Access access, IAuditTrail audit)
+    public QuarterClosures(Func<CascadeDbContext> createContext, TimeProvider clock, RollupSettings settings, Access access, IAuditTrail audit,
+        IUnitOfWork unit)
     {
+        _unit = unit;
         _access = access;
         _audit = audit;
         _createContext = createContext;
@@ -58,15 +62,37 @@ internal sealed class QuarterClosures
         }
     }
 
+    /// <summary>
+    /// Adds an error to <paramref name="checks"/> when a triwulan of the year is closed: the year's tree is
+    /// what its snapshots were computed with, so it changes only when none is closed.
+    /// </summary>
+    public async Task CheckYearOpenAsync(InputChecks checks, string field, int year, string what, CancellationToken cancellationToken)
+    {
+        await using var db = _createContext();
+        var closed = await db.QuarterClosures.AsNoTracking().Where(c => c.Year == year && c.Closed).OrderBy(c => c.Quarter)
+            .ToListAsync(cancellationToken);
+        if (closed.Count > 0)
+        {
+            var names = string.Join(", ", closed.Select(c =>
+                $"triwulan {c.Quarter} (ditutup sejak {_settings.Local(c.ChangedAt):yyyy-MM-dd'T'HH:mm:sszzz}, rollup revisi {c.Revision})"));
+            checks.Add(field, $"{what} tahun {year} tidak dapat diubah selama ada triwulan yang ditutup: {names}; "
+                + "buka kembali dengan reopenQuarter, ubah, lalu jalankan rollup lagi");
+        }
+    }
+
     /// <summary>Opens a closed triwulan to entry again. Its snapshots stay as they were.</summary>
-    public async Task<QuarterState> ReopenAsync(Caller caller, int year, int quarter, CancellationToken cancellationToken)
+    public Task<QuarterState> ReopenAsync(Caller caller, int year, int quarter, CancellationToken cancellationToken)
     {
         _access.RequireAdmin(caller, "membuka kembali triwulan");
         var checks = new InputChecks();
         checks.Year("year", year);
         checks.Quarter("quarter", quarter);
         checks.ThrowIfFailed();
+        return _unit.RunAsync(() => ReopenChangeAsync(caller, year, quarter, cancellationToken), cancellationToken);
+    }
 
+    private async Task<QuarterState> ReopenChangeAsync(Caller caller, int year, int quarter, CancellationToken cancellationToken)
+    {
         await using var db = _createContext();
         var closure = await db.QuarterClosures.SingleOrDefaultAsync(c => c.Year == year && c.Quarter == quarter, cancellationToken);
         if (closure is not { Closed: true })

@@ -3,6 +3,7 @@ using Kinerja.Modules.Cascade.Computation;
 using Kinerja.Shared.Catalog;
 using Kinerja.Shared.Errors;
 using Kinerja.Shared.Modules;
+using Kinerja.Shared.Security;
 
 namespace Kinerja.Modules.Cascade.Rollup;
 
@@ -25,7 +26,7 @@ internal sealed class RollupCommand : IHostCommand
         Snapshot snapshot;
         try
         {
-            snapshot = await _rollups.RunAsync(year, quarter, RollupTrigger.Manual, cancellationToken);
+            snapshot = await _rollups.RunAsync(Caller.CommandLine, year, quarter, cancellationToken);
         }
         catch (InputException e)
         {

@@ -5,6 +5,7 @@ using Kinerja.Modules.Cascade.Computation;
 using Kinerja.Modules.Cascade.Data;
 using Kinerja.Modules.Cascade.Entry;
 using Kinerja.Modules.Cascade.Tree;
+using Kinerja.Shared.Data;
 using Kinerja.Shared.Modules;
 using Kinerja.Shared.Periods;
 using Kinerja.Shared.Security;
@@ -24,9 +25,9 @@ internal sealed class RollupService
     private readonly Func<CascadeDbContext> _createContext;
     private readonly TimeProvider _clock;
     private readonly RollupSettings _settings;
-    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
     private readonly Access _access;
     private readonly IAuditTrail _audit;
+    private readonly IUnitOfWork _unit;
 
     public RollupService(
         ModuleDirectory directory,
@@ -35,8 +36,10 @@ internal sealed class RollupService
         TimeProvider clock,
         RollupSettings settings,
         Access access,
-        IAuditTrail audit)
+        IAuditTrail audit,
+        IUnitOfWork unit)
     {
+        _unit = unit;
         _access = access;
         _audit = audit;
         _directory = directory;
@@ -48,64 +51,71 @@ internal sealed class RollupService
 
     public RollupSettings Settings => _settings;
 
-    /// <summary>A rollup asked for by a person (GraphQL): admins only, and recorded in the audit trail.</summary>
-    public async Task<Snapshot> RunAsync(Caller caller, int year, int quarter, CancellationToken cancellationToken)
+    /// <summary>A rollup asked for by a person (GraphQL) or the command line: admins only.</summary>
+    public Task<Snapshot> RunAsync(Caller caller, int year, int quarter, CancellationToken cancellationToken)
     {
         _access.RequireAdmin(caller, "menjalankan rollup");
-        var snapshot = await RunAsync(year, quarter, RollupTrigger.Manual, cancellationToken);
-        await _audit.RecordAsync(caller, new AuditEntry("rollup dijalankan", null, null, year, quarter, null,
-            new { snapshot.Revision, createdAt = snapshot.CreatedAt }), cancellationToken);
-        return snapshot;
-    }
-
-    public async Task<Snapshot> RunAsync(int year, int quarter, string trigger, CancellationToken cancellationToken)
-    {
         var checks = new InputChecks();
         checks.Year("year", year);
         checks.Quarter("quarter", quarter);
         checks.ThrowIfFailed();
+        return _unit.RunAsync(() => FreezeAsync(caller, year, quarter, RollupTrigger.Manual, cancellationToken), cancellationToken);
+    }
 
-        await _oneAtATime.WaitAsync(cancellationToken);
-        try
+    /// <summary>
+    /// The scheduled rollup of a triwulan that has none yet; null when it has one (a firing seen twice, a
+    /// triwulan rolled up on demand or reopened by an admin): the schedule leaves those as they are.
+    /// </summary>
+    public Task<Snapshot?> RunScheduledAsync(int year, int quarter, CancellationToken cancellationToken) =>
+        _unit.RunAsync(async () =>
         {
-            Period[] periods = [Period.OfQuarter(year, quarter), Period.ThroughQuarter(year, quarter)];
-            var evaluator = await _indicators.EvaluatorAsync(year, periods, cancellationToken);
-            var values = periods
-                .SelectMany(period => _directory.Indicators.Select(i => ToRecord(evaluator.Evaluate(i.Code, period))))
-                .ToList();
-            var fingerprint = Fingerprint(values);
-            var now = _settings.Local(_clock.GetUtcNow());
-
-            await using var db = _createContext();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var latest = await db.Snapshots.AsNoTracking()
-                .Where(s => s.Year == year && s.Quarter == quarter)
-                .OrderByDescending(s => s.Revision)
-                .FirstOrDefaultAsync(cancellationToken);
-
-            SnapshotRecord snapshot;
-            if (latest is not null && latest.Fingerprint == fingerprint)
+            await using (var db = _createContext())
             {
-                snapshot = await db.Snapshots.AsNoTracking().Include(s => s.Values).SingleAsync(s => s.Id == latest.Id, cancellationToken);
-            }
-            else
-            {
-                snapshot = new SnapshotRecord
+                if (await db.Snapshots.AnyAsync(s => s.Year == year && s.Quarter == quarter, cancellationToken))
                 {
-                    Year = year, Quarter = quarter, Revision = (latest?.Revision ?? 0) + 1,
-                    CreatedAt = now, Trigger = trigger, Fingerprint = fingerprint, Values = values,
-                };
-                db.Snapshots.Add(snapshot);
+                    return null;
+                }
             }
-            await CloseAsync(db, year, quarter, snapshot.Revision, now, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return ToSnapshot(snapshot);
-        }
-        finally
+            return (Snapshot?)await FreezeAsync(Caller.Scheduler, year, quarter, RollupTrigger.Schedule, cancellationToken);
+        }, cancellationToken);
+
+    // Runs inside the change that closes the triwulan: no entry can land between the figures read here and
+    // the closing, so an entry racing the rollup is in the snapshot or refused as closed.
+    private async Task<Snapshot> FreezeAsync(Caller caller, int year, int quarter, string trigger, CancellationToken cancellationToken)
+    {
+        Period[] periods = [Period.OfQuarter(year, quarter), Period.ThroughQuarter(year, quarter)];
+        var evaluator = await _indicators.EvaluatorAsync(year, periods, cancellationToken);
+        var values = periods
+            .SelectMany(period => _directory.Indicators.Select(i => ToRecord(evaluator.Evaluate(i.Code, period))))
+            .ToList();
+        var fingerprint = Fingerprint(values);
+        var now = _settings.Local(_clock.GetUtcNow());
+
+        await using var db = _createContext();
+        var latest = await db.Snapshots.AsNoTracking()
+            .Where(s => s.Year == year && s.Quarter == quarter)
+            .OrderByDescending(s => s.Revision)
+            .FirstOrDefaultAsync(cancellationToken);
+
+        SnapshotRecord snapshot;
+        if (latest is not null && latest.Fingerprint == fingerprint)
         {
-            _oneAtATime.Release();
+            snapshot = await db.Snapshots.AsNoTracking().Include(s => s.Values).SingleAsync(s => s.Id == latest.Id, cancellationToken);
         }
+        else
+        {
+            snapshot = new SnapshotRecord
+            {
+                Year = year, Quarter = quarter, Revision = (latest?.Revision ?? 0) + 1,
+                CreatedAt = now, Trigger = trigger, Fingerprint = fingerprint, Values = values,
+            };
+            db.Snapshots.Add(snapshot);
+        }
+        await CloseAsync(db, year, quarter, snapshot.Revision, now, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await _audit.RecordAsync(caller, new AuditEntry("rollup dijalankan", null, null, year, quarter, null,
+            new { snapshot.Revision, createdAt = snapshot.CreatedAt, trigger }), cancellationToken);
+        return ToSnapshot(snapshot);
     }
 
     public async Task<IReadOnlyList<Snapshot>> SnapshotsAsync(int year, int? quarter, CancellationToken cancellationToken)

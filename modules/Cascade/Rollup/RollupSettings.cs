@@ -39,6 +39,28 @@ internal sealed record RollupSettings(string Cron, TimeZoneInfo TimeZone)
         return current == 1 ? (local.Year - 1, 4) : (local.Year, current - 1);
     }
 
+    /// <summary>
+    /// The triwulan whose firings came after <paramref name="installedAt"/> and by <paramref name="now"/>, oldest first:
+    /// each firing's triwulan is the one that ended before it, and one that ended before the installation is left out.
+    /// </summary>
+    public IEnumerable<(int Year, int Quarter)> QuartersDue(DateTimeOffset installedAt, DateTimeOffset now)
+    {
+        var cron = new Quartz.CronExpression(Cron, TimeZone);
+        var firing = cron.GetNextValidTimeAfter(installedAt);
+        while (firing is { } at && at <= now)
+        {
+            var (year, quarter) = QuarterEndedBefore(at);
+            if (EndOf(year, quarter) > installedAt)
+            {
+                yield return (year, quarter);
+            }
+            // The next firing that can concern another triwulan comes after the following one has ended.
+            var (nextYear, nextQuarter) = quarter == 4 ? (year + 1, 1) : (year, quarter + 1);
+            var after = EndOf(nextYear, nextQuarter).AddTicks(-1);
+            firing = cron.GetNextValidTimeAfter(after > at ? after : at);
+        }
+    }
+
     /// <summary>The first moment after a triwulan, in the rollup's zone.</summary>
     public DateTimeOffset EndOf(int year, int quarter)
     {

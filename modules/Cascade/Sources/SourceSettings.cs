@@ -1,6 +1,7 @@
 using Kinerja.Modules.Cascade.Data;
 using Kinerja.Modules.Cascade.Entry;
 using Kinerja.Shared.Catalog;
+using Kinerja.Shared.Data;
 using Kinerja.Shared.Modules;
 using Kinerja.Shared.Registers;
 using Kinerja.Shared.Security;
@@ -26,6 +27,7 @@ internal sealed class SourceSettings
     private readonly Dictionary<string, IStockCounter> _stocks;
     private readonly Access _access;
     private readonly IAuditTrail _audit;
+    private readonly IUnitOfWork _unit;
 
     public SourceSettings(
         ModuleDirectory directory,
@@ -34,8 +36,10 @@ internal sealed class SourceSettings
         IEnumerable<IServiceCounter> services,
         IEnumerable<IStockCounter> stocks,
         Access access,
-        IAuditTrail audit)
+        IAuditTrail audit,
+        IUnitOfWork unit)
     {
+        _unit = unit;
         _directory = directory;
         _access = access;
         _audit = audit;
@@ -105,11 +109,14 @@ internal sealed class SourceSettings
         checks.ThrowIfFailed();
         var unit = _directory.FindIndicator(code)?.Unit ?? _directory.FindBaseMeasure(code)!.OwnerUnit;
         _access.RequireEntry(caller, unit, $"sumber angka {code}");
-        var before = (await RegisterCodesAsync(year, cancellationToken)).Contains(code) ? ValueSource.Register : ValueSource.Entered;
-        await StoreAsync([code], year, source, cancellationToken);
-        await _audit.RecordAsync(caller, new AuditEntry("sumber angka diubah", unit, code, year, null,
-            new { source = before.ToString().ToUpperInvariant() }, new { source = source.ToString().ToUpperInvariant() }), cancellationToken);
-        return new SourceSetting(code, year, source);
+        return await _unit.RunAsync(async () =>
+        {
+            var before = (await RegisterCodesAsync(year, cancellationToken)).Contains(code) ? ValueSource.Register : ValueSource.Entered;
+            await StoreAsync([code], year, source, cancellationToken);
+            await _audit.RecordAsync(caller, new AuditEntry("sumber angka diubah", unit, code, year, null,
+                new { source = before.ToString().ToUpperInvariant() }, new { source = source.ToString().ToUpperInvariant() }), cancellationToken);
+            return new SourceSetting(code, year, source);
+        }, cancellationToken);
     }
 
     /// <summary>Every code this host can count from a register, switched at once (in one transaction).</summary>
@@ -120,10 +127,13 @@ internal sealed class SourceSettings
         checks.Year("year", year);
         checks.ThrowIfFailed();
         var codes = Countable().ToList();
-        await StoreAsync(codes, year, source, cancellationToken);
-        await _audit.RecordAsync(caller, new AuditEntry("sumber semua angka diubah", null, null, year, null,
-            null, new { source = source.ToString().ToUpperInvariant(), codes }), cancellationToken);
-        return codes.Select(code => new SourceSetting(code, year, source)).ToList();
+        return await _unit.RunAsync(async () =>
+        {
+            await StoreAsync(codes, year, source, cancellationToken);
+            await _audit.RecordAsync(caller, new AuditEntry("sumber semua angka diubah", null, null, year, null,
+                null, new { source = source.ToString().ToUpperInvariant(), codes }), cancellationToken);
+            return (IReadOnlyList<SourceSetting>)codes.Select(code => new SourceSetting(code, year, source)).ToList();
+        }, cancellationToken);
     }
 
     private async Task StoreAsync(IReadOnlyList<string> codes, int year, ValueSource source, CancellationToken cancellationToken)

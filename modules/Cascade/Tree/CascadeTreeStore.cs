@@ -87,6 +87,13 @@ internal sealed class CascadeTreeStore
         return _lessIsBetter = codes.ToHashSet(StringComparer.Ordinal);
     }
 
+    /// <summary>As stored, not as kept: read inside the change that sets it.</summary>
+    public async Task<bool> IsLessIsBetterAsync(string indicator, CancellationToken cancellationToken)
+    {
+        await using var db = _createContext();
+        return await db.Polarities.AsNoTracking().AnyAsync(p => p.Indicator == indicator && p.LessIsBetter, cancellationToken);
+    }
+
     public async Task SetLessIsBetterAsync(string indicator, bool lessIsBetter, CancellationToken cancellationToken)
     {
         await using var db = _createContext();
@@ -100,6 +107,8 @@ internal sealed class CascadeTreeStore
             record.LessIsBetter = lessIsBetter;
         }
         await db.SaveChangesAsync(cancellationToken);
-        _lessIsBetter = null;
     }
+
+    /// <summary>Drops the kept polarity after a change, so that the next read loads it again.</summary>
+    public void ForgetPolarity() => _lessIsBetter = null;
 }

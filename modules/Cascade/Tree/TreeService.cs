@@ -1,4 +1,6 @@
 using Kinerja.Modules.Cascade.Entry;
+using Kinerja.Modules.Cascade.Rollup;
+using Kinerja.Shared.Data;
 using Kinerja.Shared.Catalog;
 using Kinerja.Shared.Modules;
 using Kinerja.Shared.Security;
@@ -15,9 +17,13 @@ internal sealed class TreeService
     private readonly CascadeTreeStore _trees;
     private readonly Access _access;
     private readonly IAuditTrail _audit;
+    private readonly QuarterClosures _closures;
+    private readonly IUnitOfWork _unit;
 
-    public TreeService(ModuleDirectory directory, CascadeTreeStore trees, Access access, IAuditTrail audit)
+    public TreeService(ModuleDirectory directory, CascadeTreeStore trees, Access access, IAuditTrail audit, QuarterClosures closures, IUnitOfWork unit)
     {
+        _closures = closures;
+        _unit = unit;
         _directory = directory;
         _trees = trees;
         _access = access;
@@ -58,13 +64,17 @@ internal sealed class TreeService
         checks.ThrowIfFailed();
 
         var rule = new IndicatorRule(indicator!.Code, numeratorRule, denominatorRule);
-        var tree = await _trees.TreeOfYearAsync(year, cancellationToken);
-        checks.Add(tree.Validate(rule, _directory));
-        checks.ThrowIfFailed();
-        await _trees.SaveRuleAsync(year, rule, cancellationToken);
-        await _audit.RecordAsync(caller, new AuditEntry("aturan pohon kinerja diubah", indicator.Unit, indicator.Code, year, null,
-            Describe(tree.Rule(indicator.Code)), Describe(rule)), cancellationToken);
-        return ToYearRule(year, indicator, tree.With(rule));
+        return await _unit.RunAsync(async () =>
+        {
+            await _closures.CheckYearOpenAsync(checks, "year", year, "pohon kinerja", cancellationToken);
+            var tree = await _trees.TreeOfYearAsync(year, cancellationToken);
+            checks.Add(tree.Validate(rule, _directory));
+            checks.ThrowIfFailed();
+            await _trees.SaveRuleAsync(year, rule, cancellationToken);
+            await _audit.RecordAsync(caller, new AuditEntry("aturan pohon kinerja diubah", indicator.Unit, indicator.Code, year, null,
+                Describe(tree.Rule(indicator.Code)), Describe(rule)), cancellationToken);
+            return ToYearRule(year, indicator, tree.With(rule));
+        }, cancellationToken);
     }
 
     private static object Describe(IndicatorRule rule) => new { numerator = rule.Numerator.ToString(), denominator = rule.Denominator?.ToString() };
@@ -78,14 +88,18 @@ internal sealed class TreeService
         checks.ThrowIfFailed();
 
         var restored = CascadeTree.DefaultRule(indicator!);
-        // Restoring one rule may close a cycle with the year's other changes.
-        var tree = await _trees.TreeOfYearAsync(year, cancellationToken);
-        checks.Add(tree.Validate(restored, _directory));
-        checks.ThrowIfFailed();
-        await _trees.RestoreDefaultAsync(year, indicator!.Code, cancellationToken);
-        await _audit.RecordAsync(caller, new AuditEntry("aturan pohon kinerja dipulihkan", indicator.Unit, indicator.Code, year, null,
-            Describe(tree.Rule(indicator.Code)), Describe(restored)), cancellationToken);
-        return ToYearRule(year, indicator, tree.With(restored));
+        return await _unit.RunAsync(async () =>
+        {
+            await _closures.CheckYearOpenAsync(checks, "year", year, "pohon kinerja", cancellationToken);
+            // Restoring one rule may close a cycle with the year's other changes.
+            var tree = await _trees.TreeOfYearAsync(year, cancellationToken);
+            checks.Add(tree.Validate(restored, _directory));
+            checks.ThrowIfFailed();
+            await _trees.RestoreDefaultAsync(year, indicator!.Code, cancellationToken);
+            await _audit.RecordAsync(caller, new AuditEntry("aturan pohon kinerja dipulihkan", indicator.Unit, indicator.Code, year, null,
+                Describe(tree.Rule(indicator.Code)), Describe(restored)), cancellationToken);
+            return ToYearRule(year, indicator, tree.With(restored));
+        }, cancellationToken);
     }
 
     public async Task<IReadOnlyList<YearRule>> RestoreTreeAsync(Caller caller, int year, CancellationToken cancellationToken)
@@ -94,9 +108,15 @@ internal sealed class TreeService
         var checks = new InputChecks();
         checks.Year("year", year);
         checks.ThrowIfFailed();
-        var dropped = await _trees.RestoreDefaultAsync(year, null, cancellationToken);
-        await _audit.RecordAsync(caller, new AuditEntry("pohon kinerja dipulihkan", null, null, year, null,
-            new { changes = dropped }, new { changes = 0 }), cancellationToken);
+        await _unit.RunAsync(async () =>
+        {
+            await _closures.CheckYearOpenAsync(checks, "year", year, "pohon kinerja", cancellationToken);
+            checks.ThrowIfFailed();
+            var dropped = await _trees.RestoreDefaultAsync(year, null, cancellationToken);
+            await _audit.RecordAsync(caller, new AuditEntry("pohon kinerja dipulihkan", null, null, year, null,
+                new { changes = dropped }, new { changes = 0 }), cancellationToken);
+            return dropped;
+        }, cancellationToken);
         return await TreeAsync(year, cancellationToken);
     }
 
@@ -106,11 +126,17 @@ internal sealed class TreeService
         var checks = new InputChecks();
         var indicator = checks.EnabledIndicator("indicator", code, _directory);
         checks.ThrowIfFailed();
-        var before = (await _trees.LessIsBetterAsync(cancellationToken)).Contains(indicator!.Code);
-        await _trees.SetLessIsBetterAsync(indicator.Code, lessIsBetter, cancellationToken);
-        await _audit.RecordAsync(caller, new AuditEntry("polaritas diubah", indicator.Unit, indicator.Code, null, null,
-            new { lessIsBetter = before }, new { lessIsBetter }), cancellationToken);
-        return indicator;
+        await _unit.RunAsync(async () =>
+        {
+            var before = await _trees.IsLessIsBetterAsync(indicator!.Code, cancellationToken);
+            await _trees.SetLessIsBetterAsync(indicator.Code, lessIsBetter, cancellationToken);
+            await _audit.RecordAsync(caller, new AuditEntry("polaritas diubah", indicator.Unit, indicator.Code, null, null,
+                new { lessIsBetter = before }, new { lessIsBetter }), cancellationToken);
+            return before;
+        }, cancellationToken);
+        // Forgotten once committed, so that no reader keeps the old polarity.
+        _trees.ForgetPolarity();
+        return indicator!;
     }
 
     private static YearRule ToYearRule(int year, IndicatorDefinition indicator, CascadeTree tree)

@@ -8,6 +8,8 @@ namespace Kinerja.Tests.Rollup;
 /// <summary>The real Quartz scheduler of the host, with its persistent store, driven by a shifted clock.</summary>
 public sealed class ScheduledRollupTests
 {
+    private static readonly JobKey RollupJob = new("quarterly-rollup", "cascade");
+
     private static KinerjaHost HostAt(TempDirectory data, string instant) =>
         new(data.Path, container: c => c.RegisterInstance<TimeProvider>(new ShiftedClock(DateTimeOffset.Parse(instant))));
 
@@ -26,6 +28,43 @@ public sealed class ScheduledRollupTests
             await Task.Delay(200);
         }
         throw new TimeoutException("Rollup terjadwal tidak berjalan dalam 20 detik.");
+    }
+
+    /// <summary>Fires the rollup job now, as a firing of the schedule would, and waits until Quartz has run it.</summary>
+    private static async Task FireAndWaitAsync(KinerjaHost host)
+    {
+        var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        var listener = new RunListener();
+        scheduler.ListenerManager.AddJobListener(listener);
+        try
+        {
+            await scheduler.TriggerJob(RollupJob);
+            Assert.Null(await listener.Executed.Task.WaitAsync(TimeSpan.FromSeconds(20)));
+        }
+        finally
+        {
+            scheduler.ListenerManager.RemoveJobListener(listener.Name);
+        }
+    }
+
+    private sealed class RunListener : IJobListener
+    {
+        public TaskCompletionSource<JobExecutionException?> Executed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public string Name { get; } = $"test-{Guid.NewGuid():N}";
+
+        public ValueTask JobToBeExecuted(IJobExecutionContext context, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
+
+        public ValueTask JobExecutionVetoed(IJobExecutionContext context, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
+
+        public ValueTask JobWasExecuted(IJobExecutionContext context, JobExecutionException? jobException, CancellationToken cancellationToken = default)
+        {
+            if (context.JobDetail.Key.Equals(RollupJob))
+            {
+                Executed.TrySetResult(jobException);
+            }
+            return ValueTask.CompletedTask;
+        }
     }
 
     [Fact]
@@ -67,13 +106,40 @@ public sealed class ScheduledRollupTests
             Assert.Equal("schedule", Assert.Single(snapshots.EnumerateArray()).GetProperty("trigger").GetString());
         }
 
+        // Each restart fires the job again and waits until Quartz has run it: the triwulan is not rolled up twice.
         foreach (var restart in new[] { "2026-04-13T09:00:00+07:00", "2026-04-20T09:00:00+07:00" })
         {
             await using var again = HostAt(data, restart);
-            (await again.QueryAsync("{ modules { name } }")).Ok();
-            await Task.Delay(1500);
+            await FireAndWaitAsync(again);
             Assert.Single((await SnapshotsOf(again, 1)).EnumerateArray());
         }
+    }
+
+    [Fact]
+    public async Task Given_the_host_was_down_through_four_firings_Then_it_rolls_up_each_missed_triwulan_once_oldest_first()
+    {
+        using var data = new TempDirectory();
+        await using (var installed = HostAt(data, "2026-03-30T10:00:00+07:00"))
+        {
+            (await installed.QueryAsync("""mutation { recordRealization(input: { indicator: "PMI-1", year: 2026, quarter: 2, value: 4 }) { status } }""")).Ok();
+        }
+
+        await using var late = HostAt(data, "2027-01-15T09:00:00+07:00");
+        await WaitForSnapshotAsync(late, 4);
+        await FireAndWaitAsync(late);
+
+        var snapshots = (await late.QueryAsync("{ snapshots(year: 2026) { quarter revision trigger } }")).Ok()
+            .GetProperty("snapshots").EnumerateArray().ToList();
+        Assert.Equal([4, 3, 2, 1], snapshots.Select(s => s.GetProperty("quarter").GetInt32()));
+        Assert.All(snapshots, s => Assert.Equal(1, s.GetProperty("revision").GetInt32()));
+        Assert.All(snapshots, s => Assert.Equal("schedule", s.GetProperty("trigger").GetString()));
+        var order = (await late.QueryAsync("""{ auditTrail(user: "(jadwal)") { quarter } }""")).Ok()
+            .GetProperty("auditTrail").EnumerateArray().Select(r => r.GetProperty("quarter").GetInt32()).Reverse();
+        Assert.Equal([1, 2, 3, 4], order);
+        var pmi = (await late.QueryAsync("{ snapshots(year: 2026, quarter: 2) { values(cumulative: false) { indicator { code } numerator } } }")).Ok()
+            .GetProperty("snapshots")[0].GetProperty("values").EnumerateArray()
+            .Single(v => v.GetProperty("indicator").GetProperty("code").GetString() == "PMI-1");
+        Assert.Equal(4, pmi.GetProperty("numerator").GetDouble());
     }
 
     [Fact]
@@ -82,8 +148,7 @@ public sealed class ScheduledRollupTests
         using var data = new TempDirectory();
         await using var host = HostAt(data, "2026-11-15T10:00:00+07:00");
 
-        (await host.QueryAsync("{ modules { name } }")).Ok();
-        await Task.Delay(1500);
+        await FireAndWaitAsync(host);
 
         var answer = (await host.QueryAsync("""
             mutation { a: recordRealization(input: { indicator: "PMI-1", year: 2026, quarter: 1, value: 4 }) { status }

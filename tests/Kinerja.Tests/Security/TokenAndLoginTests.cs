@@ -96,6 +96,9 @@ public sealed class TokenAndLoginTests : IAsyncLifetime
         (await open.QueryAsAsync(null, "{ iku(year: 2026) { status } }")).Ok();
         Assert.Equal("UNAUTHENTICATED", (await open.QueryAsAsync(null, Entry)).Root.GetProperty("errors")[0]
             .GetProperty("extensions").GetProperty("code").GetString());
+        var value = (await open.QueryAsAsync(null, """{ value(indicator: "PMI-1", year: 2026, quarter: 1) { status } }""")).Ok();
+        Assert.Equal("NO_DATA", value.GetProperty("value").GetProperty("status").GetString());
+        Assert.Equal(0, (await open.QueryAsync("{ auditTrail { action } }")).Ok().GetProperty("auditTrail").GetArrayLength());
     }
 
     [Fact]

@@ -276,6 +276,9 @@ public sealed class RegisterSourceTests : IAsyncLifetime
         Assert.Contains("Jenis Kelamin", Assert.Single(answer.ErrorMessages));
         Assert.Single((await _host.QueryAsync("""mutation { importRegister(register: "warga", fileName: "x.csv", contentBase64: "") { rows } }""")).ErrorMessages);
         Assert.Contains("base64", Assert.Single((await _host.QueryAsync("""mutation { importRegister(register: "pmks", fileName: "x.csv", contentBase64: "%%") { rows } }""")).ErrorMessages));
+        // Only the four imports of the fixture are in the trail: none of these refused ones wrote anything.
+        Assert.Equal(4, (await _host.QueryAsync("""{ auditTrail(limit: 5000) { action } }""")).Ok().GetProperty("auditTrail").EnumerateArray()
+            .Count(a => a.GetProperty("action").GetString() == "register diimpor"));
     }
 
     [Fact]

@@ -1,0 +1,52 @@
+using Kinerja.Shared.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kinerja.Host.Data;
+
+/// <summary>
+/// Every change of Kinerja in one transaction with its checks, its audit row and the data version. In this
+/// process writers queue here, without holding a thread; against another process (an import from the
+/// command line) the transaction takes SQLite's write lock at its start (BEGIN IMMEDIATE) and waits for it,
+/// so what a change read is still true when it commits.
+/// </summary>
+internal sealed class UnitOfWork(IDatabaseProvider database, Func<HostDbContext> createContext) : IUnitOfWork, IDataVersion
+{
+    private readonly SemaphoreSlim _writer = new(1, 1);
+
+    public async Task<T> RunAsync<T>(Func<Task<T>> change, CancellationToken cancellationToken)
+    {
+        if (WriteScope.Current is not null)
+        {
+            return await change();
+        }
+        await _writer.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = await database.OpenForWriteAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            T result;
+            using (WriteScope.Enter(connection, transaction))
+            {
+                result = await change();
+                await using var db = createContext();
+                await db.Database.ExecuteSqlRawAsync(
+                    $"""
+                    INSERT INTO "{HostDbContext.DataVersionTable}" ("Id", "Version") VALUES (1, 1)
+                    ON CONFLICT ("Id") DO UPDATE SET "Version" = "Version" + 1
+                    """, cancellationToken);
+            }
+            await transaction.CommitAsync(cancellationToken);
+            return result;
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+
+    public async Task<long> CurrentAsync(CancellationToken cancellationToken)
+    {
+        await using var db = createContext();
+        return await db.DataVersions.AsNoTracking().Where(v => v.Id == 1).Select(v => v.Version).FirstOrDefaultAsync(cancellationToken);
+    }
+}

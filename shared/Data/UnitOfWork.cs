@@ -1,0 +1,85 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Kinerja.Shared.Data;
+
+/// <summary>
+/// One change as one transaction: the checks that decide it, its writes in every module, the data version
+/// and its audit row, on one connection. The host keeps it; modules run their changes through it.
+/// </summary>
+public interface IUnitOfWork
+{
+    /// <summary>
+    /// Runs <paramref name="change"/> in a write transaction, raises the data version and commits; any
+    /// exception rolls everything back. Writers take turns: none fails because another is writing.
+    /// A change started inside another joins it.
+    /// </summary>
+    Task<T> RunAsync<T>(Func<Task<T>> change, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// A number every committed change raises, in the same transaction as the change: equal numbers mean
+/// equal figures, whichever process wrote them.
+/// </summary>
+public interface IDataVersion
+{
+    Task<long> CurrentAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// The connection and transaction of the change under way, where a context made for it finds them: every
+/// module's context joins the one transaction without a module knowing another.
+/// </summary>
+public sealed class WriteScope
+{
+    private static readonly AsyncLocal<WriteScope?> Ambient = new();
+
+    private WriteScope(DbConnection connection, DbTransaction transaction)
+    {
+        Connection = connection;
+        Transaction = transaction;
+    }
+
+    public DbConnection Connection { get; }
+
+    public DbTransaction Transaction { get; }
+
+    /// <summary>The change this code runs in, if any.</summary>
+    public static WriteScope? Current => Ambient.Value;
+
+    /// <summary>Makes the transaction current for the calling flow until the result is disposed.</summary>
+    public static IDisposable Enter(DbConnection connection, DbTransaction transaction)
+    {
+        var outer = Ambient.Value;
+        Ambient.Value = new WriteScope(connection, transaction);
+        return new Exit(outer);
+    }
+
+    private sealed class Exit(WriteScope? outer) : IDisposable
+    {
+        public void Dispose() => Ambient.Value = outer;
+    }
+}
+
+public static class WriteScopeContexts
+{
+    /// <summary>
+    /// A new context, on the current change's connection and transaction when there is one. One
+    /// connection serves one statement at a time: inside a change, read sequentially.
+    /// </summary>
+    public static TContext Enlisted<TContext>(this TContext db) where TContext : DbContext
+    {
+        if (WriteScope.Current is { } scope)
+        {
+            db.Database.SetDbConnection(scope.Connection, contextOwnsConnection: false);
+            db.Database.UseTransaction(scope.Transaction);
+        }
+        return db;
+    }
+
+    /// <summary>The transaction of the change <paramref name="db"/> takes part in.</summary>
+    public static DbTransaction RequireTransaction(this DbContext db) =>
+        db.Database.CurrentTransaction?.GetDbTransaction()
+        ?? throw new InvalidOperationException("Penulisan ini harus berjalan di dalam IUnitOfWork.RunAsync.");
+}

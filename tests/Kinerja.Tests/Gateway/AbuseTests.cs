@@ -1,0 +1,87 @@
+using System.Net.Http.Json;
+using System.Text;
+using Kinerja.Shared.Security;
+using Kinerja.Tests.Support;
+
+namespace Kinerja.Tests.Gateway;
+
+/// <summary>A signed-in account cannot make the host work without end: costs, a budget, a rate, a time limit.</summary>
+public sealed class AbuseTests
+{
+    // The heaviest screen of the front end: the pohon kinerja of a triwulan, three levels with every figure.
+    private const string Value = "numerator denominator value target achievement predicate status numeratorRule denominatorRule source denominatorSource verification kecamatan year quarter cumulative";
+
+    private const string PohonKinerja = $$"""
+        { me { username roles unit }
+          quarters(year: 2026) { quarter closed changedAt revision }
+          sources(year: 2026) { code year source }
+          iku(year: 2026, quarter: 2, cumulative: true) {
+            indicator { code name level kind unit { code name } } {{Value}}
+            contributions { indicator { code name level kind } {{Value}}
+              contributions { indicator { code name level kind } {{Value}}
+                contributions { indicator { code name level kind } {{Value}} } } } } }
+        """;
+
+    [Fact]
+    public async Task Given_the_default_budget_Then_the_pohon_kinerja_screen_passes_and_a_thousand_aliased_iku_are_refused_before_they_run()
+    {
+        using var data = new TempDirectory();
+        await using var host = new KinerjaHost(data.Path);
+
+        (await host.QueryAsync(PohonKinerja)).Ok();
+
+        var aliases = new StringBuilder("{");
+        for (var i = 0; i < 1000; i++)
+        {
+            aliases.Append(System.Globalization.CultureInfo.InvariantCulture, $" a{i}: iku(year: 2026) {{ value }}");
+        }
+        var refused = await host.QueryAsync(aliases.Append(" }").ToString());
+
+        Assert.False(refused.Root.TryGetProperty("data", out _), refused.Body[..Math.Min(300, refused.Body.Length)]);
+        Assert.Contains("complex", Assert.Single(refused.ErrorMessages), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Given_a_rate_limit_Then_an_account_over_it_is_refused_with_429_and_another_account_is_not()
+    {
+        using var data = new TempDirectory();
+        await using var host = new KinerjaHost(data.Path, settings: new Dictionary<string, string?> { ["Kinerja:RateLimit:PermitsPerMinute"] = "3" });
+        var busy = await host.SignInAsync("op-pmi", Roles.Operator, "PMI");
+        var other = await host.SignInAsync("op-verval", Roles.Operator, "VERVAL");
+
+        for (var i = 0; i < 3; i++)
+        {
+            (await host.QueryAsAsync(busy, "{ me { username } }")).Ok();
+        }
+        using var client = host.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = JsonContent.Create(new { query = "{ me { username } }" }) };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", busy);
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(429, (int)response.StatusCode);
+        Assert.NotNull(response.Headers.RetryAfter);
+        Assert.Contains("Terlalu banyak permintaan", await response.Content.ReadAsStringAsync());
+        (await host.QueryAsAsync(other, "{ me { username } }")).Ok();
+    }
+
+    [Fact]
+    public async Task Given_a_time_limit_Then_a_request_over_it_is_stopped_and_says_so_and_its_change_is_not_made()
+    {
+        using var data = new TempDirectory();
+        string token;
+        // Signed in on a host without the limit: the login itself would not fit in a millisecond.
+        await using (var setup = new KinerjaHost(data.Path))
+        {
+            token = await setup.SignInAsync("admin-waktu", Roles.Admin, null);
+        }
+        await using var host = new KinerjaHost(data.Path, settings: new Dictionary<string, string?> { ["Kinerja:GraphQL:TimeLimitSeconds"] = "0.001" });
+
+        var answer = await host.QueryAsAsync(token, """mutation { recordRealization(input: { indicator: "PMI-1", year: 2026, quarter: 1, value: 3 }) { status } }""");
+
+        Assert.Equal(503, answer.StatusCode);
+        Assert.Contains("batas waktu", Assert.Single(answer.ErrorMessages));
+        await using var reader = new KinerjaHost(data.Path);
+        var value = (await reader.QueryAsync("""{ value(indicator: "PMI-1", year: 2026, quarter: 1) { status } }""")).Ok();
+        Assert.Equal("NO_DATA", value.GetProperty("value").GetProperty("status").GetString());
+    }
+}

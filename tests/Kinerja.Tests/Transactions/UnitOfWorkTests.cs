@@ -1,0 +1,105 @@
+using System.Text;
+using Autofac;
+using Kinerja.Shared.Data;
+using Kinerja.Shared.Security;
+using Kinerja.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using NSubstitute;
+
+namespace Kinerja.Tests.Transactions;
+
+/// <summary>A change and its audit row are one transaction: without the row, the change is not made.</summary>
+public sealed class UnitOfWorkTests
+{
+    private static KinerjaHost HostWithBrokenAuditTrail(TempDirectory data) => new(data.Path, container: c =>
+    {
+        var audit = Substitute.For<IAuditTrail>();
+        audit.RecordAsync(default!, default!, default)
+            .ReturnsForAnyArgs(Task.FromException(new IOException("jejak audit tidak dapat ditulis")));
+        c.RegisterInstance(audit).As<IAuditTrail>();
+    });
+
+    private static Task<long> VersionAsync(KinerjaHost host) => host.Services.GetRequiredService<IDataVersion>().CurrentAsync(CancellationToken.None);
+
+    private const string Stored = """
+        { p: value(indicator: "PEMULIHAN-1", year: 2026, quarter: 1) { numerator target }
+          s: value(indicator: "IKU-1", year: 2026, quarter: 1) { denominator }
+          t: tree(year: 2026) { numerator isDefault }
+          q: quarters(year: 2026) { closed }
+          o: sources(year: 2026) { source } }
+        """;
+
+    [Theory]
+    [InlineData("""mutation { recordRealization(input: { indicator: "PEMULIHAN-1", year: 2026, quarter: 1, value: 5 }) { status } }""")]
+    [InlineData("""mutation { setTarget(input: { indicator: "PEMULIHAN-1", year: 2026, quarter: 1, value: 8 }) { status } }""")]
+    [InlineData("""mutation { recordBaseMeasure(input: { measure: "pmks.total", year: 2026, quarter: 1, value: 50 }) { value } }""")]
+    [InlineData("""mutation { setIndicatorRule(year: 2026, indicator: "REHSOS-1", numerator: "sum:PEMULIHAN-1,PELAYANAN-1", denominator: "base:eks_penyakit_sosial.total") { isDefault } }""")]
+    [InlineData("""mutation { setSource(code: "PEMULIHAN-1", year: 2026, source: REGISTER) { source } }""")]
+    [InlineData("""mutation { runRollup(year: 2026, quarter: 1) { revision } }""")]
+    public async Task Given_an_audit_trail_that_cannot_be_written_Then_the_change_is_refused_and_nothing_is_stored(string mutation)
+    {
+        using var data = new TempDirectory();
+        await using var host = HostWithBrokenAuditTrail(data);
+        var before = (await host.QueryAsync(Stored)).Ok().GetRawText();
+        var version = await VersionAsync(host);
+
+        var answer = await host.QueryAsync(mutation);
+
+        Assert.True(answer.HasErrors, answer.Body);
+        Assert.Equal(before, (await host.QueryAsync(Stored)).Ok().GetRawText());
+        Assert.Equal(version, await VersionAsync(host));
+    }
+
+    [Fact]
+    public async Task Given_an_audit_trail_that_cannot_be_written_Then_an_import_stores_no_row()
+    {
+        using var data = new TempDirectory();
+        var csv = await File.ReadAllBytesAsync(Path.Combine(Repository.Root, "samples", "registers", "pmks.csv"));
+        const string import = "mutation($c: String!) { importRegister(register: \"pmks\", fileName: \"pmks.csv\", contentBase64: $c) { rows inserted unchanged } }";
+        await using (var broken = HostWithBrokenAuditTrail(data))
+        {
+            Assert.True((await broken.QueryAsync(import, new { c = Convert.ToBase64String(csv) })).HasErrors);
+        }
+
+        await using var host = new KinerjaHost(data.Path);
+        var result = (await host.QueryAsync(import, new { c = Convert.ToBase64String(csv) })).Ok().GetProperty("importRegister");
+
+        // Every row is new: the first import left none behind.
+        Assert.Equal(0, result.GetProperty("unchanged").GetInt32());
+        Assert.True(result.GetProperty("inserted").GetInt32() > 0);
+    }
+
+    [Fact]
+    public async Task Given_changes_Then_each_raises_the_data_version_once_and_a_refused_one_does_not()
+    {
+        using var data = new TempDirectory();
+        await using var host = new KinerjaHost(data.Path);
+        (await host.QueryAsync("{ modules { name } }")).Ok();
+        var start = await VersionAsync(host);
+
+        (await host.QueryAsync("""mutation { recordRealization(input: { indicator: "PEMULIHAN-1", year: 2026, quarter: 1, value: 5 }) { status } }""")).Ok();
+        (await host.QueryAsync("""mutation { setTarget(input: { indicator: "PEMULIHAN-1", year: 2026, value: 20 }) { status } }""")).Ok();
+        Assert.True((await host.QueryAsync("""mutation { recordRealization(input: { indicator: "PEMULIHAN-1", year: 2026, quarter: 9, value: 5 }) { status } }""")).HasErrors);
+
+        Assert.Equal(start + 2, await VersionAsync(host));
+        var trail = (await host.QueryAsync("""{ auditTrail(code: "PEMULIHAN-1") { action } }""")).Ok().GetProperty("auditTrail");
+        Assert.Equal(2, trail.GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Given_a_file_without_a_required_column_Then_the_import_is_refused_and_the_data_version_stays()
+    {
+        using var data = new TempDirectory();
+        await using var host = new KinerjaHost(data.Path);
+        (await host.QueryAsync("{ modules { name } }")).Ok();
+        var version = await VersionAsync(host);
+
+        var answer = await host.QueryAsync(
+            "mutation($c: String!) { importRegister(register: \"pmks\", fileName: \"x.csv\", contentBase64: $c) { rows } }",
+            new { c = Convert.ToBase64String(Encoding.UTF8.GetBytes("NIK,Nama\n3525015203850001,Siti\n")) });
+
+        Assert.Contains("Jenis Kelamin", Assert.Single(answer.ErrorMessages));
+        Assert.Equal(version, await VersionAsync(host));
+        Assert.Equal(0, (await host.QueryAsync("""{ auditTrail(code: "pmks") { action } }""")).Ok().GetProperty("auditTrail").GetArrayLength());
+    }
+}
