@@ -255,11 +255,26 @@ public sealed class WebAppTests
         var first = page.Locator("tr[data-quarter='1']");
         await first.GetByRole(AriaRole.Button, new() { Name = "Jalankan rollup" }).ClickAsync();
         await Expect(first).ToContainTextAsync("ditutup");
+
+        // Isian: the closed triwulan is read-only and says since when; a register-counted figure is read-only too.
+        await OpenAsync(page, "Isian", "Isian realisasi");
+        await page.GetByLabel("Tahun").SelectOptionAsync("2025");
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Triwulan I 2025 sudah ditutup pada");
+        var closed = page.Locator("tr[data-indicator='PEMULIHAN-1']");
+        await Expect(closed.GetByLabel("Jumlah")).ToHaveAttributeAsync("readonly", "");
+        Assert.Equal(0, await closed.GetByRole(AriaRole.Button, new() { Name = "Ajukan" }).CountAsync());
+        await page.GetByLabel("Tahun").SelectOptionAsync("2026");
+        await Expect(page.Locator("tr[data-indicator='KELEMBAGAAN-1']")).ToContainTextAsync("dihitung dari register layanan");
+        await BrowserSession.ScreenshotAsync(page, "isian-admin");
+
+        await OpenAsync(page, "Admin", "Admin");
+        await page.GetByLabel("Tahun").First.SelectOptionAsync("2025");
         await first.GetByRole(AriaRole.Button, new() { Name = "Buka kembali" }).ClickAsync();
         await Expect(first).ToContainTextAsync("terbuka");
         await page.GetByLabel("Pengguna").FillAsync("admin-web");
         await page.GetByRole(AriaRole.Button, new() { Name = "Tampilkan" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Jejak audit (2)" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Jejak audit (2)" })).ToContainTextAsync("rollup dijalankan");
         await BrowserSession.ScreenshotAsync(page, "admin");
         AssertOnlyTheHost();
     }
