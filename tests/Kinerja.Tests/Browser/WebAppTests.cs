@@ -187,6 +187,7 @@ public sealed class WebAppTests
         row = await PemulihanRowAsync(operatorPage, "TW II");
         await Expect(row.Locator("[data-field='state']")).ToContainTextAsync("Dikembalikan");
         await Expect(row.Locator("[data-field='state']")).ToContainTextAsync("Daftar hadir belum dilampirkan");
+        await Expect(row.GetByLabel("Jumlah")).ToHaveValueAsync("9");       // the returned figure, to correct
         await BrowserSession.ScreenshotAsync(operatorPage, "isian-dikembalikan");
         await SubmitAsync(row, "10");
         await Expect(row.Locator("[data-field='state']")).ToHaveTextAsync("Diajukan");
