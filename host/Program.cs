@@ -31,6 +31,7 @@ if (CommandLine.IsCommand(args))
 }
 app.MapGraphQLGateway();
 app.MapRegisterUpload();
+app.MapModuleEndpoints();
 app.MapClientApp();
 await app.RunAsync();
 return 0;

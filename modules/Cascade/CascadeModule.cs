@@ -3,6 +3,7 @@ using Kinerja.Modules.Cascade.Computation;
 using Kinerja.Modules.Cascade.Data;
 using Kinerja.Modules.Cascade.Entry;
 using Kinerja.Modules.Cascade.GraphQL;
+using Kinerja.Modules.Cascade.Reports;
 using Kinerja.Modules.Cascade.Rollup;
 using Kinerja.Modules.Cascade.Sources;
 using Kinerja.Modules.Cascade.Tree;
@@ -44,5 +45,17 @@ public sealed class CascadeModule : KinerjaModule
         builder.RegisterType<RollupScheduling>().As<IModuleInitializer>().SingleInstance();
         builder.RegisterType<RollupCommand>().As<IHostCommand>().SingleInstance();
         builder.RegisterType<CascadeGraphQL>().As<IGraphQLContributor>().SingleInstance();
+        RegisterReports(builder);
+    }
+
+    private static void RegisterReports(ContainerBuilder builder)
+    {
+        builder.RegisterType<AnalysisService>().SingleInstance();
+        builder.RegisterType<OfficialService>().SingleInstance();
+        builder.RegisterType<ReportFigures>().SingleInstance();
+        builder.RegisterType<ReportService>().SingleInstance();
+        builder.RegisterType<ReportCommand>().As<IHostCommand>().SingleInstance();
+        builder.RegisterType<ReportsGraphQL>().As<IGraphQLContributor>().SingleInstance();
+        builder.RegisterType<ReportEndpoints>().As<IEndpointContributor>().SingleInstance();
     }
 }

@@ -90,6 +90,8 @@ internal sealed class CascadeDbContext(DbContextOptions<CascadeDbContext> option
     public DbSet<SnapshotValueRecord> SnapshotValues => Set<SnapshotValueRecord>();
     public DbSet<QuarterClosureRecord> QuarterClosures => Set<QuarterClosureRecord>();
     public DbSet<ValueSourceRecord> ValueSources => Set<ValueSourceRecord>();
+    public DbSet<AnalysisRecord> Analyses => Set<AnalysisRecord>();
+    public DbSet<OfficialRecord> Officials => Set<OfficialRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -121,6 +123,7 @@ internal sealed class CascadeDbContext(DbContextOptions<CascadeDbContext> option
             e.ToTable($"{TablePrefix}_value_sources");
             e.HasKey(v => new { v.Year, v.Code });
         });
+        ReportTables.Configure(modelBuilder, TablePrefix);
     }
 }
 

@@ -17,6 +17,65 @@ namespace Kinerja.Modules.Cascade.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Kinerja.Modules.Cascade.Data.AnalysisRecord", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Indicator")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FaktorPendukung")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FaktorPenghambat")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpayaTindakLanjut")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Year", "Indicator");
+
+                    b.ToTable("cascade_analyses", (string)null);
+                });
+
+            modelBuilder.Entity("Kinerja.Modules.Cascade.Data.OfficialRecord", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Position")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Jabatan")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nama")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nip")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Pangkat")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Year", "Position");
+
+                    b.ToTable("cascade_officials", (string)null);
+                });
+
             modelBuilder.Entity("Kinerja.Modules.Cascade.Data.PolarityRecord", b =>
                 {
                     b.Property<string>("Indicator")

@@ -1,0 +1,38 @@
+using System.Globalization;
+
+namespace Kinerja.Modules.Cascade.Reports;
+
+/// <summary>Numbers and dates as an Indonesian reader writes them: 1.234, 83,33 %, 31 Maret 2026, triwulan II.</summary>
+internal static class IndonesianFormat
+{
+    private static readonly string[] Months =
+        ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"];
+
+    private static readonly string[] Romans = ["I", "II", "III", "IV"];
+
+    public static string Figure(double? figure, FigureFormat format)
+    {
+        if (figure is not { } x)
+        {
+            return "-";
+        }
+        var text = format == FigureFormat.Integer && x == Math.Round(x)
+            ? x.ToString("#,##0", CultureInfo.InvariantCulture)
+            : x.ToString("#,##0.00", CultureInfo.InvariantCulture);
+        // Invariant separators swapped: thousands with a dot, decimals with a comma.
+        text = string.Create(text.Length, text, (span, s) =>
+        {
+            for (var i = 0; i < s.Length; i++)
+            {
+                span[i] = s[i] switch { ',' => '.', '.' => ',', var c => c };
+            }
+        });
+        return format == FigureFormat.Percent ? text + " %" : text;
+    }
+
+    public static string Date(DateOnly date) => $"{date.Day} {Months[date.Month - 1]} {date.Year}";
+
+    public static string DateTime(DateTimeOffset time) => $"{Date(DateOnly.FromDateTime(time.DateTime))} pukul {time:HH.mm}";
+
+    public static string Roman(int quarter) => Romans[quarter - 1];
+}
