@@ -313,10 +313,21 @@ public sealed class WebAppTests
         await OpenAsync(page, "Laporan", "Laporan");
         await page.GetByLabel("Tahun").SelectOptionAsync("2026");
         var asked = page.WaitForRequestAsync(r => r.Url.Contains("/reports/pengukuran-kinerja.xlsx?year=2026", StringComparison.Ordinal));
+        var download = page.WaitForDownloadAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Unduh" }).ClickAsync();
         Assert.StartsWith("Bearer ", (await (await asked).AllHeadersAsync())["authorization"]);
-        await Expect(page.GetByRole(AriaRole.Status).Or(page.GetByRole(AriaRole.Alert))).ToBeVisibleAsync();
+        Assert.EndsWith(".xlsx", (await download).SuggestedFilename);
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("diunduh");
         await BrowserSession.ScreenshotAsync(page, "laporan");
+
+        // An operator may not have the Dinas's report: the server's refusal is shown.
+        var operatorPage = await _s.SignInAsync("op-pemulihan", Roles.Operator, "PEMULIHAN");
+        await OpenAsync(operatorPage, "Laporan", "Laporan");
+        await Expect(operatorPage.GetByLabel("Unit")).ToHaveValueAsync("PEMULIHAN");
+        await operatorPage.GetByLabel("Unit").SelectOptionAsync(new SelectOptionValue { Label = "Dinas (semua unit)" });
+        await operatorPage.GetByRole(AriaRole.Button, new() { Name = "Unduh" }).ClickAsync();
+        await Expect(operatorPage.GetByRole(AriaRole.Alert)).ToContainTextAsync("op-pemulihan");
+        await BrowserSession.ScreenshotAsync(operatorPage, "laporan-ditolak");
 
         // GraphiQL's first request is graphql-js 16's full introspection query: answered without errors.
         var introspection = page.WaitForResponseAsync(r => r.Url.EndsWith("/graphql", StringComparison.Ordinal));
