@@ -307,6 +307,30 @@ public sealed class WebAppTests
     }
 
     [Fact]
+    public async Task Given_only_a_keyboard_Then_one_signs_in_and_moves_between_screens()
+    {
+        await _s.Host.SignInAsync("kadis", Roles.Pimpinan, null);
+        var page = await _s.NewPageAsync();
+        await page.GotoAsync("/");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.TypeAsync("kadis");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.TypeAsync(BrowserSession.Password);
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dasbor IKU" })).ToBeVisibleAsync();
+
+        // The skip link first, then the menu.
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("Lompat ke isi", await page.EvaluateAsync<string>("document.activeElement.textContent"));
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("Pohon kinerja", await page.EvaluateAsync<string>("document.activeElement.textContent"));
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Pohon kinerja", Level = 1 })).ToBeVisibleAsync();
+        AssertOnlyTheHost();
+    }
+
+    [Fact]
     public async Task Given_GraphiQL_and_Laporan_Then_both_load_from_the_host_with_the_signed_in_token()
     {
         var page = await _s.SignInAsync("kadis", Roles.Pimpinan, null);
