@@ -81,8 +81,10 @@ static async Task<Load> LoadAsync(IBrowser browser, string url, string token, st
     var shown = await page.EvaluateAsync<double>("window.__shown");
     var paint = await page.EvaluateAsync<double>(
         "performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1");
+    // The charts' request may still be on its way when the figures show: the transfer counts it too.
+    await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
     long bytes = 0;
-    foreach (var response in responses)
+    foreach (var response in responses.ToList())
     {
         var sizes = await response.Request.SizesAsync();
         bytes += sizes.ResponseBodySize + sizes.ResponseHeadersSize;

@@ -62,8 +62,8 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
 export async function errorOf(response: Response): Promise<string> {
   const text = await response.text();
   try {
-    const body = JSON.parse(text) as { error?: string; errors?: { message: string }[] };
-    if (body.error) return body.error;
+    const body = JSON.parse(text) as { error?: string; message?: string; errors?: { message: string }[] };
+    if (body.error ?? body.message) return (body.error ?? body.message)!;
     if (body.errors?.length) return body.errors.map(e => e.message).join(' • ');
   } catch { /* not JSON: the text itself */ }
   if (text.trim()) return text.trim();

@@ -4,13 +4,20 @@ import type { ChartConfiguration } from 'chart.js';
 import { PERIOD_CHOICES, YEARS } from './period';
 import { draw } from './charts';
 
-/** Runs an async load whenever its inputs change; keeps the last answer and the error message. */
+/**
+ * Runs an async load whenever its inputs change, and again on reload(). New inputs drop the last answer at once
+ * (never a figure of another period under a new heading); a reload keeps it on screen until the new one comes.
+ */
 export function useLoad<T>(load: () => Promise<T>, inputs: unknown[]) {
   const [state, setState] = useState<{ data: T | null; error: string | null; loading: boolean }>({ data: null, error: null, loading: true });
   const [version, setVersion] = useState(0);
+  const asked = useRef('');
   useEffect(() => {
     let live = true;
-    setState(s => ({ ...s, loading: true, error: null }));
+    const key = JSON.stringify(inputs);
+    const same = key === asked.current;
+    asked.current = key;
+    setState(s => ({ data: same ? s.data : null, loading: true, error: null }));
     load().then(
       data => live && setState({ data, error: null, loading: false }),
       (e: Error) => live && setState({ data: null, error: e.message, loading: false }));

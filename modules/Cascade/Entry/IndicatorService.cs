@@ -213,10 +213,7 @@ internal sealed class IndicatorService
         var checks = new InputChecks();
         checks.Year("year", year);
         checks.Quarter("quarter", quarter);
-        if (unit is not null && _directory.FindEnabledUnit(unit) is null)
-        {
-            checks.Add("unit", $"unit '{unit}' tidak dikenal");
-        }
+        CheckUnit(checks, unit);
         if (state is not null && state is not (VerificationState.Diajukan or VerificationState.Diverifikasi or VerificationState.Dikembalikan))
         {
             checks.Add("state", $"status '{state}' tidak dikenal: DIAJUKAN, DIVERIFIKASI atau DIKEMBALIKAN");
@@ -226,11 +223,32 @@ internal sealed class IndicatorService
         var entries = data.SelectMany(d => d.Realizations)
             .Where(r => (quarter is null || r.Quarter == quarter) && (state is null || r.State == state))
             .ToLookup(r => r.Indicator, StringComparer.Ordinal);
-        return _directory.Indicators
-            .Where(i => unit is null || _access.IsWithin(i.Unit, unit))
+        return IndicatorsWithin(unit)
             .SelectMany(i => entries[i.Code].OrderBy(r => r.Quarter).Select(r => new RealizationListing(i, r)))
             .ToList();
     }
+
+    /// <summary>The values of every indicator of <paramref name="unit"/> and the units below it, from one evaluation of the period.</summary>
+    public async Task<IReadOnlyList<IndicatorValue>> ValuesAsync(int year, int? quarter, bool cumulative, string? unit, CancellationToken cancellationToken)
+    {
+        var checks = new InputChecks();
+        var period = CheckPeriod(checks, year, quarter, cumulative);
+        CheckUnit(checks, unit);
+        checks.ThrowIfFailed();
+        var evaluator = await EvaluatorAsync(year, [period], cancellationToken);
+        return IndicatorsWithin(unit).Select(i => evaluator.Evaluate(i.Code, period)).ToList();
+    }
+
+    private void CheckUnit(InputChecks checks, string? unit)
+    {
+        if (unit is not null && _directory.FindEnabledUnit(unit) is null)
+        {
+            checks.Add("unit", $"unit '{unit}' tidak dikenal");
+        }
+    }
+
+    private IEnumerable<IndicatorDefinition> IndicatorsWithin(string? unit) =>
+        _directory.Indicators.Where(i => unit is null || _access.IsWithin(i.Unit, unit));
 
     private static object Figure(RealizationEntry entry) =>
         new { numerator = entry.Numerator, denominator = entry.Denominator, state = entry.State, enteredBy = entry.EnteredBy,

@@ -50,6 +50,15 @@ internal sealed class CascadeGraphQL : IGraphQLContributor
             .ResolveAsync(async c => await c.Service<IndicatorService>().ValueAsync(
                 c.GetArgument<string>("indicator"), c.GetArgument<int>("year"), c.GetArgument<int?>("quarter"),
                 c.GetArgument<bool>("cumulative"), c.CancellationToken, Options(c)));
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<IndicatorValueType>>>>("values")
+            .Description("The values of every indicator of a unit and the units below it (every unit when none is given) for a period, in catalog order.")
+            .Argument<NonNullGraphType<IntGraphType>>("year")
+            .Argument<IntGraphType>("quarter")
+            .Argument<BooleanGraphType>("cumulative", a => a.DefaultValue = false)
+            .Argument<StringGraphType>("unit")
+            .ResolveAsync(async c => await c.Service<IndicatorService>().ValuesAsync(
+                c.GetArgument<int>("year"), c.GetArgument<int?>("quarter"), c.GetArgument<bool>("cumulative"), c.GetArgument<string?>("unit"),
+                c.CancellationToken));
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<IndicatorValueType>>>>("iku")
             .WithComplexityImpact(FieldCosts.YearEvaluation)
             .Description("The Dinas IKU values for a period, each with its cascade below it in contributions.")

@@ -187,6 +187,7 @@ public sealed class WebAppTests
         row = await PemulihanRowAsync(operatorPage, "TW II");
         await Expect(row.Locator("[data-field='state']")).ToContainTextAsync("Dikembalikan");
         await Expect(row.Locator("[data-field='state']")).ToContainTextAsync("Daftar hadir belum dilampirkan");
+        await Expect(row.GetByLabel("Jumlah")).ToHaveValueAsync("9");       // the returned figure, to correct
         await BrowserSession.ScreenshotAsync(operatorPage, "isian-dikembalikan");
         await SubmitAsync(row, "10");
         await Expect(row.Locator("[data-field='state']")).ToHaveTextAsync("Diajukan");
@@ -255,11 +256,26 @@ public sealed class WebAppTests
         var first = page.Locator("tr[data-quarter='1']");
         await first.GetByRole(AriaRole.Button, new() { Name = "Jalankan rollup" }).ClickAsync();
         await Expect(first).ToContainTextAsync("ditutup");
+
+        // Isian: the closed triwulan is read-only and says since when; a register-counted figure is read-only too.
+        await OpenAsync(page, "Isian", "Isian realisasi");
+        await page.GetByLabel("Tahun").SelectOptionAsync("2025");
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Triwulan I 2025 sudah ditutup pada");
+        var closed = page.Locator("tr[data-indicator='PEMULIHAN-1']");
+        await Expect(closed.GetByLabel("Jumlah")).ToHaveAttributeAsync("readonly", "");
+        Assert.Equal(0, await closed.GetByRole(AriaRole.Button, new() { Name = "Ajukan" }).CountAsync());
+        await page.GetByLabel("Tahun").SelectOptionAsync("2026");
+        await Expect(page.Locator("tr[data-indicator='KELEMBAGAAN-1']")).ToContainTextAsync("dihitung dari register layanan");
+        await BrowserSession.ScreenshotAsync(page, "isian-admin");
+
+        await OpenAsync(page, "Admin", "Admin");
+        await page.GetByLabel("Tahun").First.SelectOptionAsync("2025");
         await first.GetByRole(AriaRole.Button, new() { Name = "Buka kembali" }).ClickAsync();
         await Expect(first).ToContainTextAsync("terbuka");
         await page.GetByLabel("Pengguna").FillAsync("admin-web");
         await page.GetByRole(AriaRole.Button, new() { Name = "Tampilkan" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Jejak audit (2)" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Jejak audit (2)" })).ToContainTextAsync("rollup dijalankan");
         await BrowserSession.ScreenshotAsync(page, "admin");
         AssertOnlyTheHost();
     }
@@ -291,16 +307,51 @@ public sealed class WebAppTests
     }
 
     [Fact]
+    public async Task Given_only_a_keyboard_Then_one_signs_in_and_moves_between_screens()
+    {
+        await _s.Host.SignInAsync("kadis", Roles.Pimpinan, null);
+        var page = await _s.NewPageAsync();
+        await page.GotoAsync("/");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.TypeAsync("kadis");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.TypeAsync(BrowserSession.Password);
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dasbor IKU" })).ToBeVisibleAsync();
+
+        // The skip link first, then the menu.
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("Lompat ke isi", await page.EvaluateAsync<string>("document.activeElement.textContent"));
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("Pohon kinerja", await page.EvaluateAsync<string>("document.activeElement.textContent"));
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Pohon kinerja", Level = 1 })).ToBeVisibleAsync();
+        AssertOnlyTheHost();
+    }
+
+    [Fact]
     public async Task Given_GraphiQL_and_Laporan_Then_both_load_from_the_host_with_the_signed_in_token()
     {
         var page = await _s.SignInAsync("kadis", Roles.Pimpinan, null);
         await OpenAsync(page, "Laporan", "Laporan");
         await page.GetByLabel("Tahun").SelectOptionAsync("2026");
         var asked = page.WaitForRequestAsync(r => r.Url.Contains("/reports/pengukuran-kinerja.xlsx?year=2026", StringComparison.Ordinal));
+        var download = page.WaitForDownloadAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Unduh" }).ClickAsync();
         Assert.StartsWith("Bearer ", (await (await asked).AllHeadersAsync())["authorization"]);
-        await Expect(page.GetByRole(AriaRole.Status).Or(page.GetByRole(AriaRole.Alert))).ToBeVisibleAsync();
+        Assert.EndsWith(".xlsx", (await download).SuggestedFilename);
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("diunduh");
         await BrowserSession.ScreenshotAsync(page, "laporan");
+
+        // An operator may not have the Dinas's report: the server's refusal is shown.
+        var operatorPage = await _s.SignInAsync("op-pemulihan", Roles.Operator, "PEMULIHAN");
+        await OpenAsync(operatorPage, "Laporan", "Laporan");
+        await Expect(operatorPage.GetByLabel("Unit")).ToHaveValueAsync("PEMULIHAN");
+        await operatorPage.GetByLabel("Unit").SelectOptionAsync(new SelectOptionValue { Label = "Dinas (semua unit)" });
+        await operatorPage.GetByRole(AriaRole.Button, new() { Name = "Unduh" }).ClickAsync();
+        await Expect(operatorPage.GetByRole(AriaRole.Alert)).ToContainTextAsync("op-pemulihan");
+        await BrowserSession.ScreenshotAsync(operatorPage, "laporan-ditolak");
 
         // GraphiQL's first request is graphql-js 16's full introspection query: answered without errors.
         var introspection = page.WaitForResponseAsync(r => r.Url.EndsWith("/graphql", StringComparison.Ordinal));

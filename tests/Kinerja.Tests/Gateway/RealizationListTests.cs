@@ -3,7 +3,10 @@ using Kinerja.Tests.Support;
 
 namespace Kinerja.Tests.Gateway;
 
-/// <summary>realizations: what the units below a verifikator submitted, and why a figure was returned.</summary>
+/// <summary>
+/// realizations: what the units below a verifikator submitted, and why a figure was returned; values: a unit's
+/// indicators in one evaluation, as the Isian screen asks for them.
+/// </summary>
 public sealed class RealizationListTests : IAsyncLifetime
 {
     private readonly TempDirectory _data = new();
@@ -55,5 +58,30 @@ public sealed class RealizationListTests : IAsyncLifetime
         var bad = await _host.QueryAsync(List, new { unit = "ENTAH", state = "SELESAI" });
         var message = Assert.Single(bad.ErrorMessages);
         Assert.StartsWith("unit: unit 'ENTAH' tidak dikenal; state:", message);
+    }
+
+    [Fact]
+    public async Task Given_a_unit_Then_values_are_its_subtrees_indicators_each_as_value_answers_it()
+    {
+        (await _host.QueryAsync("""
+            mutation {
+              a: recordRealization(input: { indicator: "PEMULIHAN-1", year: 2026, quarter: 1, value: 12 }) { status }
+              b: setTarget(input: { indicator: "PEMULIHAN-1", year: 2026, quarter: 1, value: 10 }) { status }
+              c: recordBaseMeasure(input: { measure: "eks_penyakit_sosial.total", year: 2026, quarter: 1, value: 80 }) { value }
+            }
+            """)).Ok();
+        const string fields = "indicator { code } numerator denominator value target achievement predicate status verification";
+        var values = (await _host.QueryAsync($$"""{ values(year: 2026, quarter: 1, unit: "REHSOS") { {{fields}} } }""")).Ok().GetProperty("values");
+
+        Assert.Equal(["REHSOS-1", "REHSOS-2", "REHSOS-3", "PEMULIHAN-1", "PENGEMBANGAN-1", "PENGEMBANGAN-2", "PELAYANAN-1", "PELAYANAN-2", "PELAYANAN-3", "PELAYANAN-4"],
+            values.EnumerateArray().Select(v => v.GetProperty("indicator").GetProperty("code").GetString()));
+        foreach (var value in values.EnumerateArray())
+        {
+            var one = (await _host.QueryAsync($$"""query($i: String!) { value(indicator: $i, year: 2026, quarter: 1) { {{fields}} } }""",
+                new { i = value.GetProperty("indicator").GetProperty("code").GetString() })).Ok().GetProperty("value");
+            Assert.Equal(one.GetRawText(), value.GetRawText());
+        }
+        Assert.Equal(15, values[0].GetProperty("value").GetDouble());   // REHSOS-1: 12 / 80
+        Assert.StartsWith("unit:", Assert.Single((await _host.QueryAsync("{ values(year: 2026, unit: \"ENTAH\") { status } }")).ErrorMessages));
     }
 }

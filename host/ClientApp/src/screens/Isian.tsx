@@ -8,7 +8,7 @@ interface Unit { code: string; name: string; parent: { code: string } | null }
 interface Rule { indicator: { code: string; name: string; kind: string; unit: { code: string; name: string } }; numerator: string; denominator: string | null }
 interface Quarter { quarter: number; closed: boolean; changedAt: string | null }
 interface Entry { indicator: { code: string }; numerator: number | null; denominator: number | null; state: string; returnReason: string | null; reviewedBy: string | null }
-interface Figures { numerator: number | null; denominator: number | null; value: number | null; target: number | null; status: string; verification: string | null }
+interface Figures { indicator: { code: string }; numerator: number | null; denominator: number | null; value: number | null; target: number | null; status: string; verification: string | null }
 
 /** The units an account may enter for: its own and those below it (every unit for an admin). */
 export function unitsOf(account: Account, units: Unit[]): Unit[] {
@@ -28,10 +28,10 @@ export function Isian({ account }: { account: Account }) {
   const mine = setup.data ? new Set(unitsOf(account, setup.data.units).map(u => u.code)) : new Set<string>();
   const rules = setup.data ? setup.data.tree.filter(r => r.numerator === 'input' && mine.has(r.indicator.unit.code)) : [];
   const codes = rules.map(r => r.indicator.code);
-  const figures = useLoad(() => codes.length === 0 ? Promise.resolve(null) : gql<Record<string, Figures | Entry[]>>(
+  const figures = useLoad(() => codes.length === 0 ? Promise.resolve(null) : gql<{ realizations: Entry[]; now: Figures[]; annual: Figures[] }>(
     `query($y: Int!, $q: Int!, $u: String) { realizations(year: $y, quarter: $q, unit: $u) { indicator { code } numerator denominator state returnReason reviewedBy }
-      ${codes.map((c, i) => `t${i}: value(indicator: "${c}", year: $y, quarter: $q) { numerator denominator value target status verification }
-      a${i}: value(indicator: "${c}", year: $y) { target }`).join('\n')} }`,
+      now: values(year: $y, quarter: $q, unit: $u) { indicator { code } numerator denominator value target status verification }
+      annual: values(year: $y, unit: $u) { indicator { code } target } }`,
     { y: year, q: quarter, u: account.unit }), [year, quarter, codes.join()]);
 
   const state = setup.data?.quarters.find(q => q.quarter === quarter);
@@ -56,10 +56,11 @@ export function Isian({ account }: { account: Account }) {
         <Table caption={`Indikator TW ${ROMAN[quarter - 1]} ${year}`}>
           <thead><tr><th scope="col">Indikator</th><th scope="col">Target tahunan</th><th scope="col">Target TW</th>
             <th scope="col">Realisasi</th><th scope="col">Status</th></tr></thead>
-          <tbody>{rules.map((r, i) => (
+          <tbody>{rules.map(r => (
             <Row key={`${r.indicator.code}-${year}-${quarter}`} rule={r} year={year} quarter={quarter}
-              figures={figures.data![`t${i}`] as Figures} annualTarget={(figures.data![`a${i}`] as Figures).target}
-              entry={(figures.data!.realizations as Entry[]).find(e => e.indicator.code === r.indicator.code)}
+              figures={figures.data!.now.find(v => v.indicator.code === r.indicator.code)!}
+              annualTarget={figures.data!.annual.find(v => v.indicator.code === r.indicator.code)!.target}
+              entry={figures.data!.realizations.find(e => e.indicator.code === r.indicator.code)}
               closed={state?.closed ?? false} register={registerCodes.has(r.indicator.code)} onSaved={figures.reload} />))}</tbody>
         </Table>
       )}

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { download, gql } from '../api';
+import { download, gql, type Account } from '../api';
 import { periodOf, thisYear } from '../period';
 import { ErrorBox, PeriodSelect, useLoad, YearSelect } from '../ui';
 
@@ -9,13 +9,14 @@ const REPORTS = [
   { key: 'rencana-aksi', label: 'Rencana Aksi' },
 ];
 
-export function Laporan() {
+export function Laporan({ account }: { account: Account }) {
   const units = useLoad(() => gql<{ units: { code: string; name: string }[] }>('{ units { code name } }'), []);
   const [report, setReport] = useState(REPORTS[0].key);
   const [format, setFormat] = useState('xlsx');
   const [year, setYear] = useState(thisYear());
   const [key, setKey] = useState('c4');
-  const [unit, setUnit] = useState('');
+  // An operator or verifikator reads its own unit's reports; pimpinan and admins start with the Dinas's.
+  const [unit, setUnit] = useState(account.unit ?? '');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
