@@ -51,6 +51,7 @@ internal sealed class CascadeGraphQL : IGraphQLContributor
                 c.GetArgument<string>("indicator"), c.GetArgument<int>("year"), c.GetArgument<int?>("quarter"),
                 c.GetArgument<bool>("cumulative"), c.CancellationToken, Options(c)));
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<IndicatorValueType>>>>("values")
+            .WithComplexityImpact(FieldCosts.YearEvaluation)
             .Description("The values of every indicator of a unit and the units below it (every unit when none is given) for a period, in catalog order.")
             .Argument<NonNullGraphType<IntGraphType>>("year")
             .Argument<IntGraphType>("quarter")

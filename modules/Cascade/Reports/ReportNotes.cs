@@ -1,6 +1,7 @@
 using Kinerja.Modules.Cascade.Data;
 using Kinerja.Modules.Cascade.Entry;
 using Kinerja.Modules.Cascade.Rollup;
+using Kinerja.Shared.Data;
 using Kinerja.Shared.Modules;
 using Kinerja.Shared.Security;
 using Microsoft.EntityFrameworkCore;
@@ -33,10 +34,12 @@ internal sealed class AnalysisService
     private readonly RollupSettings _settings;
     private readonly Access _access;
     private readonly IAuditTrail _audit;
+    private readonly IUnitOfWork _unit;
 
     public AnalysisService(ModuleDirectory directory, Func<CascadeDbContext> createContext, TimeProvider clock, RollupSettings settings,
-        Access access, IAuditTrail audit)
+        Access access, IAuditTrail audit, IUnitOfWork unit)
     {
+        _unit = unit;
         _directory = directory;
         _createContext = createContext;
         _clock = clock;
@@ -59,23 +62,26 @@ internal sealed class AnalysisService
         var upaya = Text(checks, "input.upayaTindakLanjut", input.UpayaTindakLanjut);
         checks.ThrowIfFailed();
 
-        await using var db = _createContext();
-        var record = await db.Analyses.SingleOrDefaultAsync(a => a.Year == input.Year && a.Indicator == indicator!.Code, cancellationToken);
-        var before = record is null ? null : Texts(record);
-        if (record is null)
+        return await _unit.RunAsync(async () =>
         {
-            record = new AnalysisRecord { Year = input.Year, Indicator = indicator!.Code, ChangedBy = caller.UserName! };
-            db.Analyses.Add(record);
-        }
-        record.FaktorPendukung = pendukung;
-        record.FaktorPenghambat = penghambat;
-        record.UpayaTindakLanjut = upaya;
-        record.ChangedBy = caller.UserName!;
-        record.ChangedAt = _settings.Local(_clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
-        await _audit.RecordAsync(caller, new AuditEntry("analisis diisi", indicator!.Unit, indicator.Code, input.Year, null, before, Texts(record)),
-            cancellationToken);
-        return ToAnalysis(record);
+            await using var db = _createContext();
+            var record = await db.Analyses.SingleOrDefaultAsync(a => a.Year == input.Year && a.Indicator == indicator!.Code, cancellationToken);
+            var before = record is null ? null : Texts(record);
+            if (record is null)
+            {
+                record = new AnalysisRecord { Year = input.Year, Indicator = indicator!.Code, ChangedBy = caller.UserName! };
+                db.Analyses.Add(record);
+            }
+            record.FaktorPendukung = pendukung;
+            record.FaktorPenghambat = penghambat;
+            record.UpayaTindakLanjut = upaya;
+            record.ChangedBy = caller.UserName!;
+            record.ChangedAt = _settings.Local(_clock.GetUtcNow());
+            await db.SaveChangesAsync(cancellationToken);
+            await _audit.RecordAsync(caller, new AuditEntry("analisis diisi", indicator!.Unit, indicator.Code, input.Year, null, before, Texts(record)),
+                cancellationToken);
+            return ToAnalysis(record);
+        }, cancellationToken);
     }
 
     /// <summary>The analyses of a year, optionally of one unit's indicators; an indicator without one is absent.</summary>
@@ -140,9 +146,12 @@ internal sealed class OfficialService
     private readonly TimeProvider _clock;
     private readonly Access _access;
     private readonly IAuditTrail _audit;
+    private readonly IUnitOfWork _unit;
 
-    public OfficialService(ModuleDirectory directory, Func<CascadeDbContext> createContext, TimeProvider clock, Access access, IAuditTrail audit)
+    public OfficialService(ModuleDirectory directory, Func<CascadeDbContext> createContext, TimeProvider clock, Access access, IAuditTrail audit,
+        IUnitOfWork unit)
     {
+        _unit = unit;
         _directory = directory;
         _createContext = createContext;
         _clock = clock;
@@ -174,24 +183,27 @@ internal sealed class OfficialService
         }
         checks.ThrowIfFailed();
 
-        await using var db = _createContext();
-        var record = await db.Officials.SingleOrDefaultAsync(o => o.Year == input.Year && o.Position == input.Position, cancellationToken);
-        var before = record is null ? null : ToOfficial(record);
-        if (record is null)
+        return await _unit.RunAsync(async () =>
         {
-            record = new OfficialRecord { Year = input.Year, Position = input.Position, Nama = "", Jabatan = "" };
-            db.Officials.Add(record);
-        }
-        record.Nama = input.Nama.Trim();
-        record.Jabatan = string.IsNullOrWhiteSpace(input.Jabatan) ? defaultJabatan! : input.Jabatan.Trim();
-        record.Pangkat = string.IsNullOrWhiteSpace(input.Pangkat) ? null : input.Pangkat.Trim();
-        record.Nip = nip;
-        record.ChangedAt = _clock.GetUtcNow();
-        await db.SaveChangesAsync(cancellationToken);
-        var after = ToOfficial(record);
-        await _audit.RecordAsync(caller, new AuditEntry("pejabat ditetapkan", input.Position == Bupati ? null : input.Position, input.Position,
-            input.Year, null, before, after), cancellationToken);
-        return after;
+            await using var db = _createContext();
+            var record = await db.Officials.SingleOrDefaultAsync(o => o.Year == input.Year && o.Position == input.Position, cancellationToken);
+            var before = record is null ? null : ToOfficial(record);
+            if (record is null)
+            {
+                record = new OfficialRecord { Year = input.Year, Position = input.Position, Nama = "", Jabatan = "" };
+                db.Officials.Add(record);
+            }
+            record.Nama = input.Nama.Trim();
+            record.Jabatan = string.IsNullOrWhiteSpace(input.Jabatan) ? defaultJabatan! : input.Jabatan.Trim();
+            record.Pangkat = string.IsNullOrWhiteSpace(input.Pangkat) ? null : input.Pangkat.Trim();
+            record.Nip = nip;
+            record.ChangedAt = _clock.GetUtcNow();
+            await db.SaveChangesAsync(cancellationToken);
+            var after = ToOfficial(record);
+            await _audit.RecordAsync(caller, new AuditEntry("pejabat ditetapkan", input.Position == Bupati ? null : input.Position, input.Position,
+                input.Year, null, before, after), cancellationToken);
+            return after;
+        }, cancellationToken);
     }
 
     /// <summary>Every position of a year, with the catalog's jabatan and no name where nobody is recorded.</summary>
