@@ -617,7 +617,7 @@ internal static class RegistersBench
             }
         }
         Console.WriteLine();
-        Console.WriteLine($"Whole run: {F.S(elapsed)}{LoadAverage("; load average at the end: ")}.");
+        Console.WriteLine($"Whole run: {F.S(elapsed)}{Machine.LoadAverage("; load average at the end: ")}.");
     }
 
     private static void PrintMachine(Options options, string work)
@@ -634,21 +634,8 @@ internal static class RegistersBench
         Console.WriteLine($"  persons {F.N(options.Persons)}, services {F.N(options.Services)} a year {RegisterGenerator.FirstServiceYear}-{RegisterGenerator.LastServiceYear}, "
             + $"institutions {F.N(options.Institutions)}, seed {options.Seed}; cold runs {options.ColdRuns}, warm requests {options.WarmRequests}, floor passes {options.FloorRuns}");
         Console.WriteLine($"  work folder: {work}");
-        var load = LoadAverage("load average ");
+        var load = Machine.LoadAverage("load average ");
         Console.WriteLine($"  other load: {(load.Length > 0 ? load : "unknown")}");
-    }
-
-    private static string LoadAverage(string prefix)
-    {
-        try
-        {
-            var fields = File.ReadAllText("/proc/loadavg").Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            return fields.Length >= 3 ? $"{prefix}{fields[0]} {fields[1]} {fields[2]}" : "";
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return "";
-        }
     }
 
     private static long DatabaseSize(string data) =>

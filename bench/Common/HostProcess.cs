@@ -3,14 +3,13 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Kinerja.Bench.Registers;
+namespace Kinerja.Bench.Common;
 
 /// <summary>
-/// (A copy of Kinerja.Bench's HostProcess, with the process's memory added.)
 /// The host run as an operator runs it: <c>dotnet Kinerja.Host.dll</c> as a process of its own, listening
 /// on a free loopback port, over the bench's data directory. Stopped (killed, with its children) on dispose.
 /// </summary>
-internal sealed class HostProcess : IAsyncDisposable
+public sealed class HostProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
