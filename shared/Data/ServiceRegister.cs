@@ -1,6 +1,6 @@
+using System.Data.Common;
 using Kinerja.Shared.Sources;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Kinerja.Shared.Data;
 
@@ -52,8 +52,11 @@ public interface IServiceStore
 
     IReadOnlyCollection<string> Indicators { get; }
 
-    /// <summary>Stores every entry in one transaction.</summary>
-    Task<UpsertTally> SaveAsync(IReadOnlyList<ServiceEntry> entries, CancellationToken cancellationToken);
+    /// <summary>A context on the host's database, for a transaction that writes the services of several modules.</summary>
+    DbContext CreateContext();
+
+    /// <summary>Writes entries inside the given transaction, one at a time, as an import reads them.</summary>
+    Task<IRowWriter<ServiceEntry>> PrepareAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -111,22 +114,21 @@ public sealed class ServiceRegister<TContext> : IServiceCounter, IServiceStore w
             .ToList();
     }
 
-    public async Task<UpsertTally> SaveAsync(IReadOnlyList<ServiceEntry> entries, CancellationToken cancellationToken)
+    public DbContext CreateContext() => _createContext();
+
+    public async Task<IRowWriter<ServiceEntry>> PrepareAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
         await using var db = _createContext();
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var tally = new UpsertTally();
-        await using (var upsert = await Upsert.PrepareAsync(db.Database.GetDbConnection(), transaction.GetDbTransaction(), db.ServicesTable,
-            ["Indicator", "ServedOn", "Subject"], ["Kecamatan", "Note"], cancellationToken))
-        {
-            foreach (var e in entries)
-            {
-                tally.Add(await upsert.ExecuteAsync([e.Indicator, e.ServedOn, e.Subject, e.Kecamatan, e.Note], cancellationToken));
-            }
-        }
-        await transaction.CommitAsync(cancellationToken);
-        return tally;
+        return new Writer(await Upsert.PrepareAsync(connection, transaction, db.ServicesTable,
+            ["Indicator", "ServedOn", "Subject"], ["Kecamatan", "Note"], cancellationToken));
+    }
+
+    private sealed class Writer(Upsert services) : IRowWriter<ServiceEntry>
+    {
+        public Task<UpsertOutcome> WriteAsync(ServiceEntry e, CancellationToken cancellationToken) =>
+            services.ExecuteAsync([e.Indicator, e.ServedOn, e.Subject, e.Kecamatan, e.Note], cancellationToken);
+
+        public ValueTask DisposeAsync() => services.DisposeAsync();
     }
 }
 
