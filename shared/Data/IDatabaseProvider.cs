@@ -15,4 +15,9 @@ public interface IDatabaseProvider
     /// connection is as before once the returned object is disposed. Engines that need nothing return a no-op.
     /// </summary>
     Task<IAsyncDisposable> PrepareBulkWriteAsync(System.Data.Common.DbConnection connection, CancellationToken cancellationToken);
+
+    /// <summary>A stamp of what the last completed start established, kept in the database itself; 0 when none.</summary>
+    Task<int> ReadStartStampAsync(CancellationToken cancellationToken);
+
+    Task WriteStartStampAsync(int stamp, CancellationToken cancellationToken);
 }
