@@ -85,6 +85,26 @@ internal sealed record CountQuery(string Code, bool IsStock, string Sql, IReadOn
         throw new ArgumentException($"no counter known for stock {code}", nameof(code));
     }
 
+    /// <summary>
+    /// Every person stock at a date in one statement, as PemberdayaanStocks counts them (copied): one row per
+    /// kecamatan with a column per stock of <see cref="PersonStocks"/>, in their order.
+    /// </summary>
+    public static string PersonStocksOnePass(DateOnly at)
+    {
+        var flags = string.Join(",\n", PersonStocks.Select((s, i) => s.Group is null
+            ? $"""1 AS "s{i}" """
+            : $"""MAX(CASE WHEN c."Category" IN ({string.Join(", ", s.Group.Select(c => c.Number))}) THEN 1 ELSE 0 END) AS "s{i}" """));
+        var sums = string.Join(", ", PersonStocks.Select((_, i) => $"""SUM("s{i}")"""));
+        return $"""
+            SELECT "Kecamatan", {sums} FROM (
+              SELECT p."Kecamatan" AS "Kecamatan", {flags}
+              FROM "{Persons}" p JOIN "{PersonCategories}" c ON c."Nik" = p."Nik"
+              WHERE c."StartedOn" <= {Literal(at)} AND (c."EndedOn" IS NULL OR c."EndedOn" >= {Literal(at)})
+              GROUP BY p."Nik", p."Kecamatan"
+            ) AS person GROUP BY "Kecamatan"
+            """;
+    }
+
     /// <summary>A kegiatan indicator's count of distinct subjects served in a period (ServiceRegister.CountServedAsync).</summary>
     public static CountQuery Served(string indicator, string module, DateOnly from, DateOnly to) =>
         new(indicator, false, $"""
