@@ -79,6 +79,10 @@ public sealed class ServiceImporter : IRegisterImporter
                     tally.Add(await writer.WriteAsync(entry, cancellationToken));
                 }
             }
+            foreach (var writer in writers.Values)
+            {
+                await writer.CompleteAsync(cancellationToken);
+            }
         }
         finally
         {
