@@ -28,7 +28,7 @@ internal static partial class ImportRunner
 {
     private const string Time = "/usr/bin/time";
 
-    public static string HostAssembly => Path.Combine(AppContext.BaseDirectory, "Kinerja.Host.dll");
+    public static string HostAssembly => HostProcess.HostAssembly;
 
     /// <summary>
     /// Imports a file, given by its absolute path as an operator types it, run in the file's folder (so that a
