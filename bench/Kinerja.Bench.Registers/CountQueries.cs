@@ -91,16 +91,15 @@ internal sealed record CountQuery(string Code, bool IsStock, string Sql, IReadOn
     /// </summary>
     public static string PersonStocksOnePass(DateOnly at)
     {
-        var flags = string.Join(",\n", PersonStocks.Select((s, i) => s.Group is null
-            ? $"""1 AS "s{i}" """
-            : $"""MAX(CASE WHEN c."Category" IN ({string.Join(", ", s.Group.Select(c => c.Number))}) THEN 1 ELSE 0 END) AS "s{i}" """));
-        var sums = string.Join(", ", PersonStocks.Select((_, i) => $"""SUM("s{i}")"""));
+        var sums = string.Join(", ", PersonStocks.Select(s => s.Group is null
+            ? """SUM(CASE WHEN "Categories" IS NOT NULL THEN 1 ELSE 0 END)"""
+            : $"""SUM(CASE WHEN ("Categories" & {s.Group.Sum(c => 1L << c.Number)}) <> 0 THEN 1 ELSE 0 END)"""));
         return $"""
             SELECT "Kecamatan", {sums} FROM (
-              SELECT p."Kecamatan" AS "Kecamatan", {flags}
-              FROM "{Persons}" p JOIN "{PersonCategories}" c ON c."Nik" = p."Nik"
-              WHERE c."StartedOn" <= {Literal(at)} AND (c."EndedOn" IS NULL OR c."EndedOn" >= {Literal(at)})
-              GROUP BY p."Nik", p."Kecamatan"
+              SELECT p."Kecamatan" AS "Kecamatan", (
+                SELECT SUM(DISTINCT 1 << c."Category") FROM "{PersonCategories}" c
+                WHERE c."Nik" = p."Nik" AND c."StartedOn" <= {Literal(at)} AND (c."EndedOn" IS NULL OR c."EndedOn" >= {Literal(at)})) AS "Categories"
+              FROM "{Persons}" p GROUP BY p."Nik", p."Kecamatan"
             ) AS person GROUP BY "Kecamatan"
             """;
     }

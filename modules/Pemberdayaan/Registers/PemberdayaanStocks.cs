@@ -33,15 +33,9 @@ internal sealed class PemberdayaanStocks : IStockCounter
 
     public string Module => PemberdayaanModule.ModuleName;
 
-    /// <summary>Each person stock and the PMKS categories it counts (none: every category).</summary>
+    /// <summary>Each person stock and the PMKS categories it counts (none: every category): Jumlah PMKS, then a stock per group.</summary>
     private static readonly (string Measure, IReadOnlyList<PmksCategory>? Categories)[] PersonStocks =
-    [
-        ("pmks.total", null),
-        ("eks_penyakit_sosial.total", PmksCategories.EksPenyakitSosial),
-        ("disabilitas.total", PmksCategories.Disabilitas),
-        ("fakir_miskin.total", PmksCategories.FakirMiskin),
-        ("wrse.total", PmksCategories.Wrse),
-    ];
+        [("pmks.total", null), .. PmksCategories.Groups.Select(g => ($"{g.Code}.total", (IReadOnlyList<PmksCategory>?)g))];
 
     public const string LksTotal = "lks.total";
     public const string PantiAsuhanTotal = "panti_asuhan.total";
@@ -131,25 +125,27 @@ internal sealed class PemberdayaanStocks : IStockCounter
     }
 
     /// <summary>
-    /// The person stocks in one pass: each person with a category active on the date once (in Nik order
-    /// over the covering indexes of persons and categories), with a flag per stock, then summed by
-    /// kecamatan. Plain SQL that SQLite and PostgreSQL read alike; the IN lists are category numbers.
+    /// The person stocks in one pass over persons in NIK order (the covering index of NIK and kecamatan):
+    /// for each, the set of categories active on the date as bits (1 &lt;&lt; category, summed once each) from
+    /// the covering index of categories, then counted by kecamatan for each stock whose categories it
+    /// meets. A scalar subquery rather than a join, since SQLite 3.53 scans a joined persons table by its
+    /// key and fetches every row. Plain SQL that SQLite and PostgreSQL read alike.
     /// </summary>
     private static async Task CountPersonsAsync(DbConnection connection, DbTransaction transaction, long version, DateOnly at,
         List<StockCountRecord> counted)
     {
-        var flags = string.Join(",\n", PersonStocks.Select((s, i) => s.Categories is null
-            ? $"""1 AS "s{i}" """
-            : $"""MAX(CASE WHEN c."Category" IN ({string.Join(", ", s.Categories.Select(c => c.Number))}) THEN 1 ELSE 0 END) AS "s{i}" """));
-        var sums = string.Join(", ", PersonStocks.Select((_, i) => $"""SUM("s{i}")"""));
+        var sums = string.Join(", ", PersonStocks.Select(s => s.Categories is null
+            ? """SUM(CASE WHEN "Categories" IS NOT NULL THEN 1 ELSE 0 END)"""
+            : $"""SUM(CASE WHEN ("Categories" & {s.Categories.Sum(c => 1L << c.Number)}) <> 0 THEN 1 ELSE 0 END)"""));
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
+        // The grouping by person keeps the subquery from being merged into the sums and run once per stock.
         command.CommandText = $"""
             SELECT "Kecamatan", {sums} FROM (
-              SELECT p."Kecamatan" AS "Kecamatan", {flags}
-              FROM "{PemberdayaanDbContext.PersonsTable}" p JOIN "{PemberdayaanDbContext.PersonCategoriesTable}" c ON c."Nik" = p."Nik"
-              WHERE c."StartedOn" <= @at AND (c."EndedOn" IS NULL OR c."EndedOn" >= @at)
-              GROUP BY p."Nik", p."Kecamatan"
+              SELECT p."Kecamatan" AS "Kecamatan", (
+                SELECT SUM(DISTINCT 1 << c."Category") FROM "{PemberdayaanDbContext.PersonCategoriesTable}" c
+                WHERE c."Nik" = p."Nik" AND c."StartedOn" <= @at AND (c."EndedOn" IS NULL OR c."EndedOn" >= @at)) AS "Categories"
+              FROM "{PemberdayaanDbContext.PersonsTable}" p GROUP BY p."Nik", p."Kecamatan"
             ) AS person GROUP BY "Kecamatan"
             """;
         await ReadCountsAsync(command, at, version, PersonStocks.Select(s => s.Measure).ToList(), counted);

@@ -14,14 +14,9 @@ namespace Kinerja.Tests.Sources;
 /// </summary>
 public sealed class StockCountTests
 {
-    private static readonly (string Measure, IReadOnlyList<PmksCategory>? Categories)[] PersonStocks =
-    [
-        ("pmks.total", null),
-        ("eks_penyakit_sosial.total", PmksCategories.EksPenyakitSosial),
-        ("disabilitas.total", PmksCategories.Disabilitas),
-        ("fakir_miskin.total", PmksCategories.FakirMiskin),
-        ("wrse.total", PmksCategories.Wrse),
-    ];
+    // Jumlah PMKS, then a stock per group of categories (fakir_miskin.total, ...).
+    private static readonly IEnumerable<(string Measure, IReadOnlyList<PmksCategory>? Categories)> PersonStocks =
+        PmksCategories.Groups.Select(g => ($"{g.Code}.total", (IReadOnlyList<PmksCategory>?)g)).Prepend(("pmks.total", null));
 
     [Fact]
     public async Task Given_generated_registers_Then_the_one_pass_stocks_equal_one_count_per_stock()
