@@ -308,7 +308,7 @@ internal static partial class LoadBench
                 case "--warmup-seconds" when number is { } w: options = options with { WarmupSeconds = w }; break;
                 case "--runs" when number is { } r: options = options with { Runs = (int)r }; break;
                 case "--run-seconds" when number is { } s: options = options with { RunSeconds = s }; break;
-                case "--starts" when number is { } n: options = options with { Starts = (int)n }; break;
+                case "--starts" when number is { } count: options = options with { Starts = (int)count }; break;
                 default:
                     problem = $"unknown or incomplete argument '{args[i]}'";
                     return false;
