@@ -85,6 +85,25 @@ internal sealed record CountQuery(string Code, bool IsStock, string Sql, IReadOn
         throw new ArgumentException($"no counter known for stock {code}", nameof(code));
     }
 
+    /// <summary>
+    /// Every person stock at a date in one statement, as PemberdayaanStocks counts them (copied): one row per
+    /// kecamatan with a column per stock of <see cref="PersonStocks"/>, in their order.
+    /// </summary>
+    public static string PersonStocksOnePass(DateOnly at)
+    {
+        var sums = string.Join(", ", PersonStocks.Select(s => s.Group is null
+            ? """SUM(CASE WHEN "Categories" IS NOT NULL THEN 1 ELSE 0 END)"""
+            : $"""SUM(CASE WHEN ("Categories" & {s.Group.Sum(c => 1L << c.Number)}) <> 0 THEN 1 ELSE 0 END)"""));
+        return $"""
+            SELECT "Kecamatan", {sums} FROM (
+              SELECT p."Kecamatan" AS "Kecamatan", (
+                SELECT SUM(DISTINCT 1 << c."Category") FROM "{PersonCategories}" c
+                WHERE c."Nik" = p."Nik" AND c."StartedOn" <= {Literal(at)} AND (c."EndedOn" IS NULL OR c."EndedOn" >= {Literal(at)})) AS "Categories"
+              FROM "{Persons}" p GROUP BY p."Nik", p."Kecamatan"
+            ) AS person GROUP BY "Kecamatan"
+            """;
+    }
+
     /// <summary>A kegiatan indicator's count of distinct subjects served in a period (ServiceRegister.CountServedAsync).</summary>
     public static CountQuery Served(string indicator, string module, DateOnly from, DateOnly to) =>
         new(indicator, false, $"""

@@ -28,7 +28,7 @@ internal static partial class ImportRunner
 {
     private const string Time = "/usr/bin/time";
 
-    public static string HostAssembly => Path.Combine(AppContext.BaseDirectory, "Kinerja.Host.dll");
+    public static string HostAssembly => HostProcess.HostAssembly;
 
     /// <summary>
     /// Imports a file, given by its absolute path as an operator types it, run in the file's folder (so that a
@@ -153,43 +153,5 @@ internal static partial class ImportRunner
         {
             return text.ToString();
         }
-    }
-}
-
-/// <summary>Fields of /proc/PID/status (Linux), in kB.</summary>
-internal static class ProcStatus
-{
-    public static long MemTotalKilobytes()
-    {
-        try
-        {
-            var line = File.ReadLines("/proc/meminfo").FirstOrDefault(l => l.StartsWith("MemTotal:", StringComparison.Ordinal));
-            return line is null ? 0 : long.Parse(line["MemTotal:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
-        }
-        catch (IOException)
-        {
-            return 0;
-        }
-    }
-
-    public static long? Kilobytes(int pid, string field)
-    {
-        try
-        {
-            foreach (var line in File.ReadLines($"/proc/{pid}/status"))
-            {
-                if (line.StartsWith(field + ":", StringComparison.Ordinal))
-                {
-                    var value = line[(field.Length + 1)..].Trim();
-                    var space = value.IndexOf(' ');
-                    return long.Parse(space < 0 ? value : value[..space], CultureInfo.InvariantCulture);
-                }
-            }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // the process has gone
-        }
-        return null;
     }
 }

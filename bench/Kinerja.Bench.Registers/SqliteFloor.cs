@@ -84,6 +84,42 @@ internal static class SqliteShell
         return plans;
     }
 
+    /// <summary>
+    /// The person stocks in one pass (<see cref="CountQuery.PersonStocksOnePass"/>) in a fresh sqlite3 process:
+    /// its time and each stock's rows by kecamatan.
+    /// </summary>
+    public static async Task<(double Milliseconds, IReadOnlyList<CountResult> Counts, string Plan)> OnePassAsync(string database, DateOnly at)
+    {
+        var sql = CountQuery.PersonStocksOnePass(at).TrimEnd();
+        var plan = await RunAsync(database, $"EXPLAIN QUERY PLAN {sql};\n");
+        var output = await RunAsync(database, $".headers off\n.mode list\n.separator |\n.timer on\n{sql};\n");
+        var byStock = CountQuery.PersonStocks.Select(_ => new Dictionary<string, long>(StringComparer.Ordinal)).ToList();
+        double? milliseconds = null;
+        foreach (var line in output.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0))
+        {
+            if (line.StartsWith("Run Time:", StringComparison.Ordinal))
+            {
+                var fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                milliseconds = double.Parse(fields[Array.IndexOf(fields, "real") + 1], CultureInfo.InvariantCulture) * 1000;
+                continue;
+            }
+            var cells = line.Split('|');
+            for (var i = 0; i < byStock.Count; i++)
+            {
+                byStock[i][cells[0]] = long.Parse(cells[i + 1], CultureInfo.InvariantCulture);
+            }
+        }
+        if (milliseconds is null)
+        {
+            throw new BenchCheckException($"sqlite3 gave no time for the one-pass stocks:\n{output}");
+        }
+        var counts = CountQuery.PersonStocks.Select((s, i) => new CountResult(s.Code, milliseconds.Value, byStock[i])).ToList();
+        return (milliseconds.Value, counts, plan.Trim());
+    }
+
+    /// <summary>Runs a statement that writes (the bench's own housekeeping, such as forgetting kept counts).</summary>
+    public static Task<string> ExecuteAsync(string database, string script) => RunAsync(database, script, readOnly: false);
+
     /// <summary>Runs a statement or a few and returns what they print (for one count, say).</summary>
     public static Task<string> RunAsync(string database, string script) => RunAsync(database, script, readOnly: true);
 

@@ -30,7 +30,8 @@ internal static class BenchProgram
     // optimised code (about 10 s on a busy 2-core machine), so its warm-up is this many times longer.
     private const int ColdProcessWarmupFactor = 4;
 
-    private const string Usage = "usage: dotnet run -c Release --project bench/Kinerja.Bench -- [--iterations N] [--warmup N] [--warmup-seconds S]";
+    private const string Usage = "usage: dotnet run -c Release --project bench/Kinerja.Bench -- [--iterations N] [--warmup N] [--warmup-seconds S]\n"
+        + "       dotnet run -c Release --project bench/Kinerja.Bench -- load [--connections N] [--warmup-seconds S] [--runs N] [--run-seconds S]";
 
     private static readonly BenchPeriod[] Periods =
     [
@@ -43,6 +44,10 @@ internal static class BenchProgram
 
     public static async Task<int> Main(string[] args)
     {
+        if (args is ["load", .. var load])
+        {
+            return await LoadBench.MainAsync(load);
+        }
         if (args is ["--help"] or ["-h"])
         {
             Console.WriteLine(Usage);
@@ -88,7 +93,7 @@ internal static class BenchProgram
             Console.WriteLine();
             Console.Write(Table.Format(rows));
             Console.WriteLine();
-            Console.WriteLine($"Whole run: {total.Elapsed.TotalSeconds:0.0} s{LoadAverage("; load average at the end: ")}.");
+            Console.WriteLine($"Whole run: {total.Elapsed.TotalSeconds:0.0} s{Machine.LoadAverage("; load average at the end: ")}.");
             return 0;
         }
         catch (BenchCheckException e)
@@ -331,23 +336,9 @@ internal static class BenchProgram
 #endif
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  iterations: {options.Iterations} timed per row; warm-up per case at least {options.WarmupRounds} rounds and {options.WarmupSeconds:0.#} s in process, {options.WarmupSeconds * ColdProcessWarmupFactor:0.#} s for the cold host process"));
-        var load = LoadAverage("load average ");
+        var load = Machine.LoadAverage("load average ");
         Console.WriteLine($"  other load: {(load.Length > 0 ? load : "unknown")} (on {Environment.ProcessorCount} processors; other processes' work shows in the p95)");
         Console.WriteLine();
-    }
-
-    /// <summary>The 1, 5 and 15 minute load averages where the system tells them (Linux), else nothing.</summary>
-    private static string LoadAverage(string prefix)
-    {
-        try
-        {
-            var fields = File.ReadAllText("/proc/loadavg").Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            return fields.Length >= 3 ? $"{prefix}{fields[0]} {fields[1]} {fields[2]}" : "";
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return "";
-        }
     }
 
     /// <summary>What the host's runtimeconfig says about the GC (the Web SDK turns server GC on).</summary>

@@ -39,6 +39,22 @@ internal sealed class SqliteDatabaseProvider : IDatabaseProvider
         return connection;
     }
 
+    // SQLite's user_version: a number in the file's header that nothing else here uses, so the stamp goes
+    // with the file (a copied or restored file carries its own).
+    public async Task<int> ReadStartStampAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = new SqliteConnection(ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        return Convert.ToInt32(await PragmaAsync(connection, "PRAGMA user_version;", cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public async Task WriteStartStampAsync(int stamp, CancellationToken cancellationToken)
+    {
+        await using var connection = new SqliteConnection(ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await PragmaAsync(connection, $"PRAGMA user_version = {stamp};", cancellationToken);
+    }
+
     private static async Task<object?> PragmaAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();

@@ -1,6 +1,9 @@
+using System.Security.Cryptography;
+using System.Text;
 using Autofac;
 using Autofac.Extensions.DependencyInjection;
 using Kinerja.Host.Registers;
+using Kinerja.Shared.Data;
 using Kinerja.Shared.GraphQL;
 using Kinerja.Shared.Modules;
 using Kinerja.Shared.Sources;
@@ -32,12 +35,32 @@ internal static class ModuleHosting
         });
     }
 
-    /// <summary>Runs every enabled module's migrations and seeding, one after another, before serving.</summary>
+    /// <summary>
+    /// Runs every enabled module's migrations and seeding, one after another, before serving; skipped when
+    /// the database says the last completed start established the same (a restart of the same build with
+    /// the same modules and settings), since that work is most of a start.
+    /// </summary>
     public static async Task InitializeModulesAsync(this WebApplication app)
     {
-        foreach (var initializer in app.Services.GetServices<IModuleInitializer>())
+        var initializers = app.Services.GetServices<IModuleInitializer>().ToList();
+        var database = app.Services.GetRequiredService<IDatabaseProvider>();
+        var stopping = app.Lifetime.ApplicationStopping;
+        var stamp = Stamp(initializers);
+        if (await database.ReadStartStampAsync(stopping) == stamp)
         {
-            await initializer.InitializeAsync(app.Lifetime.ApplicationStopping);
+            return;
         }
+        foreach (var initializer in initializers)
+        {
+            await initializer.InitializeAsync(stopping);
+        }
+        await database.WriteStartStampAsync(stamp, stopping);
+    }
+
+    private static int Stamp(IEnumerable<IModuleInitializer> initializers)
+    {
+        var state = string.Join("\n", initializers.Select(i => $"{i.GetType().FullName}: {i.State}"));
+        var stamp = BitConverter.ToInt32(SHA256.HashData(Encoding.UTF8.GetBytes(state)));
+        return stamp == 0 ? 1 : stamp;
     }
 }

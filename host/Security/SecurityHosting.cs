@@ -87,6 +87,8 @@ internal static class SecurityHosting
 /// <summary>Creates or upgrades the host's own tables at start.</summary>
 internal sealed class HostDataInitializer(Func<HostDbContext> createContext) : IModuleInitializer
 {
+    public string State => MigrationIds.Of<HostDbContext>();
+
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         await using var db = createContext();

@@ -20,4 +20,9 @@ public interface IDatabaseProvider
     /// An open connection for a change, set to wait for another process's writer rather than fail.
     /// </summary>
     Task<System.Data.Common.DbConnection> OpenForWriteAsync(CancellationToken cancellationToken);
+
+    /// <summary>A stamp of what the last completed start established, kept in the database itself; 0 when none.</summary>
+    Task<int> ReadStartStampAsync(CancellationToken cancellationToken);
+
+    Task WriteStartStampAsync(int stamp, CancellationToken cancellationToken);
 }

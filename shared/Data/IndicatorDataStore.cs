@@ -1,4 +1,5 @@
 using Kinerja.Shared.Catalog;
+using System.Text.Json;
 using Kinerja.Shared.Modules;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,6 +24,9 @@ public sealed class IndicatorDataStore<TContext> : IIndicatorDataStore, IModuleI
     }
 
     public string Module => _catalog.Module;
+
+    public string State => $"{typeof(TContext).FullName} {MigrationIds.Of<TContext>()} "
+        + JsonSerializer.Serialize(new { _catalog.Units, _catalog.Indicators });
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {

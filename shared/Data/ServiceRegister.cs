@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Kinerja.Shared.Sources;
 using Microsoft.EntityFrameworkCore;
 
@@ -51,8 +52,11 @@ public interface IServiceStore
 
     IReadOnlyCollection<string> Indicators { get; }
 
-    /// <summary>Stores every entry, inside the change (IUnitOfWork) of the import.</summary>
-    Task<UpsertTally> SaveAsync(IReadOnlyList<ServiceEntry> entries, CancellationToken cancellationToken);
+    /// <summary>A context on the host's database; inside a change (IUnitOfWork), on the change's connection and transaction.</summary>
+    DbContext CreateContext();
+
+    /// <summary>Writes entries inside the import's transaction, one at a time, as the import reads them.</summary>
+    Task<IRowWriter<ServiceEntry>> PrepareAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -110,20 +114,22 @@ public sealed class ServiceRegister<TContext> : IServiceCounter, IServiceStore w
             .ToList();
     }
 
-    public async Task<UpsertTally> SaveAsync(IReadOnlyList<ServiceEntry> entries, CancellationToken cancellationToken)
+    public DbContext CreateContext() => _createContext();
+
+    public async Task<IRowWriter<ServiceEntry>> PrepareAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
-        // Part of the import's change (IUnitOfWork): its connection and transaction.
+        // The context only names the module's table: the rows go on the import's connection and transaction.
         await using var db = _createContext();
-        var tally = new UpsertTally();
-        await using (var upsert = await Upsert.PrepareAsync(db.Database.GetDbConnection(), db.RequireTransaction(), db.ServicesTable,
-            ["Indicator", "ServedOn", "Subject"], ["Kecamatan", "Note"], cancellationToken))
-        {
-            foreach (var e in entries)
-            {
-                tally.Add(await upsert.ExecuteAsync([e.Indicator, e.ServedOn, e.Subject, e.Kecamatan, e.Note], cancellationToken));
-            }
-        }
-        return tally;
+        return new Writer(await Upsert.PrepareAsync(connection, transaction, db.ServicesTable,
+            ["Indicator", "ServedOn", "Subject"], ["Kecamatan", "Note"], cancellationToken));
+    }
+
+    private sealed class Writer(Upsert services) : IRowWriter<ServiceEntry>
+    {
+        public Task<UpsertOutcome> WriteAsync(ServiceEntry e, CancellationToken cancellationToken) =>
+            services.ExecuteAsync([e.Indicator, e.ServedOn, e.Subject, e.Kecamatan, e.Note], cancellationToken);
+
+        public ValueTask DisposeAsync() => services.DisposeAsync();
     }
 }
 

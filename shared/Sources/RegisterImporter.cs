@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Threading.Channels;
 using Kinerja.Shared.Data;
 using Kinerja.Shared.Registers;
 using Microsoft.EntityFrameworkCore;
@@ -10,17 +11,22 @@ namespace Kinerja.Shared.Sources;
 public interface IRowWriter<in TRow> : IAsyncDisposable
 {
     Task<UpsertOutcome> WriteAsync(TRow row, CancellationToken cancellationToken);
+
+    /// <summary>After the last row, before the transaction commits: work left for the end (indexes to build).</summary>
+    Task CompleteAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>
 /// The common course of a register import: the file is read row by row, every row is checked, the
-/// accepted ones are written as they come inside one transaction, and the refused ones are reported with
+/// accepted ones are written as they come (checking and writing run side by side) inside one transaction, and the refused ones are reported with
 /// their line, field and reason. A file of a million rows is never held in memory.
 /// </summary>
 public abstract class RegisterImporter<TContext, TRow> : IRegisterImporter
     where TContext : DbContext
     where TRow : class
 {
+    private const int RowsAhead = 4096;
+
     private readonly Func<TContext> _createContext;
     private readonly IDatabaseProvider _database;
 
@@ -56,14 +62,41 @@ public abstract class RegisterImporter<TContext, TRow> : IRegisterImporter
         await using var bulk = await _database.PrepareBulkWriteAsync(connection, cancellationToken);
         await using (var writer = await PrepareAsync(connection, db.RequireTransaction(), cancellationToken))
         {
-            foreach (var row in TabularFile.Read(content, fileName))
+            // The file is read and checked on another thread while this one writes, a few thousand rows ahead.
+            var checkedRows = Channel.CreateBounded<TRow>(new BoundedChannelOptions(RowsAhead) { SingleReader = true, SingleWriter = true });
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var reading = Task.Run(async () =>
             {
-                rows++;
-                if (Parse(row, refused) is { } parsed)
+                try
                 {
-                    tally.Add(await writer.WriteAsync(parsed, cancellationToken));
+                    foreach (var row in TabularFile.Read(content, fileName))
+                    {
+                        rows++;
+                        if (Parse(row, refused) is { } parsed)
+                        {
+                            await checkedRows.Writer.WriteAsync(parsed, stop.Token);
+                        }
+                    }
+                    checkedRows.Writer.Complete();
+                }
+                catch (Exception e)
+                {
+                    checkedRows.Writer.Complete(e);
+                }
+            }, CancellationToken.None);
+            try
+            {
+                await foreach (var row in checkedRows.Reader.ReadAllAsync(cancellationToken))
+                {
+                    tally.Add(await writer.WriteAsync(row, cancellationToken));
                 }
             }
+            finally
+            {
+                await stop.CancelAsync();
+                await reading;
+            }
+            await writer.CompleteAsync(cancellationToken);
         }
         return new ImportResult(Register, Module, rows, tally.Inserted, tally.Updated, tally.Unchanged, refused);
     }

@@ -1,6 +1,9 @@
 using Kinerja.Shared.Data;
 using Kinerja.Shared.Modules;
 using Kinerja.Shared.Registers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using IDatabaseProvider = Kinerja.Shared.Data.IDatabaseProvider;
 
 namespace Kinerja.Shared.Sources;
 
@@ -20,10 +23,12 @@ public sealed class ServiceImporter : IRegisterImporter
 
     private readonly ModuleDirectory _directory;
     private readonly Dictionary<string, IServiceStore> _stores;
+    private readonly IDatabaseProvider _database;
 
-    public ServiceImporter(ModuleDirectory directory, IEnumerable<IServiceStore> stores)
+    public ServiceImporter(ModuleDirectory directory, IEnumerable<IServiceStore> stores, IDatabaseProvider database)
     {
         _directory = directory;
+        _database = database;
         _stores = stores.SelectMany(s => s.Indicators.Select(i => (i, s))).ToDictionary(p => p.i, p => p.s, StringComparer.Ordinal);
     }
 
@@ -35,36 +40,59 @@ public sealed class ServiceImporter : IRegisterImporter
 
     public string? OwnerUnit => null;
 
+    /// <summary>
+    /// Writes each accepted row as it is read, so a file of millions of services is never held in memory;
+    /// every module's rows go in one transaction on the host's database, written or refused together.
+    /// </summary>
     public async Task<ImportResult> ImportAsync(Stream content, string fileName, Func<string, bool> mayEnter, CancellationToken cancellationToken)
     {
         var refused = new List<RefusedRow>();
-        var accepted = new Dictionary<IServiceStore, List<ServiceEntry>>();
+        var tally = new UpsertTally();
+        var writers = new Dictionary<IServiceStore, IRowWriter<ServiceEntry>>();
         var rows = 0;
-        foreach (var row in TabularFile.Read(content, fileName))
+        if (_stores.Count == 0)
         {
-            rows++;
-            if (Parse(row, refused, mayEnter) is var (store, entry) && store is not null)
+            foreach (var row in TabularFile.Read(content, fileName))
             {
-                if (!accepted.TryGetValue(store, out var list))
-                {
-                    accepted[store] = list = [];
-                }
-                list.Add(entry);
+                rows++;
+                Parse(row, refused, mayEnter);
             }
+            return new ImportResult(Register, "", rows, 0, 0, 0, refused);
         }
 
-        var inserted = 0;
-        var updated = 0;
-        var unchanged = 0;
-        foreach (var (store, entries) in accepted)
+        // The import is one change (IUnitOfWork): the context comes on its connection, inside its transaction.
+        await using var db = _stores.Values.First().CreateContext();
+        var connection = db.Database.GetDbConnection();
+        var transaction = db.RequireTransaction();
+        await using var bulk = await _database.PrepareBulkWriteAsync(connection, cancellationToken);
+        try
         {
-            var tally = await store.SaveAsync(entries, cancellationToken);
-            inserted += tally.Inserted;
-            updated += tally.Updated;
-            unchanged += tally.Unchanged;
+            foreach (var row in TabularFile.Read(content, fileName))
+            {
+                rows++;
+                if (Parse(row, refused, mayEnter) is var (store, entry) && store is not null)
+                {
+                    if (!writers.TryGetValue(store, out var writer))
+                    {
+                        writers[store] = writer = await store.PrepareAsync(connection, transaction, cancellationToken);
+                    }
+                    tally.Add(await writer.WriteAsync(entry, cancellationToken));
+                }
+            }
+            foreach (var writer in writers.Values)
+            {
+                await writer.CompleteAsync(cancellationToken);
+            }
         }
-        var modules = string.Join(", ", accepted.Keys.Select(s => s.Module).Order());
-        return new ImportResult(Register, modules, rows, inserted, updated, unchanged, refused);
+        finally
+        {
+            foreach (var writer in writers.Values)
+            {
+                await writer.DisposeAsync();
+            }
+        }
+        var modules = string.Join(", ", writers.Keys.Select(s => s.Module).Order());
+        return new ImportResult(Register, modules, rows, tally.Inserted, tally.Updated, tally.Unchanged, refused);
     }
 
     private (IServiceStore? Store, ServiceEntry Entry) Parse(TabularRow row, List<RefusedRow> refused, Func<string, bool> mayEnter)

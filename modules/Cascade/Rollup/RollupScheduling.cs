@@ -22,6 +22,8 @@ internal sealed class RollupScheduling : IModuleInitializer
         _clock = clock;
     }
 
+    public string State => $"{_settings.Cron} {_settings.TimeZone.Id}";
+
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         var scheduler = await _schedulers.GetScheduler(cancellationToken);

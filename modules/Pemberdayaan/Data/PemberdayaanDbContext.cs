@@ -63,6 +63,22 @@ internal sealed class RegisterVersionRecord
     public long Version { get; set; }
 }
 
+/// <summary>
+/// A stock counted at a date from the registers at a version, by kecamatan, with the kabupaten's total
+/// under <see cref="Kabupaten"/> (so a date whose stock is nobody is kept too). Kept so that a restarted
+/// host whose registers did not change does not count a million persons again.
+/// </summary>
+internal sealed class StockCountRecord
+{
+    public const string Kabupaten = "";
+
+    public long Version { get; set; }
+    public DateOnly At { get; set; }
+    public required string Measure { get; set; }
+    public required string Kecamatan { get; set; }
+    public long Count { get; set; }
+}
+
 internal sealed class PemberdayaanDbContext(DbContextOptions<PemberdayaanDbContext> options) : ServiceRegisterContext(options)
 {
     public const string TablePrefixName = "pemberdayaan";
@@ -73,11 +89,13 @@ internal sealed class PemberdayaanDbContext(DbContextOptions<PemberdayaanDbConte
     public DbSet<PersonCategoryRecord> PersonCategories => Set<PersonCategoryRecord>();
     public DbSet<InstitutionRecord> Institutions => Set<InstitutionRecord>();
     public DbSet<RegisterVersionRecord> RegisterVersion => Set<RegisterVersionRecord>();
+    public DbSet<StockCountRecord> StockCounts => Set<StockCountRecord>();
 
     public const string PersonsTable = TablePrefixName + "_persons";
     public const string PersonCategoriesTable = TablePrefixName + "_person_categories";
     public const string InstitutionsTable = TablePrefixName + "_institutions";
     public const string RegisterVersionTable = TablePrefixName + "_register_version";
+    public const string StockCountsTable = TablePrefixName + "_stock_counts";
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -86,12 +104,15 @@ internal sealed class PemberdayaanDbContext(DbContextOptions<PemberdayaanDbConte
         {
             e.ToTable(PersonsTable);
             e.HasKey(p => p.Nik);
+            // Covers the stocks' pass over persons in NIK order: the domicile without a lookup of the row.
+            e.HasIndex(p => new { p.Nik, p.Kecamatan });
         });
         modelBuilder.Entity<PersonCategoryRecord>(e =>
         {
             e.ToTable(PersonCategoriesTable);
             e.HasIndex(c => new { c.Nik, c.Category, c.StartedOn }).IsUnique();
-            e.HasIndex(c => new { c.Category, c.StartedOn });
+            // Covers the stocks' pass: a person's categories active at a date, found by NIK.
+            e.HasIndex(c => new { c.Nik, c.StartedOn, c.EndedOn, c.Category });
         });
         modelBuilder.Entity<InstitutionRecord>(e =>
         {
@@ -103,6 +124,11 @@ internal sealed class PemberdayaanDbContext(DbContextOptions<PemberdayaanDbConte
         {
             e.ToTable(RegisterVersionTable);
             e.Property(v => v.Id).ValueGeneratedNever();
+        });
+        modelBuilder.Entity<StockCountRecord>(e =>
+        {
+            e.ToTable(StockCountsTable);
+            e.HasKey(c => new { c.Version, c.At, c.Measure, c.Kecamatan });
         });
     }
 }

@@ -25,10 +25,10 @@ internal sealed class PmksImporter : RegisterImporter<PemberdayaanDbContext, Pmk
     public const string StartedOn = "Tanggal Mulai";
     public const string EndedOn = "Tanggal Selesai";
 
+    private readonly Func<PemberdayaanDbContext> _createContext;
+
     public PmksImporter(Func<PemberdayaanDbContext> createContext, IDatabaseProvider database)
-        : base(createContext, database)
-    {
-    }
+        : base(createContext, database) => _createContext = createContext;
 
     public override string Register => "pmks";
 
@@ -68,15 +68,34 @@ internal sealed class PmksImporter : RegisterImporter<PemberdayaanDbContext, Pmk
     protected override async Task<IRowWriter<PmksRow>> PrepareAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
         await PemberdayaanStocks.RaiseVersionAsync(connection, transaction, cancellationToken);
+        // A first import of a million persons: the stocks' covering indexes are built once at the end.
+        DeferredIndexes[] deferred;
+        await using (var db = _createContext())
+        {
+            deferred =
+            [
+                await DeferredIndexes.DropIfEmptyAsync(db, typeof(PersonRecord), connection, transaction, cancellationToken),
+                await DeferredIndexes.DropIfEmptyAsync(db, typeof(PersonCategoryRecord), connection, transaction, cancellationToken),
+            ];
+        }
         var persons = await Upsert.PrepareAsync(connection, transaction, PemberdayaanDbContext.PersonsTable,
             ["Nik"], ["Name", "Sex", "BirthDate", "Desa", "Kecamatan"], cancellationToken);
         var categories = await Upsert.PrepareAsync(connection, transaction, PemberdayaanDbContext.PersonCategoriesTable,
             ["Nik", "Category", "StartedOn"], ["EndedOn"], cancellationToken);
-        return new Writer(persons, categories);
+        return new Writer(persons, categories, connection, transaction, deferred);
     }
 
-    private sealed class Writer(Upsert persons, Upsert categories) : IRowWriter<PmksRow>
+    private sealed class Writer(Upsert persons, Upsert categories, DbConnection connection, DbTransaction transaction, DeferredIndexes[] deferred)
+        : IRowWriter<PmksRow>
     {
+        public async Task CompleteAsync(CancellationToken cancellationToken)
+        {
+            foreach (var indexes in deferred)
+            {
+                await indexes.BuildAsync(connection, transaction, cancellationToken);
+            }
+        }
+
         public async Task<UpsertOutcome> WriteAsync(PmksRow row, CancellationToken cancellationToken)
         {
             var person = await persons.ExecuteAsync([row.Nik, row.Name, row.Sex.ToString(), row.BirthDate, row.Desa, row.Kecamatan], cancellationToken);

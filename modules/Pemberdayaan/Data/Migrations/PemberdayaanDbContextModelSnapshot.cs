@@ -75,10 +75,10 @@ namespace Kinerja.Modules.Pemberdayaan.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Category", "StartedOn");
-
                     b.HasIndex("Nik", "Category", "StartedOn")
                         .IsUnique();
+
+                    b.HasIndex("Nik", "StartedOn", "EndedOn", "Category");
 
                     b.ToTable("pemberdayaan_person_categories", (string)null);
                 });
@@ -109,6 +109,8 @@ namespace Kinerja.Modules.Pemberdayaan.Data.Migrations
 
                     b.HasKey("Nik");
 
+                    b.HasIndex("Nik", "Kecamatan");
+
                     b.ToTable("pemberdayaan_persons", (string)null);
                 });
 
@@ -123,6 +125,28 @@ namespace Kinerja.Modules.Pemberdayaan.Data.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("pemberdayaan_register_version", (string)null);
+                });
+
+            modelBuilder.Entity("Kinerja.Modules.Pemberdayaan.Data.StockCountRecord", b =>
+                {
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Measure")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kecamatan")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Version", "At", "Measure", "Kecamatan");
+
+                    b.ToTable("pemberdayaan_stock_counts", (string)null);
                 });
 
             modelBuilder.Entity("Kinerja.Shared.Data.BaseMeasureRecord", b =>

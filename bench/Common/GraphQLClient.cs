@@ -2,10 +2,10 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 
-namespace Kinerja.Bench.Registers;
+namespace Kinerja.Bench.Common;
 
-/// <summary>(A copy of Kinerja.Bench's GraphQLClient.) POST /graphql over any HttpClient: the TestServer's or a real socket's.</summary>
-internal static class GraphQLClient
+/// <summary>POST /graphql over any HttpClient: the TestServer's or a real socket's.</summary>
+public static class GraphQLClient
 {
     public const string Path = "/graphql";
 
@@ -77,4 +77,4 @@ internal static class GraphQLClient
 }
 
 /// <summary>An answer that is not what a working build gives: the run stops rather than time nonsense.</summary>
-internal sealed class BenchCheckException(string message) : Exception(message);
+public sealed class BenchCheckException(string message) : Exception(message);

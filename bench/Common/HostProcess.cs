@@ -3,14 +3,13 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Kinerja.Bench.Registers;
+namespace Kinerja.Bench.Common;
 
 /// <summary>
-/// (A copy of Kinerja.Bench's HostProcess, with the process's memory added.)
 /// The host run as an operator runs it: <c>dotnet Kinerja.Host.dll</c> as a process of its own, listening
 /// on a free loopback port, over the bench's data directory. Stopped (killed, with its children) on dispose.
 /// </summary>
-internal sealed class HostProcess : IAsyncDisposable
+public sealed class HostProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
@@ -28,7 +27,15 @@ internal sealed class HostProcess : IAsyncDisposable
     /// <summary>The process's peak resident memory so far (VmHWM), in kB; null once it has gone.</summary>
     public long? PeakKilobytes => ProcStatus.Kilobytes(_process.Id, "VmHWM");
 
-    public static string HostAssembly => Path.Combine(AppContext.BaseDirectory, "Kinerja.Host.dll");
+    /// <summary>
+    /// The host the bench runs: the copy beside the bench, or another build (a ReadyToRun publish, say)
+    /// named by <see cref="HostVariable"/>.
+    /// </summary>
+    public static string HostAssembly => Environment.GetEnvironmentVariable(HostVariable) is { Length: > 0 } other
+        ? Path.GetFullPath(other)
+        : Path.Combine(AppContext.BaseDirectory, "Kinerja.Host.dll");
+
+    public const string HostVariable = "KINERJA_BENCH_HOST";
 
     public const string AdminName = "bench-admin";
     public const string AdminPassword = "kata-sandi-bench-panjang";
@@ -66,7 +73,7 @@ internal sealed class HostProcess : IAsyncDisposable
             RedirectStandardInput = true,
             UseShellExecute = false,
             // The content root: the host's appsettings.json is copied here with it.
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = Path.GetDirectoryName(HostAssembly),
         };
         start.ArgumentList.Add(HostAssembly);
         start.ArgumentList.Add($"--Urls={address.GetLeftPart(UriPartial.Authority)}");
