@@ -92,8 +92,6 @@ var load = Path.Combine(root, "load");
 await HostProcess.CreateAdminAsync(load);
 long writes = 0, reads = 0, errors = 0;
 var firstErrors = new List<string>();
-// One account sends every request of the load: the host process inherits a switched-off rate limit.
-Environment.SetEnvironmentVariable("Kinerja__RateLimit__PermitsPerMinute", "0");
 await using (var host = await HostProcess.StartAsync(load, TimeSpan.FromSeconds(60)))
 {
     using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = connections }) { BaseAddress = host.Address, Timeout = TimeSpan.FromSeconds(60) };

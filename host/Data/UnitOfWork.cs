@@ -9,8 +9,11 @@ namespace Kinerja.Host.Data;
 /// command line) the transaction takes SQLite's write lock at its start (BEGIN IMMEDIATE) and waits for it,
 /// so what a change read is still true when it commits.
 /// </summary>
-internal sealed class UnitOfWork(IDatabaseProvider database, Func<HostDbContext> createContext) : IUnitOfWork, IDataVersion
+internal sealed class UnitOfWork(IDatabaseProvider database, Func<HostDbContext> createContext, IHttpContextAccessor http) : IUnitOfWork, IDataVersion
 {
+    /// <summary>Set on a request once one of its changes committed: an answer cut short after it must not say nothing was stored.</summary>
+    public const string Committed = "kinerja.change-committed";
+
     private readonly SemaphoreSlim _writer = new(1, 1);
 
     public async Task<T> RunAsync<T>(Func<Task<T>> change, CancellationToken cancellationToken)
@@ -36,6 +39,10 @@ internal sealed class UnitOfWork(IDatabaseProvider database, Func<HostDbContext>
                     """, cancellationToken);
             }
             await transaction.CommitAsync(cancellationToken);
+            if (http.HttpContext is { } request)
+            {
+                request.Items[Committed] = true;
+            }
             return result;
         }
         finally

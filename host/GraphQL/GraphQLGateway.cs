@@ -213,8 +213,12 @@ internal static class GraphQLHosting
         }
         catch (OperationCanceledException) when (!http.RequestAborted.IsCancellationRequested)
         {
+            // The limit may pass after a change committed, while its answer was being read: say so.
+            var stored = http.Items.ContainsKey(Kinerja.Host.Data.UnitOfWork.Committed)
+                ? " Perubahan yang sudah selesai TELAH disimpan; baca ulang nilainya."
+                : " Tidak ada yang disimpan.";
             await WriteRequestErrorAsync(http, serializer, StatusCodes.Status503ServiceUnavailable,
-                $"Permintaan dihentikan: melewati batas waktu {gateway.Limits.TimeLimit.TotalSeconds:0.###} detik (Kinerja:GraphQL:TimeLimitSeconds).");
+                $"Permintaan dihentikan: melewati batas waktu {gateway.Limits.TimeLimit.TotalSeconds:0.###} detik (Kinerja:GraphQL:TimeLimitSeconds).{stored}");
             return;
         }
         catch (OperationCanceledException)

@@ -337,7 +337,7 @@ public sealed class WebAppTests
         await OpenAsync(page, "Laporan", "Laporan");
         await page.GetByLabel("Tahun").SelectOptionAsync("2026");
         var asked = page.WaitForRequestAsync(r => r.Url.Contains("/reports/pengukuran-kinerja.xlsx?year=2026", StringComparison.Ordinal));
-        var download = page.WaitForDownloadAsync();
+        var download = page.WaitForDownloadAsync(new() { Timeout = 60_000 }); // a whole year of the Dinas: slow on a busy CI machine
         await page.GetByRole(AriaRole.Button, new() { Name = "Unduh" }).ClickAsync();
         Assert.StartsWith("Bearer ", (await (await asked).AllHeadersAsync())["authorization"]);
         Assert.EndsWith(".xlsx", (await download).SuggestedFilename);

@@ -65,7 +65,7 @@ public sealed class AbuseTests
     }
 
     [Fact]
-    public async Task Given_a_time_limit_Then_a_request_over_it_is_stopped_and_says_so_and_its_change_is_not_made()
+    public async Task Given_a_time_limit_Then_a_request_over_it_is_stopped_and_says_whether_its_change_was_stored()
     {
         using var data = new TempDirectory();
         string token;
@@ -79,9 +79,12 @@ public sealed class AbuseTests
         var answer = await host.QueryAsAsync(token, """mutation { recordRealization(input: { indicator: "PMI-1", year: 2026, quarter: 1, value: 3 }) { status } }""");
 
         Assert.Equal(503, answer.StatusCode);
-        Assert.Contains("batas waktu", Assert.Single(answer.ErrorMessages));
+        var message = Assert.Single(answer.ErrorMessages);
+        Assert.Contains("batas waktu", message);
+        // The limit can pass before the change commits or after, while its answer is read: the message
+        // must say which, and the stored figure must agree with it.
         await using var reader = new KinerjaHost(data.Path);
         var value = (await reader.QueryAsync("""{ value(indicator: "PMI-1", year: 2026, quarter: 1) { status } }""")).Ok();
-        Assert.Equal("NO_DATA", value.GetProperty("value").GetProperty("status").GetString());
+        Assert.Equal(message.Contains("TELAH disimpan") ? "OK" : "NO_DATA", value.GetProperty("value").GetProperty("status").GetString());
     }
 }
