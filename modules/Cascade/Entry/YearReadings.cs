@@ -17,7 +17,9 @@ internal sealed class YearReading(long version, CascadeTree tree, IReadOnlySet<s
     public IReadOnlySet<string> Polarity { get; } = polarity;
     public IndicatorYearData[] Data { get; } = data;
 
-    public static string Key(IReadOnlyCollection<Period> periods) => string.Join("|", periods.Select(p => $"{p.Start:O}/{p.End:O}").Order());
+    // The whole period, not its span: the year and "through TW4" cover the same days but are different keys of the counts.
+    public static string Key(IReadOnlyCollection<Period> periods) =>
+        string.Join("|", periods.Select(p => $"{p.Year}/{p.Quarter}/{p.Cumulative}").Order(StringComparer.Ordinal));
 
     public bool TryGetRegisters(string key, out RegisterFigures registers) => _registers.TryGetValue(key, out registers!);
 

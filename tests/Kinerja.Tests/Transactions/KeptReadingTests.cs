@@ -43,4 +43,25 @@ public sealed class KeptReadingTests
 
         Assert.Contains("\"value\":9", await ReadAsync(reader));
     }
+
+    [Fact]
+    public async Task Given_register_counts_kept_for_the_year_Then_through_TW4_of_the_same_days_is_counted_too_and_equal()
+    {
+        using var data = new TempDirectory();
+        await using var host = new KinerjaHost(data.Path);
+        foreach (var register in new[] { "pmks", "psks", "tmp", "layanan" })
+        {
+            var content = await File.ReadAllBytesAsync(Path.Combine(Repository.Root, "samples", "registers", $"{register}.csv"));
+            (await host.QueryAsync("mutation($r: String!, $f: String!, $c: String!) { importRegister(register: $r, fileName: $f, contentBase64: $c) { rows } }",
+                new { r = register, f = $"{register}.csv", c = Convert.ToBase64String(content) })).Ok();
+        }
+        (await host.QueryAsync("mutation { setAllSources(year: 2026, source: REGISTER) { code } }")).Ok();
+        const string Tree = "{ indicator { code } numerator denominator value status contributions { indicator { code } numerator status } }";
+
+        var year = (await host.QueryAsync($"{{ iku(year: 2026) {Tree} }}")).Ok().GetProperty("iku").GetRawText();
+        var throughFourth = (await host.QueryAsync($"{{ iku(year: 2026, quarter: 4, cumulative: true) {Tree} }}")).Ok().GetProperty("iku").GetRawText();
+
+        Assert.Contains("\"numerator\":", year);
+        Assert.Equal(year, throughFourth);
+    }
 }
