@@ -2,7 +2,6 @@ using Kinerja.Shared.Data;
 using Kinerja.Shared.Modules;
 using Kinerja.Shared.Registers;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using IDatabaseProvider = Kinerja.Shared.Data.IDatabaseProvider;
 
 namespace Kinerja.Shared.Sources;
