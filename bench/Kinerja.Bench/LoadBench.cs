@@ -20,7 +20,7 @@ internal static partial class LoadBench
     private const string Wrk = "/usr/bin/wrk";
 
     private const string Usage = "usage: dotnet run -c Release --project bench/Kinerja.Bench -- load [--connections N] [--threads N] "
-        + "[--warmup-seconds S] [--runs N] [--run-seconds S] [--starts N]";
+        + "[--warmup-seconds S] [--runs N] [--run-seconds S] [--starts N] [--cases NAME,NAME]";
 
     private const string ValueQuery = """
         { value(indicator: "IKU-1", year: 2026) { indicator { code } numerator denominator value target achievement predicate status } }
@@ -31,7 +31,7 @@ internal static partial class LoadBench
         mutation { recordRealization(input: { indicator: "PEMULIHAN-1", year: 2026, quarter: 2, value: VALUE }) { status } }
         """;
 
-    private sealed record Options(int Connections, int Threads, double WarmupSeconds, int Runs, double RunSeconds, int Starts);
+    private sealed record Options(int Connections, int Threads, double WarmupSeconds, int Runs, double RunSeconds, int Starts, string[]? Cases = null);
 
     private sealed record Case(string Name, string Method, string Path, IReadOnlyList<string> Bodies, int WriteIndex = -1);
 
@@ -96,7 +96,11 @@ internal static partial class LoadBench
             using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = host.Address };
             await GraphQLClient.SignInAsync(http);
             var token = http.DefaultRequestHeaders.Authorization!.Parameter!;
-            var cases = await CasesAsync(http);
+            // { __typename } always runs: it is the baseline of every ratio.
+            var cases = (await CasesAsync(http))
+                .Where(c => options.Cases is null || c.Name == "{ __typename }"
+                    || options.Cases.Any(n => c.Name.StartsWith(n, StringComparison.OrdinalIgnoreCase)))
+                .ToList();
             var scripts = Path.Combine(dataDirectory, "wrk");
             Directory.CreateDirectory(scripts);
 
@@ -309,6 +313,7 @@ internal static partial class LoadBench
                 case "--runs" when number is { } r: options = options with { Runs = (int)r }; break;
                 case "--run-seconds" when number is { } s: options = options with { RunSeconds = s }; break;
                 case "--starts" when number is { } count: options = options with { Starts = (int)count }; break;
+                case "--cases" when value is not null: options = options with { Cases = value.Split(',', StringSplitOptions.RemoveEmptyEntries) }; break;
                 default:
                     problem = $"unknown or incomplete argument '{args[i]}'";
                     return false;

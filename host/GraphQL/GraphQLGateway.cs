@@ -10,6 +10,7 @@ using GraphQL.Validation;
 using GraphQL.Validation.Complexity;
 using GraphQL.Validation.Rules.Custom;
 using Kinerja.Host.Security;
+using Kinerja.Shared.Data;
 using Kinerja.Shared.GraphQL;
 using Kinerja.Shared.Security;
 
@@ -74,6 +75,9 @@ internal sealed class GraphQLGateway
     public GraphQLLimits Limits { get; }
 
     public IReadOnlyList<IValidationRule> ValidationRules { get; }
+
+    /// <summary>Answers of reads kept for the data version (see <see cref="KeptAnswerStore"/>).</summary>
+    public KeptAnswerStore Kept { get; } = new();
 
     /// <summary>
     /// The two parts of graphql-js 16's full introspection that GraphQL.NET 8 lacks even with its features on:
@@ -209,7 +213,13 @@ internal static class GraphQLHosting
         ExecutionResult result;
         try
         {
+            if (gateway.Kept.IsKeptShape(request.Query, request.OperationName) == true)
+            {
+                await AnswerKeptAsync(http, serializer, gateway, request, limit.Token);
+                return;
+            }
             result = await Execute(http, gateway, request, limit.Token);
+            gateway.Kept.LearnShape(request.Query, request.OperationName, gateway.Schema, result.Document, result.Operation);
         }
         catch (OperationCanceledException) when (!http.RequestAborted.IsCancellationRequested)
         {
@@ -227,6 +237,49 @@ internal static class GraphQLHosting
         }
         http.Response.ContentType = "application/json; charset=utf-8";
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+    }
+
+    /// <summary>
+    /// A read made only of fields decided by the data version and the caller: the answer kept for the version read
+    /// now, or (missing) the request run once for every request that waits for the same key, and kept when it has
+    /// no errors and no change committed meanwhile.
+    /// </summary>
+    private static async Task AnswerKeptAsync(HttpContext http, IGraphQLTextSerializer serializer, GraphQLGateway gateway, GraphQLRequest request,
+        CancellationToken cancellationToken)
+    {
+        var version = http.RequestServices.GetRequiredService<IDataVersion>();
+        var at = await version.CurrentAsync(cancellationToken);
+        var key = KeptAnswerStore.Key(Caller.From(http.User), request.Query!, request.OperationName,
+            request.Variables is null ? "" : serializer.Serialize(request.Variables));
+        var (waiting, claim) = gateway.Kept.Find(at, key);
+        var answer = waiting is null ? null : await waiting.WaitAsync(cancellationToken);
+        if (answer is null)
+        {
+            byte[]? kept = null;
+            try
+            {
+                var result = await Execute(http, gateway, request, cancellationToken);
+                var buffer = new MemoryStream();
+                await serializer.WriteAsync(buffer, result, cancellationToken);
+                answer = buffer.ToArray();
+                if (claim is not null && result.Executed && result.Errors is not { Count: > 0 }
+                    && await version.CurrentAsync(cancellationToken) == at)
+                {
+                    kept = answer;
+                }
+            }
+            finally
+            {
+                // Waiters must never hang on a claim: unkept, they run the request themselves.
+                if (claim is not null)
+                {
+                    gateway.Kept.Complete(claim, kept);
+                }
+            }
+        }
+        http.Response.ContentType = "application/json; charset=utf-8";
+        http.Response.ContentLength = answer.Length;
+        await http.Response.Body.WriteAsync(answer, http.RequestAborted);
     }
 
     private static Task<ExecutionResult> Execute(HttpContext http, GraphQLGateway gateway, GraphQLRequest request, CancellationToken cancellationToken) =>

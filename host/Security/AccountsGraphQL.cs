@@ -58,6 +58,7 @@ internal sealed class AccountsGraphQL : IGraphQLContributor
     public void AddQueryFields(ObjectGraphType query)
     {
         query.Field<AccountType>("me")
+            .KeptAlongside()
             .Description("The account of the request's token; null without one.")
             .Resolve(c => Caller.From(c.User) is { IsSignedIn: true } caller ? caller : null);
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<AuditEntryType>>>>("auditTrail")

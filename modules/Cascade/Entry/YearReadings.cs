@@ -10,7 +10,7 @@ namespace Kinerja.Modules.Cascade.Entry;
 /// <summary>What evaluating a year reads: its tree, the polarity, every module's figures, and register counts by periods.</summary>
 internal sealed class YearReading(long version, CascadeTree tree, IReadOnlySet<string> polarity, IndicatorYearData[] data)
 {
-    private readonly ConcurrentDictionary<string, RegisterFigures> _registers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Task<RegisterFigures>> _registers = new(StringComparer.Ordinal);
 
     public long Version { get; } = version;
     public CascadeTree Tree { get; } = tree;
@@ -21,17 +21,55 @@ internal sealed class YearReading(long version, CascadeTree tree, IReadOnlySet<s
     public static string Key(IReadOnlyCollection<Period> periods) =>
         string.Join("|", periods.Select(p => $"{p.Year}/{p.Quarter}/{p.Cumulative}").Order(StringComparer.Ordinal));
 
-    public bool TryGetRegisters(string key, out RegisterFigures registers) => _registers.TryGetValue(key, out registers!);
-
-    public void KeepRegisters(string key, RegisterFigures registers) => _registers[key] = registers;
+    /// <summary>The counts of <paramref name="key"/>: counted once for every request that asks while they are counted.</summary>
+    public async Task<RegisterFigures> RegistersAsync(string key, Func<Task<RegisterFigures>> count, Func<Task<bool>> stillCurrent)
+    {
+        while (true)
+        {
+            var claim = new TaskCompletionSource<RegisterFigures>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var shared = _registers.GetOrAdd(key, claim.Task);
+            if (shared != claim.Task)
+            {
+                try
+                {
+                    return await shared;
+                }
+                catch (Exception) when (!shared.IsCompletedSuccessfully)
+                {
+                    // The counting request failed (or went away): count again, for this request.
+                    _registers.TryRemove(new KeyValuePair<string, Task<RegisterFigures>>(key, shared));
+                    continue;
+                }
+            }
+            try
+            {
+                var counted = await count();
+                if (!await stillCurrent())
+                {
+                    _registers.TryRemove(new KeyValuePair<string, Task<RegisterFigures>>(key, claim.Task));
+                }
+                claim.SetResult(counted);
+                return counted;
+            }
+            catch (Exception e)
+            {
+                _registers.TryRemove(new KeyValuePair<string, Task<RegisterFigures>>(key, claim.Task));
+                claim.SetException(e);
+                _ = claim.Task.Exception; // observed here: waiters count again
+                throw;
+            }
+        }
+    }
 }
 
 /// <summary>
 /// Figures change only by changes, and every change raises the data version in its own transaction, so what a
 /// year's evaluation reads is kept in memory for the version it was read at and read again once the version
 /// moves, whichever process moved it. A reading is kept only when no change committed while it was read, so
-/// a kept reading is exactly the state of its version. Inside a change (a rollup) nothing is kept: the change
-/// reads its own transaction, one statement at a time on its one connection.
+/// a kept reading is exactly the state of its version. Requests that find the version moved while another
+/// request reads the same version wait for that reading instead of reading the year again each (after a
+/// write, every dashboard asks at once). Inside a change (a rollup) nothing is kept: the change reads its own
+/// transaction, one statement at a time on its one connection.
 /// </summary>
 internal sealed class YearReadings
 {
@@ -39,7 +77,7 @@ internal sealed class YearReadings
     private readonly CascadeTreeStore _trees;
     private readonly SourceSettings _sources;
     private readonly IDataVersion _version;
-    private readonly ConcurrentDictionary<int, YearReading> _kept = new();
+    private readonly ConcurrentDictionary<int, (long Version, Task<YearReading> Reading)> _kept = new();
 
     public YearReadings(IEnumerable<IIndicatorDataStore> stores, CascadeTreeStore trees, SourceSettings sources, IDataVersion version)
     {
@@ -55,7 +93,7 @@ internal sealed class YearReadings
         if (WriteScope.Current is not null)
         {
             var tree = await _trees.TreeOfYearAsync(year, cancellationToken);
-            var polarity = await _trees.LessIsBetterAsync(cancellationToken);
+            var polarity = await _trees.ReadLessIsBetterAsync(cancellationToken);
             var registers = await RegisterFigures.LoadAsync(_sources, year, periods, cancellationToken);
             var data = new IndicatorYearData[_stores.Count];
             for (var i = 0; i < _stores.Count; i++)
@@ -66,26 +104,67 @@ internal sealed class YearReadings
         }
 
         var version = await _version.CurrentAsync(cancellationToken);
-        if (!_kept.TryGetValue(year, out var reading) || reading.Version != version)
-        {
-            var tree = _trees.TreeOfYearAsync(year, cancellationToken);
-            var polarity = _trees.LessIsBetterAsync(cancellationToken);
-            var data = await Task.WhenAll(_stores.Select(s => s.LoadYearAsync(year, cancellationToken)));
-            reading = new YearReading(version, await tree, await polarity, data);
-            if (await _version.CurrentAsync(cancellationToken) == version)
-            {
-                _kept[year] = reading;
-            }
-        }
-        var key = YearReading.Key(periods);
-        if (!reading.TryGetRegisters(key, out var counted))
-        {
-            counted = await RegisterFigures.LoadAsync(_sources, year, periods, cancellationToken);
-            if (await _version.CurrentAsync(cancellationToken) == reading.Version)
-            {
-                reading.KeepRegisters(key, counted);
-            }
-        }
+        var reading = await ReadingAsync(year, version, cancellationToken);
+        var counted = await reading.RegistersAsync(YearReading.Key(periods),
+            () => RegisterFigures.LoadAsync(_sources, year, periods, cancellationToken),
+            async () => await _version.CurrentAsync(cancellationToken) == reading.Version);
         return (reading, counted);
+    }
+
+    private async Task<YearReading> ReadingAsync(int year, long version, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var found = _kept.TryGetValue(year, out var kept);
+            if (found && kept.Version == version)
+            {
+                try
+                {
+                    return await kept.Reading;
+                }
+                catch (Exception) when (!kept.Reading.IsCompletedSuccessfully)
+                {
+                    // The reading request failed (or went away): read again, for this request.
+                    _kept.TryRemove(new KeyValuePair<int, (long, Task<YearReading>)>(year, kept));
+                    continue;
+                }
+            }
+            if (found && kept.Version > version)
+            {
+                return await LoadAsync(year, version, cancellationToken); // this request read the version before a newer change
+            }
+            var claim = new TaskCompletionSource<YearReading>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var mine = (version, claim.Task);
+            if (found ? !_kept.TryUpdate(year, mine, kept) : !_kept.TryAdd(year, mine))
+            {
+                continue;
+            }
+            try
+            {
+                var reading = await LoadAsync(year, version, cancellationToken);
+                if (await _version.CurrentAsync(cancellationToken) != version)
+                {
+                    _kept.TryRemove(new KeyValuePair<int, (long, Task<YearReading>)>(year, mine));
+                }
+                claim.SetResult(reading);
+                return reading;
+            }
+            catch (Exception e)
+            {
+                _kept.TryRemove(new KeyValuePair<int, (long, Task<YearReading>)>(year, mine));
+                claim.SetException(e);
+                _ = claim.Task.Exception; // observed here: waiters read again
+                throw;
+            }
+        }
+    }
+
+    private async Task<YearReading> LoadAsync(int year, long version, CancellationToken cancellationToken)
+    {
+        var tree = _trees.TreeOfYearAsync(year, cancellationToken);
+        // Read with the version, not the process's kept polarity: another process may have changed it.
+        var polarity = _trees.ReadLessIsBetterAsync(cancellationToken);
+        var data = await Task.WhenAll(_stores.Select(s => s.LoadYearAsync(year, cancellationToken)));
+        return new YearReading(version, await tree, await polarity, data);
     }
 }

@@ -18,14 +18,18 @@ internal sealed class CascadeGraphQL : IGraphQLContributor
     public void AddQueryFields(ObjectGraphType query)
     {
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ModuleType>>>>("modules")
+            .KeptAlongside()
             .Description("The modules this host has loaded, and those it knows but were not enabled.")
             .Resolve(c => c.Service<ModuleDirectory>().Modules.Where(m => m.Name != CascadeModule.ModuleName));
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<UnitType>>>>("units")
+            .KeptAlongside()
             .Resolve(c => c.Service<ModuleDirectory>().Units);
         query.Field<UnitType>("unit")
+            .KeptAlongside()
             .Argument<NonNullGraphType<StringGraphType>>("code")
             .Resolve(c => c.Service<ModuleDirectory>().FindEnabledUnit(c.GetArgument<string>("code")));
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<IndicatorType>>>>("indicators")
+            .KeptAlongside()
             .Description("All indicators of the enabled modules and the Dinas IKU; filter by unit code and/or level.")
             .Argument<StringGraphType>("unit")
             .Argument<IndicatorLevelType>("level")
@@ -37,9 +41,11 @@ internal sealed class CascadeGraphQL : IGraphQLContributor
                     .Where(i => (unit is null || i.Unit == unit) && (level is null || i.Level == level));
             });
         query.Field<IndicatorType>("indicator")
+            .KeptAlongside()
             .Argument<NonNullGraphType<StringGraphType>>("code")
             .Resolve(c => c.Service<ModuleDirectory>().FindEnabledIndicator(c.GetArgument<string>("code")));
         query.Field<IndicatorValueType>("value")
+            .KeptByDataVersion()
             .WithComplexityImpact(FieldCosts.YearEvaluation)
             .Argument<NonNullGraphType<StringGraphType>>("indicator")
             .Argument<NonNullGraphType<IntGraphType>>("year")
@@ -51,6 +57,7 @@ internal sealed class CascadeGraphQL : IGraphQLContributor
                 c.GetArgument<string>("indicator"), c.GetArgument<int>("year"), c.GetArgument<int?>("quarter"),
                 c.GetArgument<bool>("cumulative"), c.CancellationToken, Options(c)));
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<IndicatorValueType>>>>("values")
+            .KeptByDataVersion()
             .WithComplexityImpact(FieldCosts.YearEvaluation)
             .Description("The values of every indicator of a unit and the units below it (every unit when none is given) for a period, in catalog order.")
             .Argument<NonNullGraphType<IntGraphType>>("year")
@@ -61,6 +68,7 @@ internal sealed class CascadeGraphQL : IGraphQLContributor
                 c.GetArgument<int>("year"), c.GetArgument<int?>("quarter"), c.GetArgument<bool>("cumulative"), c.GetArgument<string?>("unit"),
                 c.CancellationToken));
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<IndicatorValueType>>>>("iku")
+            .KeptByDataVersion()
             .WithComplexityImpact(FieldCosts.YearEvaluation)
             .Description("The Dinas IKU values for a period, each with its cascade below it in contributions.")
             .Argument<NonNullGraphType<IntGraphType>>("year")
@@ -71,6 +79,7 @@ internal sealed class CascadeGraphQL : IGraphQLContributor
             .ResolveAsync(async c => await c.Service<IndicatorService>().IkuAsync(
                 c.GetArgument<int>("year"), c.GetArgument<int?>("quarter"), c.GetArgument<bool>("cumulative"), c.CancellationToken, Options(c)));
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<IndicatorRuleType>>>>("tree")
+            .KeptByDataVersion()
             .Description("The pohon kinerja of a year: every enabled indicator's rule.")
             .Argument<NonNullGraphType<IntGraphType>>("year")
             .ResolveAsync(async c => await c.Service<TreeService>().TreeAsync(c.GetArgument<int>("year"), c.CancellationToken));
@@ -81,6 +90,7 @@ internal sealed class CascadeGraphQL : IGraphQLContributor
             .ResolveAsync(async c => await c.Service<RollupService>().SnapshotsAsync(
                 c.GetArgument<int>("year"), c.GetArgument<int?>("quarter"), c.CancellationToken));
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ValueSourceSettingType>>>>("sources")
+            .KeptByDataVersion()
             .Description("The kegiatan indicators and stocks that can be counted from a register, with their source in the year.")
             .Argument<NonNullGraphType<IntGraphType>>("year")
             .ResolveAsync(async c => await c.Service<SourceSettings>().ListAsync(c.GetArgument<int>("year"), c.CancellationToken));
@@ -105,6 +115,7 @@ internal sealed class CascadeGraphQL : IGraphQLContributor
                 c.GetArgument<int>("year"), c.GetArgument<int?>("quarter"), c.GetArgument<string?>("unit"), c.GetArgument<string?>("state"),
                 c.CancellationToken));
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<QuarterStateType>>>>("quarters")
+            .KeptByDataVersion()
             .Description("The four triwulan of a year: closed to entry or not.")
             .Argument<NonNullGraphType<IntGraphType>>("year")
             .ResolveAsync(async c => await c.Service<QuarterClosures>().YearAsync(c.GetArgument<int>("year"), c.CancellationToken));

@@ -82,9 +82,15 @@ internal sealed class CascadeTreeStore
         {
             return known;
         }
+        return _lessIsBetter = await ReadLessIsBetterAsync(cancellationToken);
+    }
+
+    /// <summary>The indicators marked less-is-better, as stored now.</summary>
+    public async Task<IReadOnlySet<string>> ReadLessIsBetterAsync(CancellationToken cancellationToken)
+    {
         await using var db = _createContext();
         var codes = await db.Polarities.AsNoTracking().Where(p => p.LessIsBetter).Select(p => p.Indicator).ToListAsync(cancellationToken);
-        return _lessIsBetter = codes.ToHashSet(StringComparer.Ordinal);
+        return codes.ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>As stored, not as kept: read inside the change that sets it.</summary>
