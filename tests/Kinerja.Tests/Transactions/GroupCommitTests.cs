@@ -1,0 +1,70 @@
+using System.Text.Json;
+using Autofac;
+using Kinerja.Host.Security;
+using Kinerja.Shared.Data;
+using Kinerja.Shared.Security;
+using Kinerja.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kinerja.Tests.Transactions;
+
+/// <summary>
+/// Writers that queue together commit together, each change in a savepoint of its own: a change that fails in
+/// a group rolls back alone, and the others of its group are stored with their audit rows and versions.
+/// </summary>
+public sealed class GroupCommitTests
+{
+    private const int Clients = 32;
+    private const int WritesPerClient = 4;
+
+    // The audit row of PMI-1 cannot be written: those changes fail after their entry was written.
+    private sealed class FailingFor(string code, IAuditTrail inner) : IAuditTrail
+    {
+        public Task RecordAsync(Caller caller, AuditEntry entry, CancellationToken cancellationToken) =>
+            entry.Code == code ? Task.FromException(new IOException("jejak audit tidak dapat ditulis")) : inner.RecordAsync(caller, entry, cancellationToken);
+    }
+
+    private static readonly string[] Indicators = ["PMI-1", "PEMULIHAN-1", "PELAYANAN-1", "UMPEG-1"];
+
+    [Fact]
+    public async Task Given_writers_at_once_and_some_changes_failing_Then_only_the_failing_ones_are_missing()
+    {
+        using var data = new TempDirectory();
+        await using var host = new KinerjaHost(data.Path, container: c =>
+            c.Register(x => new FailingFor("PMI-1", x.Resolve<AuditTrail>())).As<IAuditTrail>().SingleInstance());
+        var token = await host.SignInAsync("admin-serentak", Roles.Admin, null);
+        var version = await host.Services.GetRequiredService<IDataVersion>().CurrentAsync(CancellationToken.None);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, Clients).Select(client => Task.Run(async () =>
+        {
+            var results = new List<(string Indicator, GraphQLAnswer Answer)>();
+            for (var i = 0; i < WritesPerClient; i++)
+            {
+                var indicator = Indicators[(client + i) % Indicators.Length];
+                results.Add((indicator, await host.QueryAsAsync(token,
+                    "mutation($i: String!, $v: Float!) { recordRealization(input: { indicator: $i, year: 2026, quarter: 1, value: $v }) { status } }",
+                    new { i = indicator, v = client * 100 + i })));
+            }
+            return results;
+        })));
+
+        var all = answers.SelectMany(a => a).ToList();
+        Assert.All(all.Where(a => a.Indicator == "PMI-1"), a => Assert.True(a.Answer.HasErrors, a.Answer.Body));
+        Assert.All(all.Where(a => a.Indicator != "PMI-1"), a => Assert.False(a.Answer.HasErrors, a.Answer.Body));
+        var stored = all.Count(a => a.Indicator != "PMI-1");
+        Assert.Equal(version + stored, await host.Services.GetRequiredService<IDataVersion>().CurrentAsync(CancellationToken.None));
+        var trail = (await host.QueryAsync("""{ auditTrail(user: "admin-serentak", limit: 5000) { code after } }"""))
+            .Ok().GetProperty("auditTrail").EnumerateArray().ToList();
+        Assert.Equal(stored, trail.Count);
+        Assert.DoesNotContain(trail, r => r.GetProperty("code").GetString() == "PMI-1");
+        Assert.Equal(JsonValueKind.Null, (await host.QueryAsync("""{ value(indicator: "PMI-1", year: 2026, quarter: 1) { value } }"""))
+            .Ok().GetProperty("value").GetProperty("value").ValueKind);
+        foreach (var indicator in Indicators.Skip(1))
+        {
+            var last = trail.First(r => r.GetProperty("code").GetString() == indicator);
+            var written = JsonDocument.Parse(last.GetProperty("after").GetString()!).RootElement.GetProperty("numerator").GetDouble();
+            Assert.Equal(written, (await host.QueryAsync($$"""{ value(indicator: "{{indicator}}", year: 2026, quarter: 1) { value } }"""))
+                .Ok().GetProperty("value").GetProperty("value").GetDouble());
+        }
+    }
+}
