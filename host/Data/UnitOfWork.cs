@@ -168,9 +168,13 @@ internal sealed class UnitOfWork(IDatabaseProvider database, Func<HostDbContext>
         }
     }
 
+    // Read by every kept answer and reading: compiled once, not translated per request.
+    private static readonly Func<HostDbContext, CancellationToken, Task<long>> ReadVersion = EF.CompileAsyncQuery(
+        (HostDbContext db, CancellationToken _) => db.DataVersions.AsNoTracking().Where(v => v.Id == 1).Select(v => v.Version).FirstOrDefault());
+
     public async Task<long> CurrentAsync(CancellationToken cancellationToken)
     {
         await using var db = createContext();
-        return await db.DataVersions.AsNoTracking().Where(v => v.Id == 1).Select(v => v.Version).FirstOrDefaultAsync(cancellationToken);
+        return await ReadVersion(db, cancellationToken);
     }
 }
