@@ -213,9 +213,10 @@ internal static class GraphQLHosting
         ExecutionResult result;
         try
         {
-            if (gateway.Kept.IsKeptShape(request.Query, request.OperationName) == true)
+            if (gateway.Kept.IsKeptShape(request.Query, request.OperationName) == true
+                && await KeptVersionAsync(http, limit.Token) is { } version)
             {
-                await AnswerKeptAsync(http, serializer, gateway, request, limit.Token);
+                await AnswerKeptAsync(http, serializer, gateway, request, version, limit.Token);
                 return;
             }
             result = await Execute(http, gateway, request, limit.Token);
@@ -245,10 +246,8 @@ internal static class GraphQLHosting
     /// no errors and no change committed meanwhile.
     /// </summary>
     private static async Task AnswerKeptAsync(HttpContext http, IGraphQLTextSerializer serializer, GraphQLGateway gateway, GraphQLRequest request,
-        CancellationToken cancellationToken)
+        long at, CancellationToken cancellationToken)
     {
-        var version = http.RequestServices.GetRequiredService<IDataVersion>();
-        var at = await version.CurrentAsync(cancellationToken);
         var key = KeptAnswerStore.Key(Caller.From(http.User), request.Query!, request.OperationName,
             request.Variables is null ? "" : serializer.Serialize(request.Variables));
         var (waiting, claim) = gateway.Kept.Find(at, key);
@@ -263,7 +262,7 @@ internal static class GraphQLHosting
                 await serializer.WriteAsync(buffer, result, cancellationToken);
                 answer = buffer.ToArray();
                 if (claim is not null && result.Executed && result.Errors is not { Count: > 0 }
-                    && await version.CurrentAsync(cancellationToken) == at)
+                    && await KeptVersionAsync(http, cancellationToken) == at)
                 {
                     kept = answer;
                 }
@@ -280,6 +279,19 @@ internal static class GraphQLHosting
         http.Response.ContentType = "application/json; charset=utf-8";
         http.Response.ContentLength = answer.Length;
         await http.Response.Body.WriteAsync(answer, http.RequestAborted);
+    }
+
+    /// <summary>The data version, or null when it cannot be read: the request then runs as any other and reports its errors the same way.</summary>
+    private static async Task<long?> KeptVersionAsync(HttpContext http, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await http.RequestServices.GetRequiredService<IDataVersion>().CurrentAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return null;
+        }
     }
 
     private static Task<ExecutionResult> Execute(HttpContext http, GraphQLGateway gateway, GraphQLRequest request, CancellationToken cancellationToken) =>
