@@ -80,6 +80,22 @@ public sealed class TwoHostTests
     }
 
     [Fact]
+    public async Task Given_two_hosts_started_at_once_on_a_new_database_Then_both_start_and_the_catalog_is_seeded_once()
+    {
+        using var data = new TempDirectory();
+        await using var first = new KinerjaHost(data.Path, engine: DatabaseEngine.PostgreSql);
+        await using var second = new KinerjaHost(data.Path, engine: DatabaseEngine.PostgreSql);
+
+        await Task.WhenAll(Task.Run(() => first.Services), Task.Run(() => second.Services));
+
+        var indicators = (await first.QueryAsync("{ indicators { code } }")).Ok().GetProperty("indicators").GetArrayLength();
+        Assert.Equal(indicators, (await second.QueryAsync("{ indicators { code } }")).Ok().GetProperty("indicators").GetArrayLength());
+        Assert.True(indicators > 0);
+        var job = await (await second.Services.GetRequiredService<ISchedulerFactory>().GetScheduler()).GetJobDetail(RollupJob);
+        Assert.True(job!.RequestsRecovery);
+    }
+
+    [Fact]
     public async Task Given_runRollup_asked_of_two_hosts_at_once_Then_exactly_one_new_revision_is_made()
     {
         using var data = new TempDirectory();
