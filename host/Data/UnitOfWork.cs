@@ -6,8 +6,9 @@ namespace Kinerja.Host.Data;
 /// <summary>
 /// Every change of Kinerja in one transaction with its checks, its audit row and the data version. In this
 /// process writers queue here, without holding a thread; against another process (an import from the
-/// command line) the transaction takes SQLite's write lock at its start (BEGIN IMMEDIATE) and waits for it,
-/// so what a change read is still true when it commits.
+/// command line, another host) the transaction takes the database's writer turn at its start (SQLite's
+/// BEGIN IMMEDIATE, PostgreSQL's advisory lock) and waits for it, so what a change read is still true when
+/// it commits.
 /// </summary>
 /// <remarks>
 /// Group commit: a writer that finds others queued behind it does not commit alone. It leaves its change in
@@ -85,11 +86,11 @@ internal sealed class UnitOfWork(IDatabaseProvider database, Func<HostDbContext>
                 {
                     result = await change();
                     await using var db = createContext();
-                    await db.Database.ExecuteSqlRawAsync(
-                        $"""
-                        INSERT INTO "{HostDbContext.DataVersionTable}" ("Id", "Version") VALUES (1, 1)
-                        ON CONFLICT ("Id") DO UPDATE SET "Version" = "Version" + 1
-                        """, cancellationToken);
+                    var raise = $"""
+                        INSERT INTO {db.Table<DataVersionRecord>()} AS v ("Id", "Version") VALUES (1, 1)
+                        ON CONFLICT ("Id") DO UPDATE SET "Version" = v."Version" + 1
+                        """;
+                    await db.Database.ExecuteSqlRawAsync(raise, cancellationToken);
                 }
                 await group.Transaction.ReleaseAsync(Savepoint, CancellationToken.None);
                 group.Changes++;
@@ -131,7 +132,7 @@ internal sealed class UnitOfWork(IDatabaseProvider database, Func<HostDbContext>
         var connection = await database.OpenForWriteAsync(cancellationToken);
         try
         {
-            return new Group(connection, await connection.BeginTransactionAsync(cancellationToken));
+            return new Group(connection, await database.BeginWriteAsync(connection, cancellationToken));
         }
         catch
         {

@@ -22,7 +22,7 @@ public static class IndicatorDataRegistration
         builder.Register(c =>
             {
                 var options = new DbContextOptionsBuilder<TContext>();
-                c.Resolve<IDatabaseProvider>().Configure(options, IndicatorDataContext.MigrationsHistoryTable(tablePrefix));
+                c.Resolve<IDatabaseProvider>().Configure(options, tablePrefix, IndicatorDataContext.MigrationsHistoryTable(tablePrefix));
                 return options.Options;
             })
             .SingleInstance();

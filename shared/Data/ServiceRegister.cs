@@ -120,7 +120,7 @@ public sealed class ServiceRegister<TContext> : IServiceCounter, IServiceStore w
     {
         // The context only names the module's table: the rows go on the import's connection and transaction.
         await using var db = _createContext();
-        return new Writer(await Upsert.PrepareAsync(connection, transaction, db.ServicesTable,
+        return new Writer(await Upsert.PrepareAsync(connection, transaction, db.Table(db.ServicesTable),
             ["Indicator", "ServedOn", "Subject"], ["Kecamatan", "Note"], cancellationToken));
     }
 

@@ -36,6 +36,9 @@ public abstract class RegisterImporter<TContext, TRow> : IRegisterImporter
         _database = database;
     }
 
+    /// <summary>A context of the register's module, to name its tables in SQL.</summary>
+    protected TContext CreateContext() => _createContext();
+
     public abstract string Register { get; }
 
     public abstract string Module { get; }

@@ -43,9 +43,12 @@ internal sealed class TamanMakamPahlawanImporter : RegisterImporter<LinjamsosDbC
         return refused.Count > before ? null : new TamanMakamPahlawanRow(code!, name!, desa!, kecamatan!, registered!.Value);
     }
 
-    protected override async Task<IRowWriter<TamanMakamPahlawanRow>> PrepareAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
-        new Writer(await Upsert.PrepareAsync(connection, transaction, LinjamsosDbContext.TamanMakamPahlawanTable,
+    protected override async Task<IRowWriter<TamanMakamPahlawanRow>> PrepareAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var db = CreateContext();
+        return new Writer(await Upsert.PrepareAsync(connection, transaction, db.Table<TamanMakamPahlawanRecord>(),
             ["Code"], ["Name", "Desa", "Kecamatan", "RegisteredOn"], cancellationToken));
+    }
 
     private sealed class Writer(Upsert tmp) : IRowWriter<TamanMakamPahlawanRow>
     {

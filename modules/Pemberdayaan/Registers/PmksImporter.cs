@@ -69,18 +69,15 @@ internal sealed class PmksImporter : RegisterImporter<PemberdayaanDbContext, Pmk
     {
         await PemberdayaanStocks.RaiseVersionAsync(connection, transaction, cancellationToken);
         // A first import of a million persons: the stocks' covering indexes are built once at the end.
-        DeferredIndexes[] deferred;
-        await using (var db = _createContext())
-        {
-            deferred =
-            [
-                await DeferredIndexes.DropIfEmptyAsync(db, typeof(PersonRecord), connection, transaction, cancellationToken),
-                await DeferredIndexes.DropIfEmptyAsync(db, typeof(PersonCategoryRecord), connection, transaction, cancellationToken),
-            ];
-        }
-        var persons = await Upsert.PrepareAsync(connection, transaction, PemberdayaanDbContext.PersonsTable,
+        await using var db = _createContext();
+        DeferredIndexes[] deferred =
+        [
+            await DeferredIndexes.DropIfEmptyAsync(db, typeof(PersonRecord), connection, transaction, cancellationToken),
+            await DeferredIndexes.DropIfEmptyAsync(db, typeof(PersonCategoryRecord), connection, transaction, cancellationToken),
+        ];
+        var persons = await Upsert.PrepareAsync(connection, transaction, db.Table<PersonRecord>(),
             ["Nik"], ["Name", "Sex", "BirthDate", "Desa", "Kecamatan"], cancellationToken);
-        var categories = await Upsert.PrepareAsync(connection, transaction, PemberdayaanDbContext.PersonCategoriesTable,
+        var categories = await Upsert.PrepareAsync(connection, transaction, db.Table<PersonCategoryRecord>(),
             ["Nik", "Category", "StartedOn"], ["EndedOn"], cancellationToken);
         return new Writer(persons, categories, connection, transaction, deferred);
     }

@@ -70,7 +70,8 @@ internal sealed class PsksImporter : RegisterImporter<PemberdayaanDbContext, Psk
     protected override async Task<IRowWriter<PsksRow>> PrepareAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
         await PemberdayaanStocks.RaiseVersionAsync(connection, transaction, cancellationToken);
-        return new Writer(await Upsert.PrepareAsync(connection, transaction, PemberdayaanDbContext.InstitutionsTable,
+        await using var db = CreateContext();
+        return new Writer(await Upsert.PrepareAsync(connection, transaction, db.Table<InstitutionRecord>(),
             ["RegistrationNumber"], ["Name", "Kind", "Type", "Desa", "Kecamatan", "ActiveFrom", "ActiveUntil"], cancellationToken));
     }
 
