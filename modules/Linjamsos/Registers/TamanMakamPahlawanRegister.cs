@@ -18,9 +18,10 @@ internal sealed class TamanMakamPahlawanImporter : RegisterImporter<LinjamsosDbC
     public const string KecamatanHeader = "Kecamatan";
     public const string RegisteredOn = "Tanggal Terdaftar";
 
-    public TamanMakamPahlawanImporter(Func<LinjamsosDbContext> createContext, IDatabaseProvider database) : base(createContext, database)
-    {
-    }
+    private readonly Func<LinjamsosDbContext> _createContext;
+
+    public TamanMakamPahlawanImporter(Func<LinjamsosDbContext> createContext, IDatabaseProvider database) : base(createContext, database) =>
+        _createContext = createContext;
 
     public override string Register => "tmp";
 
@@ -45,7 +46,17 @@ internal sealed class TamanMakamPahlawanImporter : RegisterImporter<LinjamsosDbC
 
     protected override async Task<IRowWriter<TamanMakamPahlawanRow>> PrepareAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
         new Writer(await Upsert.PrepareAsync(connection, transaction, LinjamsosDbContext.TamanMakamPahlawanTable,
-            ["Code"], ["Name", "Desa", "Kecamatan", "RegisteredOn"], cancellationToken));
+            ["Code"], ValueColumns, cancellationToken));
+
+    private static readonly string[] ValueColumns = ["Name", "Desa", "Kecamatan", "RegisteredOn"];
+
+    protected override async Task<IBulkRowWriter<TamanMakamPahlawanRow>> PrepareBulkAsync(DbConnection connection, DbTransaction transaction,
+        CancellationToken cancellationToken)
+    {
+        await using var db = _createContext();
+        return await StagedTable<TamanMakamPahlawanRow>.CreateAsync(connection, transaction, db.TableOf<TamanMakamPahlawanRecord>(), ["Code"], ValueColumns,
+            r => [r.Code, r.Name, r.Desa, r.Kecamatan, r.RegisteredOn], cancellationToken);
+    }
 
     private sealed class Writer(Upsert tmp) : IRowWriter<TamanMakamPahlawanRow>
     {

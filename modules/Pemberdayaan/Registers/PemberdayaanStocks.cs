@@ -73,14 +73,13 @@ internal sealed class PemberdayaanStocks : IStockCounter
     }
 
     /// <summary>Raises the registers' version inside an import's transaction.</summary>
-    public static async Task RaiseVersionAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    public static async Task RaiseVersionAsync(PemberdayaanDbContext db, DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        var table = PemberdayaanDbContext.RegisterVersionTable;
         command.CommandText = $"""
-            INSERT INTO "{table}" ("Id", "Version") VALUES ({RegisterVersionRecord.SingleRow}, 1)
-            ON CONFLICT ("Id") DO UPDATE SET "Version" = "{table}"."Version" + 1
+            INSERT INTO {db.TableOf<RegisterVersionRecord>()} AS v ("Id", "Version") VALUES ({RegisterVersionRecord.SingleRow}, 1)
+            ON CONFLICT ("Id") DO UPDATE SET "Version" = v."Version" + 1
             """;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

@@ -24,10 +24,10 @@ internal sealed class PsksImporter : RegisterImporter<PemberdayaanDbContext, Psk
     /// <summary>What a panti asuhan is called in the Tipe Lembaga column.</summary>
     public const string PantiAsuhan = "LKSA";
 
+    private readonly Func<PemberdayaanDbContext> _createContext;
+
     public PsksImporter(Func<PemberdayaanDbContext> createContext, IDatabaseProvider database)
-        : base(createContext, database)
-    {
-    }
+        : base(createContext, database) => _createContext = createContext;
 
     public override string Register => "psks";
 
@@ -69,9 +69,22 @@ internal sealed class PsksImporter : RegisterImporter<PemberdayaanDbContext, Psk
 
     protected override async Task<IRowWriter<PsksRow>> PrepareAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
-        await PemberdayaanStocks.RaiseVersionAsync(connection, transaction, cancellationToken);
+        await using (var db = _createContext())
+        {
+            await PemberdayaanStocks.RaiseVersionAsync(db, connection, transaction, cancellationToken);
+        }
         return new Writer(await Upsert.PrepareAsync(connection, transaction, PemberdayaanDbContext.InstitutionsTable,
-            ["RegistrationNumber"], ["Name", "Kind", "Type", "Desa", "Kecamatan", "ActiveFrom", "ActiveUntil"], cancellationToken));
+            ["RegistrationNumber"], ValueColumns, cancellationToken));
+    }
+
+    private static readonly string[] ValueColumns = ["Name", "Kind", "Type", "Desa", "Kecamatan", "ActiveFrom", "ActiveUntil"];
+
+    protected override async Task<IBulkRowWriter<PsksRow>> PrepareBulkAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var db = _createContext();
+        await PemberdayaanStocks.RaiseVersionAsync(db, connection, transaction, cancellationToken);
+        return await StagedTable<PsksRow>.CreateAsync(connection, transaction, db.TableOf<InstitutionRecord>(), ["RegistrationNumber"], ValueColumns,
+            r => [r.RegistrationNumber, r.Name, r.Kind, r.Type, r.Desa, r.Kecamatan, r.ActiveFrom, r.ActiveUntil], cancellationToken);
     }
 
     private sealed class Writer(Upsert institutions) : IRowWriter<PsksRow>
