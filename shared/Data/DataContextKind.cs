@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Kinerja.Shared.Data;
+
+/// <summary>
+/// A context the host's database holds, which can be made on another database too: copy-data walks the
+/// kinds of every enabled module to copy their tables from SQLite into PostgreSQL without knowing a module.
+/// </summary>
+public sealed class DataContextKind
+{
+    private readonly string _migrationsHistoryTable;
+    private readonly Func<DbContextOptions, DbContext> _create;
+
+    private DataContextKind(Type type, string migrationsHistoryTable, Func<DbContextOptions, DbContext> create)
+    {
+        Type = type;
+        _migrationsHistoryTable = migrationsHistoryTable;
+        _create = create;
+    }
+
+    public Type Type { get; }
+
+    public static DataContextKind Of<TContext>(string migrationsHistoryTable, Func<DbContextOptions<TContext>, TContext> create)
+        where TContext : DbContext =>
+        new(typeof(TContext), migrationsHistoryTable, options => create((DbContextOptions<TContext>)options));
+
+    /// <summary>A context of this kind on <paramref name="database"/>, outside any change.</summary>
+    public DbContext Create(IDatabaseProvider database)
+    {
+        var options = (DbContextOptionsBuilder)Activator.CreateInstance(typeof(DbContextOptionsBuilder<>).MakeGenericType(Type))!;
+        database.Configure(options, _migrationsHistoryTable);
+        return _create(options.Options);
+    }
+}
