@@ -18,7 +18,15 @@ catch (ModuleConfigurationException e)
     await Console.Error.WriteLineAsync(e.Message);
     return 2;
 }
-builder.AddKinerjaDatabase();
+try
+{
+    builder.AddKinerjaDatabase();
+}
+catch (DatabaseConfigurationException e)
+{
+    await Console.Error.WriteLineAsync(e.Message);
+    return 2;
+}
 builder.AddKinerjaSecurity();
 builder.AddKinerjaScheduler();
 builder.AddGraphQLGateway();

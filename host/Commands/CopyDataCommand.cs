@@ -23,7 +23,7 @@ internal sealed class CopyDataCommand(IEnumerable<DataContextKind> kinds, IDatab
             await error.WriteLineAsync($"Pemakaian: copy-data {TargetOption} \"Host=...;Database=...;Username=...;Password=...\"");
             return 2;
         }
-        var target = PostgreSqlTarget(connectionString);
+        var target = new Kinerja.Host.Data.PostgreSqlDatabaseProvider(connectionString);
         var copier = new DataCopier([.. kinds], database, target);
         var clock = Stopwatch.StartNew();
         try
@@ -54,5 +54,4 @@ internal sealed class CopyDataCommand(IEnumerable<DataContextKind> kinds, IDatab
         }
     }
 
-    private static IDatabaseProvider PostgreSqlTarget(string connectionString) => throw new NotImplementedException(connectionString);
 }

@@ -27,7 +27,7 @@ internal sealed class DataCopier(IReadOnlyList<DataContextKind> kinds, IDatabase
             await using var db = kind.Create(target);
             await db.Database.OpenConnectionAsync(cancellationToken);
             var connection = db.Database.GetDbConnection();
-            foreach (var table in Tables(db).Select(t => db.TableOf(t.ClrType)).Distinct())
+            foreach (var table in Tables(db).Select(t => db.Table(t.ClrType)).Distinct())
             {
                 if (await ScalarAsync(connection, null, $"SELECT to_regclass('{table.Replace("'", "''", StringComparison.Ordinal)}') IS NOT NULL", cancellationToken) is true
                     && await ScalarAsync(connection, null, $"SELECT EXISTS (SELECT 1 FROM {table})", cancellationToken) is true)
@@ -69,7 +69,7 @@ internal sealed class DataCopier(IReadOnlyList<DataContextKind> kinds, IDatabase
                 foreach (var entity in Tables(sourceDb))
                 {
                     var targetEntity = targetDb.Model.FindEntityType(entity.ClrType)!;
-                    var table = targetDb.TableOf(entity.ClrType);
+                    var table = targetDb.Table(entity.ClrType);
                     var rows = await CopyTableAsync(sourceDb, entity, reading, readTransaction, targetEntity, table, writing, writeTransaction, cancellationToken);
                     await ResetIdentitiesAsync(targetEntity, table, writing, writeTransaction, cancellationToken);
                     result.Add((table, rows));
@@ -126,7 +126,7 @@ internal sealed class DataCopier(IReadOnlyList<DataContextKind> kinds, IDatabase
 
         await using var select = reading.CreateCommand();
         select.Transaction = readTransaction;
-        select.CommandText = $"SELECT {string.Join(", ", columns.Select(c => Quote(c.Column)))} FROM {sourceDb.TableOf(entity.ClrType)}";
+        select.CommandText = $"SELECT {string.Join(", ", columns.Select(c => Quote(c.Column)))} FROM {sourceDb.Table(entity.ClrType)}";
         await using var rows = await select.ExecuteReaderAsync(cancellationToken);
         await using var copy = await writing.BeginBinaryImportAsync(
             $"COPY {targetTable} ({string.Join(", ", columns.Select(c => Quote(c.Target.GetColumnName())))}) FROM STDIN (FORMAT BINARY)", cancellationToken);

@@ -47,6 +47,9 @@ internal sealed class HostDbContext(DbContextOptions<HostDbContext> options) : D
 {
     public const string TablePrefix = "host";
 
+    /// <summary>The host's schema on PostgreSQL.</summary>
+    public const string Schema = "kinerja";
+
     public DbSet<AccountRecord> Accounts => Set<AccountRecord>();
     public DbSet<AuditRecord> AuditTrail => Set<AuditRecord>();
     public DbSet<DataVersionRecord> DataVersions => Set<DataVersionRecord>();
@@ -54,8 +57,12 @@ internal sealed class HostDbContext(DbContextOptions<HostDbContext> options) : D
     public const string DataVersionTable = $"{TablePrefix}_data_version";
     public const string AccountsTable = $"{TablePrefix}_accounts";
 
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.UseEngineConventions(this);
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        modelBuilder.UseEngineSchema(this, Schema);
         modelBuilder.Entity<AccountRecord>(e =>
         {
             e.ToTable(AccountsTable);
@@ -77,10 +84,9 @@ internal sealed class HostDbContext(DbContextOptions<HostDbContext> options) : D
     }
 }
 
-/// <summary>Lets <c>dotnet ef migrations add</c> build the context without the running host.</summary>
+/// <summary>Lets <c>dotnet ef migrations add</c> build the context without the running host, for SQLite or (<c>-- postgresql</c>) PostgreSQL.</summary>
 internal sealed class HostDesignTimeFactory : IDesignTimeDbContextFactory<HostDbContext>
 {
-    public HostDbContext CreateDbContext(string[] args) => new(new DbContextOptionsBuilder<HostDbContext>()
-        .UseSqlite("Data Source=design.db", o => o.MigrationsHistoryTable(IndicatorDataContext.MigrationsHistoryTable(HostDbContext.TablePrefix)))
-        .Options);
+    public HostDbContext CreateDbContext(string[] args) => new(DesignTimeOptions.For<HostDbContext>(
+        args, HostDbContext.Schema, IndicatorDataContext.MigrationsHistoryTable(HostDbContext.TablePrefix)));
 }

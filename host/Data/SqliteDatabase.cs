@@ -12,8 +12,12 @@ internal sealed class SqliteDatabaseProvider : IDatabaseProvider
 
     public string ConnectionString { get; }
 
-    public void Configure(DbContextOptionsBuilder options, string migrationsHistoryTable) =>
-        options.UseSqlite(ConnectionString, o => o.MigrationsHistoryTable(migrationsHistoryTable));
+    public DatabaseEngine Engine => DatabaseEngine.Sqlite;
+
+    // SQLite has no schemas: the table prefixes keep the modules apart in the one file.
+    public void Configure(DbContextOptionsBuilder options, string schema, string migrationsHistoryTable) =>
+        options.UseSqlite(ConnectionString, o => o.MigrationsHistoryTable(migrationsHistoryTable))
+            .UseEngineMigrations();
 
     // SQLite's default page cache (2 MB) makes a million inserts into three indexes spill and re-read
     // pages: 64 MB of cache takes a PMKS import from about 36,000 to about 51,000 rows a second.
@@ -38,6 +42,10 @@ internal sealed class SqliteDatabaseProvider : IDatabaseProvider
         await PragmaAsync(connection, $"PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds};", cancellationToken);
         return connection;
     }
+
+    // Microsoft.Data.Sqlite begins with BEGIN IMMEDIATE: the file's write lock is taken at the start.
+    public async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        await connection.BeginTransactionAsync(cancellationToken);
 
     // SQLite's user_version: a number in the file's header that nothing else here uses, so the stamp goes
     // with the file (a copied or restored file carries its own).
@@ -68,20 +76,55 @@ internal sealed class SqliteDatabaseProvider : IDatabaseProvider
     }
 }
 
+/// <summary>The database settings are wrong: the host does not start.</summary>
+internal sealed class DatabaseConfigurationException(string message) : Exception(message);
+
 internal static class DatabaseHosting
 {
     public const string DataDirectorySetting = "Kinerja:DataDirectory";
+    public const string ProviderSetting = "Kinerja:Database:Provider";
+    public const string ConnectionStringName = "Kinerja";
     public const string DatabaseFileName = "kinerja.db";
 
     public static void AddKinerjaDatabase(this WebApplicationBuilder builder)
     {
+        if (Engine(builder.Configuration) == DatabaseEngine.PostgreSql)
+        {
+            builder.Services.AddSingleton<IDatabaseProvider>(new PostgreSqlDatabaseProvider(ConnectionString(builder.Configuration)));
+            return;
+        }
         var connectionString = ConnectionString(builder.Configuration);
         EnableWriteAheadLog(connectionString);
         builder.Services.AddSingleton<IDatabaseProvider>(new SqliteDatabaseProvider(connectionString));
     }
 
-    /// <summary>The database file in the configured data directory.</summary>
-    public static string ConnectionString(IConfiguration configuration) =>
+    /// <summary>The configured engine: Sqlite unless Kinerja:Database:Provider says PostgreSQL (in any case).</summary>
+    public static DatabaseEngine Engine(IConfiguration configuration) => configuration[ProviderSetting] switch
+    {
+        null or "" => DatabaseEngine.Sqlite,
+        var name when name.Equals("Sqlite", StringComparison.OrdinalIgnoreCase) => DatabaseEngine.Sqlite,
+        var name when name.Equals("PostgreSQL", StringComparison.OrdinalIgnoreCase) => DatabaseEngine.PostgreSql,
+        var name => throw new DatabaseConfigurationException(
+            $"{ProviderSetting} '{name}' tidak dikenal: pilih Sqlite atau PostgreSQL."),
+    };
+
+    /// <summary>
+    /// SQLite: the database file in the configured data directory. PostgreSQL: ConnectionStrings:Kinerja,
+    /// which must be given.
+    /// </summary>
+    public static string ConnectionString(IConfiguration configuration)
+    {
+        if (Engine(configuration) == DatabaseEngine.Sqlite)
+        {
+            return SqliteConnectionString(configuration);
+        }
+        return configuration.GetConnectionString(ConnectionStringName) is { Length: > 0 } configured
+            ? configured
+            : throw new DatabaseConfigurationException(
+                $"{ProviderSetting}=PostgreSQL memerlukan ConnectionStrings:{ConnectionStringName}, mis. \"Host=localhost;Database=kinerja;Username=kinerja;Password=...\".");
+    }
+
+    private static string SqliteConnectionString(IConfiguration configuration) =>
         new SqliteConnectionStringBuilder
         {
             DataSource = Path.Combine(DataDirectory(configuration), DatabaseFileName),

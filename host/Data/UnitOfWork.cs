@@ -26,17 +26,17 @@ internal sealed class UnitOfWork(IDatabaseProvider database, Func<HostDbContext>
         try
         {
             await using var connection = await database.OpenForWriteAsync(cancellationToken);
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
             T result;
             using (WriteScope.Enter(connection, transaction))
             {
                 result = await change();
                 await using var db = createContext();
-                await db.Database.ExecuteSqlRawAsync(
-                    $"""
-                    INSERT INTO "{HostDbContext.DataVersionTable}" ("Id", "Version") VALUES (1, 1)
-                    ON CONFLICT ("Id") DO UPDATE SET "Version" = "Version" + 1
-                    """, cancellationToken);
+                var raise = $"""
+                    INSERT INTO {db.Table<DataVersionRecord>()} AS v ("Id", "Version") VALUES (1, 1)
+                    ON CONFLICT ("Id") DO UPDATE SET "Version" = v."Version" + 1
+                    """;
+                await db.Database.ExecuteSqlRawAsync(raise, cancellationToken);
             }
             await transaction.CommitAsync(cancellationToken);
             if (http.HttpContext is { } request)

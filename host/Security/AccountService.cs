@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Kinerja.Host.Data;
+using Kinerja.Shared.Data;
 using Kinerja.Shared.Errors;
 using Kinerja.Shared.Modules;
 using Kinerja.Shared.Security;
@@ -117,9 +118,8 @@ internal sealed class AccountService
     // only while the count is still the one it was computed from, so the latest failure's wait stands.
     private static async Task CountFailureAsync(HostDbContext db, string userName, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var counted = await db.Database.SqlQueryRaw<int>(
-            $$"""UPDATE "{{HostDbContext.AccountsTable}}" SET "FailedLogins" = "FailedLogins" + 1 WHERE "UserName" = {0} RETURNING "FailedLogins" AS "Value" """,
-            userName).ToListAsync(cancellationToken);
+        var count = $$"""UPDATE {{db.Table<AccountRecord>()}} SET "FailedLogins" = "FailedLogins" + 1 WHERE "UserName" = {0} RETURNING "FailedLogins" AS "Value" """;
+        var counted = await db.Database.SqlQueryRaw<int>(count, userName).ToListAsync(cancellationToken);
         if (counted is not [var failures] || failures <= FreeFailures)
         {
             return;

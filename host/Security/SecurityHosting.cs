@@ -62,7 +62,7 @@ internal static class SecurityHosting
             container.Register(c =>
                 {
                     var options = new DbContextOptionsBuilder<HostDbContext>();
-                    c.Resolve<IDatabaseProvider>().Configure(options, IndicatorDataContext.MigrationsHistoryTable(HostDbContext.TablePrefix));
+                    c.Resolve<IDatabaseProvider>().Configure(options, HostDbContext.Schema, IndicatorDataContext.MigrationsHistoryTable(HostDbContext.TablePrefix));
                     return options.Options;
                 })
                 .SingleInstance();
@@ -72,7 +72,7 @@ internal static class SecurityHosting
                     return () => new HostDbContext(options).Enlisted();
                 })
                 .SingleInstance();
-            container.RegisterInstance(DataContextKind.Of<HostDbContext>(
+            container.RegisterInstance(DataContextKind.Of<HostDbContext>(HostDbContext.Schema,
                 IndicatorDataContext.MigrationsHistoryTable(HostDbContext.TablePrefix), options => new HostDbContext(options)));
             container.RegisterType<HostDataInitializer>().As<IModuleInitializer>().SingleInstance();
             container.RegisterType<UnitOfWork>().As<IUnitOfWork>().As<IDataVersion>().SingleInstance();
@@ -86,7 +86,7 @@ internal static class SecurityHosting
     }
 }
 
-/// <summary>Creates or upgrades the host's own tables at start.</summary>
+/// <summary>Creates or upgrades the host's own tables at start; on PostgreSQL also the schema Quartz provisions its tables in.</summary>
 internal sealed class HostDataInitializer(Func<HostDbContext> createContext) : IModuleInitializer
 {
     public string State => MigrationIds.Of<HostDbContext>();
@@ -95,5 +95,9 @@ internal sealed class HostDataInitializer(Func<HostDbContext> createContext) : I
     {
         await using var db = createContext();
         await db.Database.MigrateAsync(cancellationToken);
+        if (db.Engine() == DatabaseEngine.PostgreSql)
+        {
+            await db.Database.ExecuteSqlRawAsync($"CREATE SCHEMA IF NOT EXISTS \"{Scheduling.SchedulerHosting.PostgreSqlSchema}\"", cancellationToken);
+        }
     }
 }

@@ -8,27 +8,30 @@ namespace Kinerja.Shared.Data;
 /// </summary>
 public sealed class DataContextKind
 {
+    private readonly string _schema;
     private readonly string _migrationsHistoryTable;
     private readonly Func<DbContextOptions, DbContext> _create;
 
-    private DataContextKind(Type type, string migrationsHistoryTable, Func<DbContextOptions, DbContext> create)
+    private DataContextKind(Type type, string schema, string migrationsHistoryTable, Func<DbContextOptions, DbContext> create)
     {
         Type = type;
+        _schema = schema;
         _migrationsHistoryTable = migrationsHistoryTable;
         _create = create;
     }
 
     public Type Type { get; }
 
-    public static DataContextKind Of<TContext>(string migrationsHistoryTable, Func<DbContextOptions<TContext>, TContext> create)
+    /// <param name="schema">The context's schema where the engine has schemas (<see cref="IDatabaseProvider.Configure"/>).</param>
+    public static DataContextKind Of<TContext>(string schema, string migrationsHistoryTable, Func<DbContextOptions<TContext>, TContext> create)
         where TContext : DbContext =>
-        new(typeof(TContext), migrationsHistoryTable, options => create((DbContextOptions<TContext>)options));
+        new(typeof(TContext), schema, migrationsHistoryTable, options => create((DbContextOptions<TContext>)options));
 
     /// <summary>A context of this kind on <paramref name="database"/>, outside any change.</summary>
     public DbContext Create(IDatabaseProvider database)
     {
         var options = (DbContextOptionsBuilder)Activator.CreateInstance(typeof(DbContextOptionsBuilder<>).MakeGenericType(Type))!;
-        database.Configure(options, _migrationsHistoryTable);
+        database.Configure(options, _schema, _migrationsHistoryTable);
         return _create(options.Options);
     }
 }

@@ -21,7 +21,7 @@ public sealed class DeferredIndexes
     {
         var type = db.Model.FindEntityType(entity) ?? throw new ArgumentException($"{entity.Name} is not in {db.GetType().Name}", nameof(entity));
         // Qualified where the engine has schemas (PostgreSQL): an index lives in its table's schema.
-        var table = db.TableOf(entity);
+        var table = db.Table(entity);
         var sql = db.GetService<ISqlGenerationHelper>();
         var indexes = type.GetIndexes().Where(i => !i.IsUnique).ToList();
         if (indexes.Count == 0 || await ExecuteAsync(connection, transaction, $"""SELECT 1 FROM {table} LIMIT 1""", cancellationToken) is not null)

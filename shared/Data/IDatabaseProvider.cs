@@ -8,7 +8,14 @@ namespace Kinerja.Shared.Data;
 /// </summary>
 public interface IDatabaseProvider
 {
-    void Configure(DbContextOptionsBuilder options, string migrationsHistoryTable);
+    /// <summary>The engine, for the few statements that differ between engines (bulk copies, say).</summary>
+    DatabaseEngine Engine { get; }
+
+    /// <summary>
+    /// Points a context at the database: on engines with schemas its tables and its migrations history
+    /// live in <paramref name="schema"/>.
+    /// </summary>
+    void Configure(DbContextOptionsBuilder options, string schema, string migrationsHistoryTable);
 
     /// <summary>
     /// Readies an open connection for a write of many rows (an import of a million persons, say); the
@@ -20,6 +27,12 @@ public interface IDatabaseProvider
     /// An open connection for a change, set to wait for another process's writer rather than fail.
     /// </summary>
     Task<System.Data.Common.DbConnection> OpenForWriteAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Begins a change's transaction holding the database's single writer turn, so that writers of every
+    /// process and host take turns and what a change read is still true when it commits.
+    /// </summary>
+    Task<System.Data.Common.DbTransaction> BeginWriteAsync(System.Data.Common.DbConnection connection, CancellationToken cancellationToken);
 
     /// <summary>A stamp of what the last completed start established, kept in the database itself; 0 when none.</summary>
     Task<int> ReadStartStampAsync(CancellationToken cancellationToken);

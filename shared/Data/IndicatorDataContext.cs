@@ -24,8 +24,13 @@ public abstract class IndicatorDataContext : DbContext
 
     public static string MigrationsHistoryTable(string prefix) => $"__{prefix}_migrations";
 
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.UseEngineConventions(this);
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        // On PostgreSQL the module's schema is named as its prefix: pemberdayaan.pemberdayaan_persons.
+        modelBuilder.UseEngineSchema(this, TablePrefix);
         modelBuilder.Entity<UnitRecord>(e =>
         {
             e.ToTable($"{TablePrefix}_units");

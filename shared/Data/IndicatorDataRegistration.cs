@@ -22,7 +22,7 @@ public static class IndicatorDataRegistration
         builder.Register(c =>
             {
                 var options = new DbContextOptionsBuilder<TContext>();
-                c.Resolve<IDatabaseProvider>().Configure(options, IndicatorDataContext.MigrationsHistoryTable(tablePrefix));
+                c.Resolve<IDatabaseProvider>().Configure(options, tablePrefix, IndicatorDataContext.MigrationsHistoryTable(tablePrefix));
                 return options.Options;
             })
             .SingleInstance();
@@ -32,7 +32,7 @@ public static class IndicatorDataRegistration
                 return () => create(options).Enlisted();
             })
             .SingleInstance();
-        builder.RegisterInstance(DataContextKind.Of(IndicatorDataContext.MigrationsHistoryTable(tablePrefix), create));
+        builder.RegisterInstance(DataContextKind.Of(tablePrefix, IndicatorDataContext.MigrationsHistoryTable(tablePrefix), create));
         builder.Register(c => new IndicatorDataStore<TContext>(module.Catalog, c.Resolve<Func<TContext>>(), c.Resolve<TimeProvider>()))
             .As<IIndicatorDataStore>()
             .As<IModuleInitializer>()

@@ -58,7 +58,7 @@ public sealed class IndicatorDataStore<TContext> : IIndicatorDataStore, IModuleI
         await using var db = _createContext();
         var before = await FindAsync(db, entry.Indicator, entry.Year, entry.Quarter, cancellationToken) is { } record ? ToEntry(record) : null;
         // A figure entered again is submitted again: an earlier verification was of another figure.
-        await UpsertAsync(db, TableOf<RealizationRecord>(db), ["Indicator", "Year", "Quarter"],
+        await UpsertAsync(db, db.Table<RealizationRecord>(), ["Indicator", "Year", "Quarter"],
             ["Numerator", "Denominator", "RecordedAt", "State", "EnteredBy", "ReviewedBy", "ReturnReason"],
             [entry.Indicator, entry.Year, entry.Quarter, entry.Numerator, entry.Denominator, _clock.GetUtcNow(), VerificationState.Diajukan,
              entry.EnteredBy, null, null], cancellationToken);
@@ -91,7 +91,7 @@ public sealed class IndicatorDataStore<TContext> : IIndicatorDataStore, IModuleI
         var before = await db.Targets.AsNoTracking()
             .Where(t => t.Indicator == entry.Indicator && t.Year == entry.Year && t.Quarter == quarter)
             .Select(t => (double?)t.Value).SingleOrDefaultAsync(cancellationToken);
-        await UpsertAsync(db, TableOf<TargetRecord>(db), ["Indicator", "Year", "Quarter"], ["Value", "RecordedAt"],
+        await UpsertAsync(db, db.Table<TargetRecord>(), ["Indicator", "Year", "Quarter"], ["Value", "RecordedAt"],
             [entry.Indicator, entry.Year, quarter, entry.Value, _clock.GetUtcNow()], cancellationToken);
         return before is { } value ? entry with { Value = value } : null;
     }
@@ -102,19 +102,17 @@ public sealed class IndicatorDataStore<TContext> : IIndicatorDataStore, IModuleI
         var before = await db.BaseMeasures.AsNoTracking()
             .Where(b => b.Measure == entry.Measure && b.Year == entry.Year && b.Quarter == entry.Quarter)
             .Select(b => (double?)b.Value).SingleOrDefaultAsync(cancellationToken);
-        await UpsertAsync(db, TableOf<BaseMeasureRecord>(db), ["Measure", "Year", "Quarter"], ["Value", "RecordedAt"],
+        await UpsertAsync(db, db.Table<BaseMeasureRecord>(), ["Measure", "Year", "Quarter"], ["Value", "RecordedAt"],
             [entry.Measure, entry.Year, entry.Quarter, entry.Value, _clock.GetUtcNow()], cancellationToken);
         return before is { } value ? entry with { Value = value } : null;
     }
-
-    private static string TableOf<TRecord>(TContext db) => db.Model.FindEntityType(typeof(TRecord))!.GetTableName()!;
 
     // Insert or replace in one statement: two writers of the same key at once cannot collide on its unique index.
     private static Task UpsertAsync(TContext db, string table, string[] keys, string[] values, object?[] row, CancellationToken cancellationToken)
     {
         var columns = keys.Concat(values).ToList();
         var sql = $"""
-            INSERT INTO "{table}" ({string.Join(", ", columns.Select(c => $"\"{c}\""))})
+            INSERT INTO {table} ({string.Join(", ", columns.Select(c => $"\"{c}\""))})
             VALUES ({string.Join(", ", columns.Select((_, i) => $"{{{i}}}"))})
             ON CONFLICT ({string.Join(", ", keys.Select(c => $"\"{c}\""))})
             DO UPDATE SET {string.Join(", ", values.Select(c => $"\"{c}\" = excluded.\"{c}\""))}

@@ -32,9 +32,6 @@ public sealed class PostgreSqlStage : IAsyncDisposable
     /// <summary>The temporary table's name (unqualified: temporary tables have a schema of their own).</summary>
     public string Name { get; }
 
-    /// <summary>Whether the connection is PostgreSQL's, where a stage can be made.</summary>
-    public static bool Supports(DbConnection connection) => connection is NpgsqlConnection;
-
     /// <summary>
     /// A stage whose columns (after the row number) are those <paramref name="select"/> names, of their
     /// tables' types, e.g. <c>SELECT p."Nik", c."Category" FROM persons p, categories c</c>.
@@ -202,7 +199,7 @@ public sealed class StagedTable<TRow> : Sources.IBulkRowWriter<TRow>
         _columns = columns;
     }
 
-    /// <param name="table">The table's delimited, qualified name (<see cref="TableNames.TableOf"/>).</param>
+    /// <param name="table">The table's delimited, qualified name (<see cref="DatabaseEngines.Table{TEntity}"/>).</param>
     /// <param name="columns">A row's key values, then its other values, in the order of <paramref name="keys"/> and <paramref name="values"/>.</param>
     public static async Task<StagedTable<TRow>> CreateAsync(DbConnection connection, DbTransaction transaction, string table,
         IReadOnlyList<string> keys, IReadOnlyList<string> values, Func<TRow, object?[]> columns, CancellationToken cancellationToken)

@@ -91,7 +91,7 @@ public sealed class ServiceRegister<TContext> : IServiceCounter, IServiceStore w
               SELECT "Kecamatan", ROW_NUMBER() OVER (PARTITION BY "Subject" ORDER BY "ServedOn" DESC, "Id" DESC) AS "Latest"
               FROM TABLE WHERE "Indicator" = {0} AND "ServedOn" >= {1} AND "ServedOn" <= {2}
             ) AS served WHERE "Latest" = 1 GROUP BY "Kecamatan"
-            """.Replace("TABLE", db.TableOf<ServiceRecord>(), StringComparison.Ordinal);
+            """.Replace("TABLE", db.Table<ServiceRecord>(), StringComparison.Ordinal);
         var rows = await db.Database.SqlQueryRaw<KecamatanCount>(sql, indicator, from, to).ToListAsync(cancellationToken);
         return KecamatanCount.Total(rows);
     }
@@ -123,13 +123,13 @@ public sealed class ServiceRegister<TContext> : IServiceCounter, IServiceStore w
     {
         // The context only names the module's table: the rows go on the import's connection and transaction.
         await using var db = _createContext();
-        return new Writer(await Upsert.PrepareAsync(connection, transaction, db.ServicesTable, ServiceColumns.Keys, ServiceColumns.Values, cancellationToken));
+        return new Writer(await Upsert.PrepareAsync(connection, transaction, db.Table<ServiceRecord>(), ServiceColumns.Keys, ServiceColumns.Values, cancellationToken));
     }
 
     public async Task<WriteCounts> MergeStagedAsync(PostgreSqlStage stage, string where, CancellationToken cancellationToken)
     {
         await using var db = _createContext();
-        var table = db.TableOf<ServiceRecord>();
+        var table = db.Table<ServiceRecord>();
         var counts = await stage.UpsertAsync(table, ServiceColumns.Keys, ServiceColumns.Values, cancellationToken, where);
         await stage.ExecuteAsync($"ANALYZE {table}", cancellationToken);
         return counts;
@@ -152,7 +152,7 @@ public static class ServiceColumns
 
     /// <summary>The columns of a services stage on PostgreSQL: a number that says whose rows, then a service's key and values.</summary>
     public static string StageSelect(DbContext db) =>
-        $"""SELECT 0 AS "Store", {string.Join(", ", Keys.Concat(Values).Select(c => $"s.\"{c}\""))} FROM {db.TableOf<ServiceRecord>()} s""";
+        $"""SELECT 0 AS "Store", {string.Join(", ", Keys.Concat(Values).Select(c => $"s.\"{c}\""))} FROM {db.Table<ServiceRecord>()} s""";
 }
 
 /// <summary>One row of a count grouped by kecamatan.</summary>

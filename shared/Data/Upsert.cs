@@ -24,6 +24,7 @@ public sealed class Upsert : IAsyncDisposable
         _updateParameters = updateParameters;
     }
 
+    /// <param name="table">The table as SQL, quoted and qualified: <c>db.Table&lt;TRecord&gt;()</c>.</param>
     /// <param name="keys">The columns that identify a row (a unique index must cover them).</param>
     /// <param name="values">The other columns, updated when they differ.</param>
     public static async Task<Upsert> PrepareAsync(DbConnection connection, DbTransaction transaction, string table,
@@ -33,7 +34,7 @@ public sealed class Upsert : IAsyncDisposable
         var insert = connection.CreateCommand();
         insert.Transaction = transaction;
         insert.CommandText = $"""
-            INSERT INTO "{table}" ({string.Join(", ", columns.Select(c => $"\"{c}\""))})
+            INSERT INTO {table} ({string.Join(", ", columns.Select(c => $"\"{c}\""))})
             VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))})
             ON CONFLICT ({string.Join(", ", keys.Select(c => $"\"{c}\""))}) DO NOTHING
             """;
@@ -48,7 +49,7 @@ public sealed class Upsert : IAsyncDisposable
             $"(\"{c}\" <> @v{i} OR (\"{c}\" IS NULL AND @v{i} IS NOT NULL) OR (\"{c}\" IS NOT NULL AND @v{i} IS NULL))"));
         update.CommandText = values.Count == 0
             ? "SELECT 0"
-            : $"UPDATE \"{table}\" SET {set} WHERE {match} AND ({differs})";
+            : $"UPDATE {table} SET {set} WHERE {match} AND ({differs})";
         // Keys then values, as the insert's: one row fills both in the same order.
         var updateParameters = keys.Select((_, i) => AddParameter(update, $"@k{i}"))
             .Concat(values.Select((_, i) => AddParameter(update, $"@v{i}")))

@@ -48,6 +48,9 @@ public abstract class RegisterImporter<TContext, TRow> : IRegisterImporter
         _database = database;
     }
 
+    /// <summary>A context of the register's module, to name its tables in SQL.</summary>
+    protected TContext CreateContext() => _createContext();
+
     public abstract string Register { get; }
 
     public abstract string Module { get; }
@@ -77,7 +80,7 @@ public abstract class RegisterImporter<TContext, TRow> : IRegisterImporter
         var connection = db.Database.GetDbConnection();
         await using var bulk = await _database.PrepareBulkWriteAsync(connection, cancellationToken);
         var transaction = db.RequireTransaction();
-        await using (var writer = PostgreSqlStage.Supports(connection)
+        await using (var writer = _database.Engine == DatabaseEngine.PostgreSql
             ? await PrepareBulkAsync(connection, transaction, cancellationToken)
             : new RowByRow(await PrepareAsync(connection, transaction, cancellationToken)))
         {

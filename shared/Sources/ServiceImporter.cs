@@ -62,7 +62,7 @@ public sealed class ServiceImporter : IRegisterImporter
         var connection = db.Database.GetDbConnection();
         var transaction = db.RequireTransaction();
         await using var bulk = await _database.PrepareBulkWriteAsync(connection, cancellationToken);
-        await using IServiceSink sink = PostgreSqlStage.Supports(connection)
+        await using IServiceSink sink = _database.Engine == DatabaseEngine.PostgreSql
             ? new StagedSink(await PostgreSqlStage.CreateAsync(connection, transaction, ServiceColumns.StageSelect(db), cancellationToken), [.. _stores.Values.Distinct()])
             : new RowByRowSink(connection, transaction);
         foreach (var row in TabularFile.Read(content, fileName))

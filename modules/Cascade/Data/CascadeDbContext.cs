@@ -127,10 +127,9 @@ internal sealed class CascadeDbContext(DbContextOptions<CascadeDbContext> option
     }
 }
 
-/// <summary>Lets <c>dotnet ef migrations add</c> build the context without the host.</summary>
+/// <summary>Lets <c>dotnet ef migrations add</c> build the context without the host, for SQLite or (<c>-- postgresql</c>) PostgreSQL.</summary>
 internal sealed class CascadeDesignTimeFactory : IDesignTimeDbContextFactory<CascadeDbContext>
 {
-    public CascadeDbContext CreateDbContext(string[] args) => new(new DbContextOptionsBuilder<CascadeDbContext>()
-        .UseSqlite("Data Source=design.db", o => o.MigrationsHistoryTable(IndicatorDataContext.MigrationsHistoryTable(CascadeDbContext.TablePrefixName)))
-        .Options);
+    public CascadeDbContext CreateDbContext(string[] args) => new(DesignTimeOptions.For<CascadeDbContext>(
+        args, CascadeDbContext.TablePrefixName, IndicatorDataContext.MigrationsHistoryTable(CascadeDbContext.TablePrefixName)));
 }

@@ -34,10 +34,9 @@ internal sealed class LinjamsosDbContext(DbContextOptions<LinjamsosDbContext> op
     }
 }
 
-/// <summary>Lets <c>dotnet ef migrations add</c> build the context without the host.</summary>
+/// <summary>Lets <c>dotnet ef migrations add</c> build the context without the host, for SQLite or (<c>-- postgresql</c>) PostgreSQL.</summary>
 internal sealed class LinjamsosDesignTimeFactory : IDesignTimeDbContextFactory<LinjamsosDbContext>
 {
-    public LinjamsosDbContext CreateDbContext(string[] args) => new(new DbContextOptionsBuilder<LinjamsosDbContext>()
-        .UseSqlite("Data Source=design.db", o => o.MigrationsHistoryTable(IndicatorDataContext.MigrationsHistoryTable(LinjamsosDbContext.TablePrefixName)))
-        .Options);
+    public LinjamsosDbContext CreateDbContext(string[] args) => new(DesignTimeOptions.For<LinjamsosDbContext>(
+        args, LinjamsosDbContext.TablePrefixName, IndicatorDataContext.MigrationsHistoryTable(LinjamsosDbContext.TablePrefixName)));
 }

@@ -18,10 +18,9 @@ internal sealed class TamanMakamPahlawanImporter : RegisterImporter<LinjamsosDbC
     public const string KecamatanHeader = "Kecamatan";
     public const string RegisteredOn = "Tanggal Terdaftar";
 
-    private readonly Func<LinjamsosDbContext> _createContext;
-
-    public TamanMakamPahlawanImporter(Func<LinjamsosDbContext> createContext, IDatabaseProvider database) : base(createContext, database) =>
-        _createContext = createContext;
+    public TamanMakamPahlawanImporter(Func<LinjamsosDbContext> createContext, IDatabaseProvider database) : base(createContext, database)
+    {
+    }
 
     public override string Register => "tmp";
 
@@ -44,17 +43,20 @@ internal sealed class TamanMakamPahlawanImporter : RegisterImporter<LinjamsosDbC
         return refused.Count > before ? null : new TamanMakamPahlawanRow(code!, name!, desa!, kecamatan!, registered!.Value);
     }
 
-    protected override async Task<IRowWriter<TamanMakamPahlawanRow>> PrepareAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
-        new Writer(await Upsert.PrepareAsync(connection, transaction, LinjamsosDbContext.TamanMakamPahlawanTable,
+    protected override async Task<IRowWriter<TamanMakamPahlawanRow>> PrepareAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var db = CreateContext();
+        return new Writer(await Upsert.PrepareAsync(connection, transaction, db.Table<TamanMakamPahlawanRecord>(),
             ["Code"], ValueColumns, cancellationToken));
+    }
 
     private static readonly string[] ValueColumns = ["Name", "Desa", "Kecamatan", "RegisteredOn"];
 
     protected override async Task<IBulkRowWriter<TamanMakamPahlawanRow>> PrepareBulkAsync(DbConnection connection, DbTransaction transaction,
         CancellationToken cancellationToken)
     {
-        await using var db = _createContext();
-        return await StagedTable<TamanMakamPahlawanRow>.CreateAsync(connection, transaction, db.TableOf<TamanMakamPahlawanRecord>(), ["Code"], ValueColumns,
+        await using var db = CreateContext();
+        return await StagedTable<TamanMakamPahlawanRow>.CreateAsync(connection, transaction, db.Table<TamanMakamPahlawanRecord>(), ["Code"], ValueColumns,
             r => [r.Code, r.Name, r.Desa, r.Kecamatan, r.RegisteredOn], cancellationToken);
     }
 

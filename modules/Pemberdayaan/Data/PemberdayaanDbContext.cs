@@ -133,10 +133,9 @@ internal sealed class PemberdayaanDbContext(DbContextOptions<PemberdayaanDbConte
     }
 }
 
-/// <summary>Lets <c>dotnet ef migrations add</c> build the context without the host.</summary>
+/// <summary>Lets <c>dotnet ef migrations add</c> build the context without the host, for SQLite or (<c>-- postgresql</c>) PostgreSQL.</summary>
 internal sealed class PemberdayaanDesignTimeFactory : IDesignTimeDbContextFactory<PemberdayaanDbContext>
 {
-    public PemberdayaanDbContext CreateDbContext(string[] args) => new(new DbContextOptionsBuilder<PemberdayaanDbContext>()
-        .UseSqlite("Data Source=design.db", o => o.MigrationsHistoryTable(IndicatorDataContext.MigrationsHistoryTable(PemberdayaanDbContext.TablePrefixName)))
-        .Options);
+    public PemberdayaanDbContext CreateDbContext(string[] args) => new(DesignTimeOptions.For<PemberdayaanDbContext>(
+        args, PemberdayaanDbContext.TablePrefixName, IndicatorDataContext.MigrationsHistoryTable(PemberdayaanDbContext.TablePrefixName)));
 }

@@ -78,7 +78,7 @@ internal sealed class PemberdayaanStocks : IStockCounter
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = $"""
-            INSERT INTO {db.TableOf<RegisterVersionRecord>()} AS v ("Id", "Version") VALUES ({RegisterVersionRecord.SingleRow}, 1)
+            INSERT INTO {db.Table<RegisterVersionRecord>()} AS v ("Id", "Version") VALUES ({RegisterVersionRecord.SingleRow}, 1)
             ON CONFLICT ("Id") DO UPDATE SET "Version" = v."Version" + 1
             """;
         await command.ExecuteNonQueryAsync(cancellationToken);

@@ -68,9 +68,10 @@ internal sealed class PmksImporter : RegisterImporter<PemberdayaanDbContext, Pmk
     protected override async Task<IRowWriter<PmksRow>> PrepareAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
         var deferred = await BeginAsync(connection, transaction, cancellationToken);
-        var persons = await Upsert.PrepareAsync(connection, transaction, PemberdayaanDbContext.PersonsTable,
+        await using var db = _createContext();
+        var persons = await Upsert.PrepareAsync(connection, transaction, db.Table<PersonRecord>(),
             ["Nik"], ["Name", "Sex", "BirthDate", "Desa", "Kecamatan"], cancellationToken);
-        var categories = await Upsert.PrepareAsync(connection, transaction, PemberdayaanDbContext.PersonCategoriesTable,
+        var categories = await Upsert.PrepareAsync(connection, transaction, db.Table<PersonCategoryRecord>(),
             ["Nik", "Category", "StartedOn"], ["EndedOn"], cancellationToken);
         return new Writer(persons, categories, connection, transaction, deferred);
     }

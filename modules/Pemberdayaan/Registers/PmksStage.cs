@@ -37,8 +37,8 @@ internal sealed class PmksStage : IBulkRowWriter<PmksRow>
     public static async Task<PmksStage> CreateAsync(PemberdayaanDbContext db, DbConnection connection, DbTransaction transaction, DeferredIndexes[] deferred,
         CancellationToken cancellationToken)
     {
-        var persons = db.TableOf<PersonRecord>();
-        var categories = db.TableOf<PersonCategoryRecord>();
+        var persons = db.Table<PersonRecord>();
+        var categories = db.Table<PersonCategoryRecord>();
         var columns = string.Join(", ", PersonKeys.Concat(PersonValues).Select(c => $"p.\"{c}\"")
             .Concat(CategoryKeys.Skip(1).Concat(CategoryValues).Select(c => $"c.\"{c}\"")));
         var stage = await PostgreSqlStage.CreateAsync(connection, transaction, $"SELECT {columns} FROM {persons} p, {categories} c", cancellationToken);

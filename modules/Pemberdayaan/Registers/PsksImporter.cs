@@ -24,10 +24,10 @@ internal sealed class PsksImporter : RegisterImporter<PemberdayaanDbContext, Psk
     /// <summary>What a panti asuhan is called in the Tipe Lembaga column.</summary>
     public const string PantiAsuhan = "LKSA";
 
-    private readonly Func<PemberdayaanDbContext> _createContext;
-
     public PsksImporter(Func<PemberdayaanDbContext> createContext, IDatabaseProvider database)
-        : base(createContext, database) => _createContext = createContext;
+        : base(createContext, database)
+    {
+    }
 
     public override string Register => "psks";
 
@@ -69,11 +69,9 @@ internal sealed class PsksImporter : RegisterImporter<PemberdayaanDbContext, Psk
 
     protected override async Task<IRowWriter<PsksRow>> PrepareAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
-        await using (var db = _createContext())
-        {
-            await PemberdayaanStocks.RaiseVersionAsync(db, connection, transaction, cancellationToken);
-        }
-        return new Writer(await Upsert.PrepareAsync(connection, transaction, PemberdayaanDbContext.InstitutionsTable,
+        await using var db = CreateContext();
+        await PemberdayaanStocks.RaiseVersionAsync(db, connection, transaction, cancellationToken);
+        return new Writer(await Upsert.PrepareAsync(connection, transaction, db.Table<InstitutionRecord>(),
             ["RegistrationNumber"], ValueColumns, cancellationToken));
     }
 
@@ -81,9 +79,9 @@ internal sealed class PsksImporter : RegisterImporter<PemberdayaanDbContext, Psk
 
     protected override async Task<IBulkRowWriter<PsksRow>> PrepareBulkAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
-        await using var db = _createContext();
+        await using var db = CreateContext();
         await PemberdayaanStocks.RaiseVersionAsync(db, connection, transaction, cancellationToken);
-        return await StagedTable<PsksRow>.CreateAsync(connection, transaction, db.TableOf<InstitutionRecord>(), ["RegistrationNumber"], ValueColumns,
+        return await StagedTable<PsksRow>.CreateAsync(connection, transaction, db.Table<InstitutionRecord>(), ["RegistrationNumber"], ValueColumns,
             r => [r.RegistrationNumber, r.Name, r.Kind, r.Type, r.Desa, r.Kecamatan, r.ActiveFrom, r.ActiveUntil], cancellationToken);
     }
 

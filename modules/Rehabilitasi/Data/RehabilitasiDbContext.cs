@@ -11,10 +11,9 @@ internal sealed class RehabilitasiDbContext(DbContextOptions<RehabilitasiDbConte
     protected override string TablePrefix => TablePrefixName;
 }
 
-/// <summary>Lets <c>dotnet ef migrations add</c> build the context without the host.</summary>
+/// <summary>Lets <c>dotnet ef migrations add</c> build the context without the host, for SQLite or (<c>-- postgresql</c>) PostgreSQL.</summary>
 internal sealed class RehabilitasiDesignTimeFactory : IDesignTimeDbContextFactory<RehabilitasiDbContext>
 {
-    public RehabilitasiDbContext CreateDbContext(string[] args) => new(new DbContextOptionsBuilder<RehabilitasiDbContext>()
-        .UseSqlite("Data Source=design.db", o => o.MigrationsHistoryTable(IndicatorDataContext.MigrationsHistoryTable(RehabilitasiDbContext.TablePrefixName)))
-        .Options);
+    public RehabilitasiDbContext CreateDbContext(string[] args) => new(DesignTimeOptions.For<RehabilitasiDbContext>(
+        args, RehabilitasiDbContext.TablePrefixName, IndicatorDataContext.MigrationsHistoryTable(RehabilitasiDbContext.TablePrefixName)));
 }

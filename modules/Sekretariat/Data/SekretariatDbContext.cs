@@ -11,10 +11,9 @@ internal sealed class SekretariatDbContext(DbContextOptions<SekretariatDbContext
     protected override string TablePrefix => TablePrefixName;
 }
 
-/// <summary>Lets <c>dotnet ef migrations add</c> build the context without the host.</summary>
+/// <summary>Lets <c>dotnet ef migrations add</c> build the context without the host, for SQLite or (<c>-- postgresql</c>) PostgreSQL.</summary>
 internal sealed class SekretariatDesignTimeFactory : IDesignTimeDbContextFactory<SekretariatDbContext>
 {
-    public SekretariatDbContext CreateDbContext(string[] args) => new(new DbContextOptionsBuilder<SekretariatDbContext>()
-        .UseSqlite("Data Source=design.db", o => o.MigrationsHistoryTable(IndicatorDataContext.MigrationsHistoryTable(SekretariatDbContext.TablePrefixName)))
-        .Options);
+    public SekretariatDbContext CreateDbContext(string[] args) => new(DesignTimeOptions.For<SekretariatDbContext>(
+        args, SekretariatDbContext.TablePrefixName, IndicatorDataContext.MigrationsHistoryTable(SekretariatDbContext.TablePrefixName)));
 }

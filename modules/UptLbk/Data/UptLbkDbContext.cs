@@ -11,10 +11,9 @@ internal sealed class UptLbkDbContext(DbContextOptions<UptLbkDbContext> options)
     protected override string TablePrefix => TablePrefixName;
 }
 
-/// <summary>Lets <c>dotnet ef migrations add</c> build the context without the host.</summary>
+/// <summary>Lets <c>dotnet ef migrations add</c> build the context without the host, for SQLite or (<c>-- postgresql</c>) PostgreSQL.</summary>
 internal sealed class UptLbkDesignTimeFactory : IDesignTimeDbContextFactory<UptLbkDbContext>
 {
-    public UptLbkDbContext CreateDbContext(string[] args) => new(new DbContextOptionsBuilder<UptLbkDbContext>()
-        .UseSqlite("Data Source=design.db", o => o.MigrationsHistoryTable(IndicatorDataContext.MigrationsHistoryTable(UptLbkDbContext.TablePrefixName)))
-        .Options);
+    public UptLbkDbContext CreateDbContext(string[] args) => new(DesignTimeOptions.For<UptLbkDbContext>(
+        args, UptLbkDbContext.TablePrefixName, IndicatorDataContext.MigrationsHistoryTable(UptLbkDbContext.TablePrefixName)));
 }

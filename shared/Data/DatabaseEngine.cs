@@ -1,0 +1,129 @@
+using System.Reflection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Kinerja.Shared.Data;
+
+/// <summary>The engines Kinerja runs on: SQLite for one office on one machine, PostgreSQL for several hosts on one server.</summary>
+public enum DatabaseEngine
+{
+    Sqlite,
+    PostgreSql,
+}
+
+public static class DatabaseEngines
+{
+    private const string NpgsqlProvider = "Npgsql.EntityFrameworkCore.PostgreSQL";
+
+    /// <summary>The engine a context runs on, from its provider.</summary>
+    public static DatabaseEngine Engine(this DbContext db) => Engine(db.Database.ProviderName);
+
+    public static DatabaseEngine Engine(string? providerName) =>
+        providerName == NpgsqlProvider ? DatabaseEngine.PostgreSql : DatabaseEngine.Sqlite;
+
+    /// <summary>
+    /// An entity's table as SQL: quoted, and qualified by its schema where the engine has schemas
+    /// (<c>"pemberdayaan"."pemberdayaan_persons"</c> on PostgreSQL, <c>"pemberdayaan_persons"</c> on SQLite).
+    /// </summary>
+    public static string Table<TEntity>(this DbContext db)
+    {
+        var entity = db.Model.FindEntityType(typeof(TEntity))
+            ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not in {db.GetType().Name}'s model.");
+        return db.GetService<ISqlGenerationHelper>().DelimitIdentifier(entity.GetTableName()!, entity.GetSchema());
+    }
+
+    /// <summary>A table of the context's model found by its name, as SQL (see <see cref="Table{TEntity}"/>).</summary>
+    public static string Table(this DbContext db, string tableName)
+    {
+        var entity = db.Model.GetEntityTypes().FirstOrDefault(e => e.GetTableName() == tableName)
+            ?? throw new InvalidOperationException($"{tableName} is not a table of {db.GetType().Name}.");
+        return db.GetService<ISqlGenerationHelper>().DelimitIdentifier(tableName, entity.GetSchema());
+    }
+
+    /// <summary>
+    /// On PostgreSQL, the context's tables go into <paramref name="schema"/>. SQLite has no schemas: its
+    /// model stays as it was, so its migrations see no change.
+    /// </summary>
+    public static void UseEngineSchema(this ModelBuilder modelBuilder, DbContext db, string schema)
+    {
+        if (db.Engine() == DatabaseEngine.PostgreSql)
+        {
+            modelBuilder.HasDefaultSchema(schema);
+        }
+    }
+
+    /// <summary>
+    /// On PostgreSQL, text compares and sorts byte by byte (collation "C"), as SQLite's BINARY does: codes
+    /// and names come out in the same order on both engines, whatever locale the server was made with.
+    /// </summary>
+    public static void UseEngineConventions(this ModelConfigurationBuilder configurationBuilder, DbContext db)
+    {
+        if (db.Engine() == DatabaseEngine.PostgreSql)
+        {
+            configurationBuilder.Properties<string>().UseCollation("C");
+        }
+    }
+
+    /// <summary>
+    /// Offers EF only the migrations (and model snapshot) made for the engine in use: SQLite's in
+    /// <c>Data/Migrations</c>, PostgreSQL's in <c>Data/Migrations/PostgreSql</c>, one context type for both.
+    /// </summary>
+    public static DbContextOptionsBuilder UseEngineMigrations(this DbContextOptionsBuilder options) =>
+        options.ReplaceService<IMigrationsAssembly, EngineMigrationsAssembly>();
+}
+
+/// <summary>EF's migrations assembly, narrowed to the namespace of the engine in use.</summary>
+internal sealed class EngineMigrationsAssembly : IMigrationsAssembly
+{
+    /// <summary>The last part of the namespace of PostgreSQL's migrations; SQLite's have none.</summary>
+    public const string PostgreSqlNamespace = "PostgreSql";
+
+    private readonly Type _contextType;
+    private readonly IMigrationsIdGenerator _idGenerator;
+    private readonly bool _postgreSql;
+    private readonly Lazy<IReadOnlyDictionary<string, TypeInfo>> _migrations;
+    private readonly Lazy<ModelSnapshot?> _snapshot;
+
+    public EngineMigrationsAssembly(ICurrentDbContext currentContext, IDbContextOptions options, IMigrationsIdGenerator idGenerator)
+    {
+        _contextType = currentContext.Context.GetType();
+        _idGenerator = idGenerator;
+        _postgreSql = currentContext.Context.Engine() == DatabaseEngine.PostgreSql;
+        var relational = RelationalOptionsExtension.Extract(options);
+        Assembly = relational.MigrationsAssemblyObject
+            ?? (relational.MigrationsAssembly is { } name ? Assembly.Load(new AssemblyName(name)) : _contextType.Assembly);
+        _migrations = new(() => new SortedList<string, TypeInfo>(
+            Candidates()
+                .Where(t => t.IsSubclassOf(typeof(Migration)) && t.GetCustomAttribute<MigrationAttribute>() is not null)
+                .ToDictionary(t => t.GetCustomAttribute<MigrationAttribute>()!.Id, t => t),
+            StringComparer.Ordinal));
+        _snapshot = new(() => Candidates().Where(t => t.IsSubclassOf(typeof(ModelSnapshot)))
+            .Select(t => (ModelSnapshot)Activator.CreateInstance(t.AsType())!)
+            .FirstOrDefault());
+    }
+
+    public Assembly Assembly { get; }
+
+    public IReadOnlyDictionary<string, TypeInfo> Migrations => _migrations.Value;
+
+    public ModelSnapshot? ModelSnapshot => _snapshot.Value;
+
+    public string? FindMigrationId(string nameOrId) => Migrations.Keys.FirstOrDefault(id =>
+        string.Equals(id, nameOrId, StringComparison.OrdinalIgnoreCase)
+        || string.Equals(_idGenerator.GetName(id), nameOrId, StringComparison.OrdinalIgnoreCase));
+
+    public Migration CreateMigration(TypeInfo migrationClass, string activeProvider)
+    {
+        var migration = (Migration)Activator.CreateInstance(migrationClass.AsType())!;
+        migration.ActiveProvider = activeProvider;
+        return migration;
+    }
+
+    private IEnumerable<TypeInfo> Candidates() => Assembly.DefinedTypes.Where(t =>
+        !t.IsAbstract && !t.IsGenericTypeDefinition
+        && t.GetCustomAttribute<DbContextAttribute>()?.ContextType == _contextType
+        && (t.Namespace?.EndsWith("." + PostgreSqlNamespace, StringComparison.Ordinal) ?? false) == _postgreSql);
+}
