@@ -8,14 +8,18 @@ namespace Kinerja.Tests.Sources;
 /// The sample registers of the repository imported through GraphQL, every countable code switched to
 /// REGISTER, and the figures checked against counts made by hand from the sample files.
 /// </summary>
-public sealed class RegisterSourceTests : IAsyncLifetime
+public class RegisterSourceTests : IAsyncLifetime
 {
     private readonly TempDirectory _data = new();
     private KinerjaHost _host = null!;
 
+    /// <summary>The engine the host runs on; the same checks run on each.</summary>
+    protected virtual string Engine => TestDatabase.Sqlite;
+
     public async Task InitializeAsync()
     {
-        _host = new KinerjaHost(_data.Path);
+        var database = await TestDatabase.CreateAsync(Engine, _data.Path);
+        _host = new KinerjaHost(_data.Path, settings: database.Settings);
         foreach (var register in new[] { "pmks", "psks", "tmp", "layanan" })
         {
             var result = await ImportAsync(register, $"{register}.csv", await File.ReadAllBytesAsync(Sample($"{register}.csv")));
@@ -298,4 +302,10 @@ public sealed class RegisterSourceTests : IAsyncLifetime
         "Balongpanggang", "Benjeng", "Bungah", "Cerme", "Driyorejo", "Duduksampeyan", "Dukun", "Gresik", "Kebomas",
         "Kedamean", "Manyar", "Menganti", "Panceng", "Sangkapura", "Sidayu", "Tambak", "Ujungpangkah", "Wringinanom",
     ];
+}
+
+/// <summary>The same imports and figures with the host on PostgreSQL (COPY into a stage, merged by key).</summary>
+public sealed class RegisterSourceTestsOnPostgreSql : RegisterSourceTests
+{
+    protected override string Engine => TestDatabase.PostgreSql;
 }
