@@ -104,8 +104,8 @@ internal sealed class PemberdayaanStocks : IStockCounter
                 .Where(v => v.Id == RegisterVersionRecord.SingleRow).Select(v => v.Version).FirstOrDefaultAsync();
             var connection = db.Database.GetDbConnection();
             var transaction = read?.GetDbTransaction() ?? db.RequireTransaction();
-            await CountPersonsAsync(connection, transaction, version, at, counted);
-            await CountInstitutionsAsync(connection, transaction, version, at, counted);
+            await CountPersonsAsync(db, connection, transaction, version, at, counted);
+            await CountInstitutionsAsync(db, connection, transaction, version, at, counted);
             if (read is not null)
             {
                 await read.CommitAsync();
@@ -134,7 +134,7 @@ internal sealed class PemberdayaanStocks : IStockCounter
     /// meets. A scalar subquery rather than a join, since SQLite 3.53 scans a joined persons table by its
     /// key and fetches every row. Plain SQL that SQLite and PostgreSQL read alike.
     /// </summary>
-    private static async Task CountPersonsAsync(DbConnection connection, DbTransaction transaction, long version, DateOnly at,
+    private static async Task CountPersonsAsync(PemberdayaanDbContext db, DbConnection connection, DbTransaction transaction, long version, DateOnly at,
         List<StockCountRecord> counted)
     {
         var sums = string.Join(", ", PersonStocks.Select(s => s.Categories is null
@@ -146,22 +146,22 @@ internal sealed class PemberdayaanStocks : IStockCounter
         command.CommandText = $"""
             SELECT "Kecamatan", {sums} FROM (
               SELECT p."Kecamatan" AS "Kecamatan", (
-                SELECT SUM(DISTINCT 1 << c."Category") FROM "{PemberdayaanDbContext.PersonCategoriesTable}" c
+                SELECT SUM(DISTINCT 1 << c."Category") FROM {db.Table<PersonCategoryRecord>()} c
                 WHERE c."Nik" = p."Nik" AND c."StartedOn" <= @at AND (c."EndedOn" IS NULL OR c."EndedOn" >= @at)) AS "Categories"
-              FROM "{PemberdayaanDbContext.PersonsTable}" p GROUP BY p."Nik", p."Kecamatan"
+              FROM {db.Table<PersonRecord>()} p GROUP BY p."Nik", p."Kecamatan"
             ) AS person GROUP BY "Kecamatan"
             """;
         await ReadCountsAsync(command, at, version, PersonStocks.Select(s => s.Measure).ToList(), counted);
     }
 
-    private static async Task CountInstitutionsAsync(DbConnection connection, DbTransaction transaction, long version, DateOnly at,
+    private static async Task CountInstitutionsAsync(PemberdayaanDbContext db, DbConnection connection, DbTransaction transaction, long version, DateOnly at,
         List<StockCountRecord> counted)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = $"""
             SELECT "Kecamatan", COUNT(*), SUM(CASE WHEN "Type" = '{PsksImporter.PantiAsuhan}' THEN 1 ELSE 0 END)
-            FROM "{PemberdayaanDbContext.InstitutionsTable}"
+            FROM {db.Table<InstitutionRecord>()}
             WHERE "Kind" = {PsksCategories.Lks.Number} AND "ActiveFrom" <= @at AND ("ActiveUntil" IS NULL OR "ActiveUntil" >= @at)
             GROUP BY "Kecamatan"
             """;
