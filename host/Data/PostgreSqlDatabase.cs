@@ -55,13 +55,13 @@ internal sealed class PostgreSqlDatabaseProvider : IDatabaseProvider
         {
             await using var connection = new NpgsqlConnection(ConnectionString);
             await connection.OpenAsync(cancellationToken);
-            await using var command = connection.CreateCommand();
-            // Two statements: PostgreSQL resolves a table named in a statement before running any of it.
-            command.CommandText = $"SELECT to_regclass('{StartStampTable.Replace("'", "''")}') IS NOT NULL";
-            if (await command.ExecuteScalarAsync(cancellationToken) is not true)
+            await using var exists = connection.CreateCommand();
+            exists.CommandText = $"SELECT to_regclass('{StartStampTable.Replace("'", "''")}') IS NOT NULL";
+            if (await exists.ExecuteScalarAsync(cancellationToken) is not true)
             {
                 return 0;
             }
+            await using var command = connection.CreateCommand();
             command.CommandText = $"SELECT \"Stamp\" FROM {StartStampTable} WHERE \"Id\" = 1";
             return await command.ExecuteScalarAsync(cancellationToken) is int stamp ? stamp : 0;
         }

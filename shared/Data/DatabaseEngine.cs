@@ -58,14 +58,21 @@ public static class DatabaseEngines
     /// <summary>
     /// On PostgreSQL, text compares and sorts byte by byte (collation "C"), as SQLite's BINARY does: codes
     /// and names come out in the same order on both engines, whatever locale the server was made with.
+    /// Instants are stored as timestamptz, which keeps the instant but not the offset, and Npgsql takes only
+    /// UTC: an instant kept in the office's time (a snapshot's, say) is turned to UTC on its way in; readers
+    /// put it back in the office's time as they do on SQLite.
     /// </summary>
     public static void UseEngineConventions(this ModelConfigurationBuilder configurationBuilder, DbContext db)
     {
         if (db.Engine() == DatabaseEngine.PostgreSql)
         {
             configurationBuilder.Properties<string>().UseCollation("C");
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcInstant>();
         }
     }
+
+    private sealed class UtcInstant() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, DateTimeOffset>(
+        instant => instant.ToUniversalTime(), stored => stored);
 
     /// <summary>
     /// Offers EF only the migrations (and model snapshot) made for the engine in use: SQLite's in

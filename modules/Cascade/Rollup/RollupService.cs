@@ -114,7 +114,7 @@ internal sealed class RollupService
         await CloseAsync(db, year, quarter, snapshot.Revision, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await _audit.RecordAsync(caller, new AuditEntry("rollup dijalankan", null, null, year, quarter, null,
-            new { snapshot.Revision, createdAt = snapshot.CreatedAt, trigger }), cancellationToken);
+            new { snapshot.Revision, createdAt = _settings.Local(snapshot.CreatedAt), trigger }), cancellationToken);
         return ToSnapshot(snapshot);
     }
 

@@ -1,15 +1,16 @@
+using Kinerja.Shared.Data;
 using Kinerja.Tests.Support;
 
 namespace Kinerja.Tests.Gateway;
 
 /// <summary>The IKU through the real endpoint, against figures worked out by hand.</summary>
-public sealed class IkuOverHttpTests
+public abstract class IkuOverHttpTests(DatabaseEngine engine)
 {
     [Fact]
     public async Task Given_flows_and_a_stock_Then_IKU_4_is_summed_numerator_over_the_latest_stock_for_every_kind_of_period()
     {
         using var data = new TempDirectory();
-        await using var host = new KinerjaHost(data.Path);
+        await using var host = new KinerjaHost(data.Path, engine: engine);
         (await host.QueryAsync("""
             mutation {
               a: recordRealization(input: { indicator: "KELEMBAGAAN-1", year: 2026, quarter: 1, value: 15 }) { status }
@@ -58,7 +59,7 @@ public sealed class IkuOverHttpTests
     public async Task Given_only_Rehabilitasi_Then_IKU_1_is_MODULE_DISABLED_not_a_partial_figure()
     {
         using var data = new TempDirectory();
-        await using var host = new KinerjaHost(data.Path, modules: "Rehabilitasi");
+        await using var host = new KinerjaHost(data.Path, modules: "Rehabilitasi", engine: engine);
         (await host.QueryAsync("""
             mutation {
               a: recordRealization(input: { indicator: "PEMULIHAN-1", year: 2026, quarter: 1, value: 15 }) { status }
@@ -76,3 +77,7 @@ public sealed class IkuOverHttpTests
         Assert.Equal("""{"indicator":{"code":"IKU-3"},"numerator":null,"denominator":null,"value":null,"achievement":null,"predicate":null,"status":"MODULE_DISABLED"}""", iku[2].GetRawText());
     }
 }
+
+public sealed class IkuOverHttpTestsOnSqlite() : IkuOverHttpTests(DatabaseEngine.Sqlite);
+
+public sealed class IkuOverHttpTestsOnPostgreSql() : IkuOverHttpTests(DatabaseEngine.PostgreSql);

@@ -1,10 +1,11 @@
 using System.Text.Json;
+using Kinerja.Shared.Data;
 using Kinerja.Tests.Support;
 
 namespace Kinerja.Tests.Rollup;
 
 /// <summary>Record, roll up, see the snapshot; closed, reopened, changed, rolled up again: through GraphQL.</summary>
-public sealed class RollupFlowTests
+public abstract class RollupFlowTests(DatabaseEngine engine)
 {
     private const string SnapshotFields = """
         year quarter revision createdAt trigger
@@ -20,7 +21,7 @@ public sealed class RollupFlowTests
     {
         using var data = new TempDirectory();
         string revision1;
-        await using (var host = new KinerjaHost(data.Path))
+        await using (var host = new KinerjaHost(data.Path, engine: engine))
         {
             (await host.QueryAsync("""
                 mutation {
@@ -67,7 +68,7 @@ public sealed class RollupFlowTests
             revision1 = first.GetRawText();
         }
 
-        await using var restarted = new KinerjaHost(data.Path);
+        await using var restarted = new KinerjaHost(data.Path, engine: engine);
         var snapshots = (await restarted.QueryAsync($"{{ snapshots(year: 2026, quarter: 2) {{ {SnapshotFields} }} }}")).Ok().GetProperty("snapshots");
         Assert.Equal(2, snapshots.GetArrayLength());
         Assert.Equal(2, snapshots[0].GetProperty("revision").GetInt32());
@@ -82,7 +83,7 @@ public sealed class RollupFlowTests
     public async Task Given_only_Rehabilitasi_Then_its_rollup_holds_the_indicators_it_has()
     {
         using var data = new TempDirectory();
-        await using var host = new KinerjaHost(data.Path, modules: "Rehabilitasi");
+        await using var host = new KinerjaHost(data.Path, modules: "Rehabilitasi", engine: engine);
 
         var snapshot = (await host.QueryAsync("mutation { runRollup(year: 2026, quarter: 1) { values(cumulative: false) { indicator { code } status } } }"))
             .Ok().GetProperty("runRollup");
@@ -100,7 +101,7 @@ public sealed class RollupFlowTests
     public async Task Given_a_bad_rollup_request_Then_it_is_refused_with_the_field(string mutation, string field)
     {
         using var data = new TempDirectory();
-        await using var host = new KinerjaHost(data.Path);
+        await using var host = new KinerjaHost(data.Path, engine: engine);
 
         Assert.StartsWith(field + ":", Assert.Single((await host.QueryAsync(mutation)).ErrorMessages));
     }
@@ -109,7 +110,7 @@ public sealed class RollupFlowTests
     public async Task Given_the_command_line_Then_rollup_prints_the_IKU_and_a_bad_quarter_exits_non_zero()
     {
         using var data = new TempDirectory();
-        await using (var host = new KinerjaHost(data.Path))
+        await using (var host = new KinerjaHost(data.Path, engine: engine))
         {
             (await host.QueryAsync("""
                 mutation { a: recordRealization(input: { indicator: "KELEMBAGAAN-1", year: 2026, quarter: 1, value: 12 }) { status }
@@ -120,9 +121,9 @@ public sealed class RollupFlowTests
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
 
         var (exitCode, output, _) = await HostProcess.RunAsync(TimeSpan.FromSeconds(90),
-            "rollup", "--year", "2026", "--quarter", "1", $"--Kinerja:DataDirectory={data.Path}");
+            ["rollup", "--year", "2026", "--quarter", "1", .. KinerjaHost.DatabaseSwitches(data.Path, engine)]);
         var (badCode, _, badError) = await HostProcess.RunAsync(TimeSpan.FromSeconds(90),
-            "rollup", "--year", "2026", "--quarter", "5", $"--Kinerja:DataDirectory={data.Path}");
+            ["rollup", "--year", "2026", "--quarter", "5", .. KinerjaHost.DatabaseSwitches(data.Path, engine)]);
 
         Assert.Equal(0, exitCode);
         // 12 / 48 x 100 = 25; 25 / 20 x 100 = 125
@@ -131,8 +132,12 @@ public sealed class RollupFlowTests
         Assert.NotEqual(0, badCode);
         Assert.Contains("triwulan", badError);
 
-        await using var after = new KinerjaHost(data.Path);
+        await using var after = new KinerjaHost(data.Path, engine: engine);
         var snapshots = (await after.QueryAsync("{ snapshots(year: 2026, quarter: 1) { trigger } }")).Ok().GetProperty("snapshots");
         Assert.Equal("manual", Assert.Single(snapshots.EnumerateArray()).GetProperty("trigger").GetString());
     }
 }
+
+public sealed class RollupFlowTestsOnSqlite() : RollupFlowTests(DatabaseEngine.Sqlite);
+
+public sealed class RollupFlowTestsOnPostgreSql() : RollupFlowTests(DatabaseEngine.PostgreSql);

@@ -1,9 +1,10 @@
+using Kinerja.Shared.Data;
 using Kinerja.Tests.Support;
 
 namespace Kinerja.Tests.Rollup;
 
 /// <summary>A rollup freezes the triwulan in the transaction that closes it; the year's tree waits for reopening.</summary>
-public sealed class RollupTransactionTests
+public abstract class RollupTransactionTests(DatabaseEngine engine)
 {
     private static readonly string[] Kegiatan =
     [
@@ -15,7 +16,7 @@ public sealed class RollupTransactionTests
     public async Task Given_entries_racing_a_rollup_Then_each_is_in_the_snapshot_or_refused_as_closed()
     {
         using var data = new TempDirectory();
-        await using var host = new KinerjaHost(data.Path);
+        await using var host = new KinerjaHost(data.Path, engine: engine);
         (await host.QueryAsync("{ modules { name } }")).Ok();
 
         var entries = Kegiatan.Select((code, i) => Task.Run(() => host.QueryAsync(
@@ -46,7 +47,7 @@ public sealed class RollupTransactionTests
     public async Task Given_a_closed_triwulan_Then_its_year_tree_is_refused_naming_it_until_reopened_and_other_years_change()
     {
         using var data = new TempDirectory();
-        await using var host = new KinerjaHost(data.Path);
+        await using var host = new KinerjaHost(data.Path, engine: engine);
         const string rule = """setIndicatorRule(year: 2027, indicator: "REHSOS-1", numerator: "sum:PEMULIHAN-1,PELAYANAN-1", denominator: "base:eks_penyakit_sosial.total") { isDefault }""";
         (await host.QueryAsync("mutation { a: runRollup(year: 2027, quarter: 1) { revision } b: runRollup(year: 2027, quarter: 2) { revision } }")).Ok();
 
@@ -66,3 +67,7 @@ public sealed class RollupTransactionTests
         Assert.False((await host.QueryAsync($"mutation {{ {rule} }}")).Ok().GetProperty("setIndicatorRule").GetProperty("isDefault").GetBoolean());
     }
 }
+
+public sealed class RollupTransactionTestsOnSqlite() : RollupTransactionTests(DatabaseEngine.Sqlite);
+
+public sealed class RollupTransactionTestsOnPostgreSql() : RollupTransactionTests(DatabaseEngine.PostgreSql);

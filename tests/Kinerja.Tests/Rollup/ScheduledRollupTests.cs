@@ -1,4 +1,5 @@
 using Autofac;
+using Kinerja.Shared.Data;
 using Kinerja.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
@@ -6,12 +7,12 @@ using Quartz;
 namespace Kinerja.Tests.Rollup;
 
 /// <summary>The real Quartz scheduler of the host, with its persistent store, driven by a shifted clock.</summary>
-public sealed class ScheduledRollupTests
+public abstract class ScheduledRollupTests(DatabaseEngine engine)
 {
     private static readonly JobKey RollupJob = new("quarterly-rollup", "cascade");
 
-    private static KinerjaHost HostAt(TempDirectory data, string instant) =>
-        new(data.Path, container: c => c.RegisterInstance<TimeProvider>(new ShiftedClock(DateTimeOffset.Parse(instant))));
+    private KinerjaHost HostAt(TempDirectory data, string instant) =>
+        new(data.Path, container: c => c.RegisterInstance<TimeProvider>(new ShiftedClock(DateTimeOffset.Parse(instant))), engine: engine);
 
     private static async Task<System.Text.Json.JsonElement> SnapshotsOf(KinerjaHost host, int quarter) =>
         (await host.QueryAsync($"{{ snapshots(year: 2026, quarter: {quarter}) {{ revision trigger createdAt }} }}")).Ok().GetProperty("snapshots");
@@ -160,3 +161,7 @@ public sealed class ScheduledRollupTests
         Assert.Equal(0, quarters.GetProperty("snapshots").GetArrayLength());
     }
 }
+
+public sealed class ScheduledRollupTestsOnSqlite() : ScheduledRollupTests(DatabaseEngine.Sqlite);
+
+public sealed class ScheduledRollupTestsOnPostgreSql() : ScheduledRollupTests(DatabaseEngine.PostgreSql);

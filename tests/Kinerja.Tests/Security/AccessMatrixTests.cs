@@ -1,13 +1,14 @@
 using System.Text.Json;
+using Kinerja.Shared.Data;
 using Kinerja.Shared.Security;
 using Kinerja.Tests.Support;
 
 namespace Kinerja.Tests.Security;
 
 /// <summary>Every mutation, for every role and place in the unit tree, through the real endpoint.</summary>
-public sealed class AccessMatrixTests : IClassFixture<AccessMatrixTests.Accounts>
+public abstract class AccessMatrixTests
 {
-    public sealed class Accounts : IAsyncLifetime
+    public abstract class Accounts(DatabaseEngine engine) : IAsyncLifetime
     {
         private readonly TempDirectory _data = new();
 
@@ -16,7 +17,7 @@ public sealed class AccessMatrixTests : IClassFixture<AccessMatrixTests.Accounts
 
         public async Task InitializeAsync()
         {
-            Host = new KinerjaHost(_data.Path);
+            Host = new KinerjaHost(_data.Path, engine: engine);
             Tokens["admin"] = await Host.SignInAsync("admin", Roles.Admin, null);
             Tokens["pimpinan"] = await Host.SignInAsync("kadis", Roles.Pimpinan, "DINSOS");
             Tokens["operator REHSOS"] = await Host.SignInAsync("op-rehsos", Roles.Operator, "REHSOS");
@@ -33,9 +34,13 @@ public sealed class AccessMatrixTests : IClassFixture<AccessMatrixTests.Accounts
         }
     }
 
+    public sealed class AccountsOnSqlite() : Accounts(DatabaseEngine.Sqlite);
+
+    public sealed class AccountsOnPostgreSql() : Accounts(DatabaseEngine.PostgreSql);
+
     private readonly Accounts _accounts;
 
-    public AccessMatrixTests(Accounts accounts) => _accounts = accounts;
+    protected AccessMatrixTests(Accounts accounts) => _accounts = accounts;
 
     private const string Figures = """
         { p: value(indicator: "PEMULIHAN-1", year: 2030, quarter: 1) { numerator target }
@@ -144,3 +149,9 @@ public sealed class AccessMatrixTests : IClassFixture<AccessMatrixTests.Accounts
         (await _accounts.Host.QueryAsAsync(_accounts.Tokens["admin"], "{ auditTrail { action } }")).Ok();
     }
 }
+
+public sealed class AccessMatrixTestsOnSqlite(AccessMatrixTests.AccountsOnSqlite accounts)
+    : AccessMatrixTests(accounts), IClassFixture<AccessMatrixTests.AccountsOnSqlite>;
+
+public sealed class AccessMatrixTestsOnPostgreSql(AccessMatrixTests.AccountsOnPostgreSql accounts)
+    : AccessMatrixTests(accounts), IClassFixture<AccessMatrixTests.AccountsOnPostgreSql>;

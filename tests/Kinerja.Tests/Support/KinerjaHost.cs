@@ -3,6 +3,7 @@ using System.Text.Json;
 using Autofac;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Kinerja.Shared.Data;
 using Kinerja.Shared.Security;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -10,7 +11,9 @@ using Microsoft.Extensions.Hosting;
 namespace Kinerja.Tests.Support;
 
 /// <summary>
-/// The real host, with its real SQLite file in a data directory of the test's own, spoken to over HTTP.
+/// The real host, spoken to over HTTP, on its real database: a SQLite file in a data directory of the
+/// test's own, or on PostgreSQL a database of the throwaway server that belongs to that data directory
+/// (hosts started on one data directory share one database on either engine).
 /// </summary>
 public sealed class KinerjaHost : WebApplicationFactory<Program>
 {
@@ -18,14 +21,16 @@ public sealed class KinerjaHost : WebApplicationFactory<Program>
     private readonly Action<ContainerBuilder>? _container;
 
     public KinerjaHost(string dataDirectory, string? modules = null, Action<ContainerBuilder>? container = null,
-        IReadOnlyDictionary<string, string?>? settings = null)
+        IReadOnlyDictionary<string, string?>? settings = null, DatabaseEngine engine = DatabaseEngine.Sqlite)
     {
         DataDirectory = dataDirectory;
+        Engine = engine;
         _container = container;
-        _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
+        _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
+        foreach (var (key, value) in DatabaseSettings(dataDirectory, engine))
         {
-            ["Kinerja:DataDirectory"] = dataDirectory,
-        };
+            _settings[key] = value;
+        }
         if (modules is not null)
         {
             _settings["Kinerja:Modules"] = modules;
@@ -33,6 +38,23 @@ public sealed class KinerjaHost : WebApplicationFactory<Program>
     }
 
     public string DataDirectory { get; }
+
+    public DatabaseEngine Engine { get; }
+
+    /// <summary>The settings that put a host on the data directory's database, for a host started in-process or as a process.</summary>
+    public static IReadOnlyDictionary<string, string?> DatabaseSettings(string dataDirectory, DatabaseEngine engine) =>
+        engine == DatabaseEngine.PostgreSql
+            ? new Dictionary<string, string?>
+            {
+                ["Kinerja:DataDirectory"] = dataDirectory,
+                ["Kinerja:Database:Provider"] = "PostgreSQL",
+                ["ConnectionStrings:Kinerja"] = TestPostgres.DatabaseFor(dataDirectory),
+            }
+            : new Dictionary<string, string?> { ["Kinerja:DataDirectory"] = dataDirectory };
+
+    /// <summary>The same settings as command-line switches, for <see cref="HostProcess"/>.</summary>
+    public static string[] DatabaseSwitches(string dataDirectory, DatabaseEngine engine) =>
+        DatabaseSettings(dataDirectory, engine).Select(s => $"--{s.Key}={s.Value}").ToArray();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

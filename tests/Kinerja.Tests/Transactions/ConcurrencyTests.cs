@@ -2,6 +2,7 @@ using System.Text.Json;
 using Kinerja.Host.Data;
 using Kinerja.Host.Security;
 using Kinerja.Shared.Security;
+using Kinerja.Shared.Data;
 using Kinerja.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Kinerja.Tests.Transactions;
 
 /// <summary>Many clients at once, through the real host: writers wait for each other instead of failing.</summary>
-public sealed class ConcurrencyTests
+public abstract class ConcurrencyTests(DatabaseEngine engine)
 {
     private const int Clients = 32;
     private const int WritesPerClient = 4;
@@ -25,7 +26,7 @@ public sealed class ConcurrencyTests
     public async Task Given_32_clients_writing_at_once_Then_none_fails_each_figure_is_the_last_accepted_write_and_each_write_has_one_audit_row()
     {
         using var data = new TempDirectory();
-        await using var host = new KinerjaHost(data.Path);
+        await using var host = new KinerjaHost(data.Path, engine: engine);
         var token = await host.SignInAsync("admin-serentak", Roles.Admin, null);
 
         var answers = await Task.WhenAll(Enumerable.Range(0, Clients).Select(client => Task.Run(async () =>
@@ -62,7 +63,7 @@ public sealed class ConcurrencyTests
     public async Task Given_32_wrong_passwords_at_once_Then_every_failure_is_counted()
     {
         using var data = new TempDirectory();
-        await using var host = new KinerjaHost(data.Path);
+        await using var host = new KinerjaHost(data.Path, engine: engine);
         await host.SignInAsync("op-pmi", Roles.Operator, "PMI");
         var accounts = host.Services.GetRequiredService<AccountService>();
 
@@ -92,7 +93,7 @@ public sealed class ConcurrencyTests
     public async Task Given_one_address_failing_with_many_accounts_Then_it_waits_even_for_a_right_password()
     {
         using var data = new TempDirectory();
-        await using var host = new KinerjaHost(data.Path);
+        await using var host = new KinerjaHost(data.Path, engine: engine);
         await host.SignInAsync("op-pmi", Roles.Operator, "PMI");
         const string login = "mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }";
 
@@ -106,3 +107,7 @@ public sealed class ConcurrencyTests
         Assert.Equal("LOGIN_DELAYED", delayed.Root.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
     }
 }
+
+public sealed class ConcurrencyTestsOnSqlite() : ConcurrencyTests(DatabaseEngine.Sqlite);
+
+public sealed class ConcurrencyTestsOnPostgreSql() : ConcurrencyTests(DatabaseEngine.PostgreSql);

@@ -1,9 +1,10 @@
+using Kinerja.Shared.Data;
 using Kinerja.Tests.Support;
 
 namespace Kinerja.Tests.Transactions;
 
 /// <summary>Reads answered from memory, kept for the data version: never older than the last change, wherever it was made.</summary>
-public sealed class KeptReadingTests
+public abstract class KeptReadingTests(DatabaseEngine engine)
 {
     private const string Value = """{ value(indicator: "PMI-1", year: 2026, quarter: 1) { value status } iku(year: 2026, quarter: 1) { indicator { code } numerator } }""";
 
@@ -16,7 +17,7 @@ public sealed class KeptReadingTests
     public async Task Given_a_write_Then_the_next_read_sees_it()
     {
         using var data = new TempDirectory();
-        await using var host = new KinerjaHost(data.Path);
+        await using var host = new KinerjaHost(data.Path, engine: engine);
         var empty = await ReadAsync(host);
         Assert.Equal(empty, await ReadAsync(host));
 
@@ -34,8 +35,8 @@ public sealed class KeptReadingTests
     public async Task Given_a_write_by_another_host_on_the_same_file_Then_the_next_read_sees_it()
     {
         using var data = new TempDirectory();
-        await using var reader = new KinerjaHost(data.Path);
-        await using var writer = new KinerjaHost(data.Path);
+        await using var reader = new KinerjaHost(data.Path, engine: engine);
+        await using var writer = new KinerjaHost(data.Path, engine: engine);
         (await RecordAsync(writer, 4)).Ok();
         Assert.Contains("\"value\":4", await ReadAsync(reader));
 
@@ -48,7 +49,7 @@ public sealed class KeptReadingTests
     public async Task Given_register_counts_kept_for_the_year_Then_through_TW4_of_the_same_days_is_counted_too_and_equal()
     {
         using var data = new TempDirectory();
-        await using var host = new KinerjaHost(data.Path);
+        await using var host = new KinerjaHost(data.Path, engine: engine);
         foreach (var register in new[] { "pmks", "psks", "tmp", "layanan" })
         {
             var content = await File.ReadAllBytesAsync(Path.Combine(Repository.Root, "samples", "registers", $"{register}.csv"));
@@ -65,3 +66,7 @@ public sealed class KeptReadingTests
         Assert.Equal(year, throughFourth);
     }
 }
+
+public sealed class KeptReadingTestsOnSqlite() : KeptReadingTests(DatabaseEngine.Sqlite);
+
+public sealed class KeptReadingTestsOnPostgreSql() : KeptReadingTests(DatabaseEngine.PostgreSql);

@@ -9,15 +9,15 @@ using NSubstitute;
 namespace Kinerja.Tests.Transactions;
 
 /// <summary>A change and its audit row are one transaction: without the row, the change is not made.</summary>
-public sealed class UnitOfWorkTests
+public abstract class UnitOfWorkTests(DatabaseEngine engine)
 {
-    private static KinerjaHost HostWithBrokenAuditTrail(TempDirectory data) => new(data.Path, container: c =>
+    private KinerjaHost HostWithBrokenAuditTrail(TempDirectory data) => new(data.Path, container: c =>
     {
         var audit = Substitute.For<IAuditTrail>();
         audit.RecordAsync(default!, default!, default)
             .ReturnsForAnyArgs(Task.FromException(new IOException("jejak audit tidak dapat ditulis")));
         c.RegisterInstance(audit).As<IAuditTrail>();
-    });
+    }, engine: engine);
 
     private static Task<long> VersionAsync(KinerjaHost host) => host.Services.GetRequiredService<IDataVersion>().CurrentAsync(CancellationToken.None);
 
@@ -61,7 +61,7 @@ public sealed class UnitOfWorkTests
             Assert.True((await broken.QueryAsync(import, new { c = Convert.ToBase64String(csv) })).HasErrors);
         }
 
-        await using var host = new KinerjaHost(data.Path);
+        await using var host = new KinerjaHost(data.Path, engine: engine);
         var result = (await host.QueryAsync(import, new { c = Convert.ToBase64String(csv) })).Ok().GetProperty("importRegister");
 
         // Every row is new: the first import left none behind.
@@ -73,7 +73,7 @@ public sealed class UnitOfWorkTests
     public async Task Given_changes_Then_each_raises_the_data_version_once_and_a_refused_one_does_not()
     {
         using var data = new TempDirectory();
-        await using var host = new KinerjaHost(data.Path);
+        await using var host = new KinerjaHost(data.Path, engine: engine);
         (await host.QueryAsync("{ modules { name } }")).Ok();
         var start = await VersionAsync(host);
 
@@ -90,7 +90,7 @@ public sealed class UnitOfWorkTests
     public async Task Given_a_file_without_a_required_column_Then_the_import_is_refused_and_the_data_version_stays()
     {
         using var data = new TempDirectory();
-        await using var host = new KinerjaHost(data.Path);
+        await using var host = new KinerjaHost(data.Path, engine: engine);
         (await host.QueryAsync("{ modules { name } }")).Ok();
         var version = await VersionAsync(host);
 
@@ -103,3 +103,7 @@ public sealed class UnitOfWorkTests
         Assert.Equal(0, (await host.QueryAsync("""{ auditTrail(code: "pmks") { action } }""")).Ok().GetProperty("auditTrail").GetArrayLength());
     }
 }
+
+public sealed class UnitOfWorkTestsOnSqlite() : UnitOfWorkTests(DatabaseEngine.Sqlite);
+
+public sealed class UnitOfWorkTestsOnPostgreSql() : UnitOfWorkTests(DatabaseEngine.PostgreSql);

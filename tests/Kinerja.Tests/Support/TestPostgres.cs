@@ -1,0 +1,168 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text;
+using Npgsql;
+
+namespace Kinerja.Tests.Support;
+
+/// <summary>
+/// A throwaway PostgreSQL server for the whole test run: made with initdb in a temporary directory the
+/// first time a test needs it, stopped and deleted when the run ends. No Docker: the machine's own
+/// PostgreSQL binaries, run as the postgres user when the tests run as root (initdb refuses root).
+/// </summary>
+public static class TestPostgres
+{
+    private const string User = "kinerja";
+
+    private static readonly Lazy<Server> Started = new(Start, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly ConcurrentDictionary<string, Lazy<string>> Databases = new();
+
+    /// <summary>
+    /// The connection string of the database that belongs to <paramref name="key"/> (a test's data
+    /// directory), made on first use: hosts started on the same data directory share one database, as
+    /// they share one SQLite file.
+    /// </summary>
+    public static string DatabaseFor(string key) =>
+        Databases.GetOrAdd(key, k => new Lazy<string>(() => Create(Name(k)), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+
+    private static string Name(string key) =>
+        "k_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..24];
+
+    private static string Create(string database)
+    {
+        var server = Started.Value;
+        using (var connection = new NpgsqlConnection(server.ConnectionString("postgres")))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"CREATE DATABASE \"{database}\"";
+            command.ExecuteNonQuery();
+        }
+        return server.ConnectionString(database);
+    }
+
+    private static Server Start()
+    {
+        var bin = BinDirectory() ?? throw new InvalidOperationException(
+            "PostgreSQL tidak terpasang (initdb dan pg_ctl tidak ditemukan di /usr/lib/postgresql/*/bin maupun PATH): "
+            + "jalankan apt-get install postgresql. Tes PostgreSQL tidak dilewati.");
+        var directory = Path.Combine(Path.GetTempPath(), $"kinerja-pg-{Environment.ProcessId}-{Guid.NewGuid():N}"[..40]);
+        var port = FreePort();
+        Run(bin, "initdb", "-D", directory, "-U", User, "--auth=trust", "--encoding=UTF8", "--no-locale");
+        Run(bin, "pg_ctl", "-D", directory, "-w", "-l", Path.Combine(directory, "server.log"), "start", "-o",
+            $"-c listen_addresses=127.0.0.1 -p {port} -k {directory} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300");
+        var server = new Server(bin, directory, port);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop();
+        Watch(bin, directory);
+        return server;
+    }
+
+    /// <summary>
+    /// A shell that outlives this process by a moment: once the test run's process is gone (ended or killed
+    /// before its exit handlers finished), it stops the server and deletes its directory.
+    /// </summary>
+    private static void Watch(string bin, string directory)
+    {
+        var stop = $"{(IsRoot ? "runuser -u postgres -- " : "")}'{Path.Combine(bin, "pg_ctl")}' -D '{directory}' -m immediate stop";
+        var start = new ProcessStartInfo("setsid")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var arg in new[] { "sh", "-c",
+            $"exec </dev/null >/dev/null 2>&1; while kill -0 {Environment.ProcessId}; do sleep 1; done; {stop}; rm -rf '{directory}'" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+        Process.Start(start);
+    }
+
+    private static string? BinDirectory()
+    {
+        var debian = Directory.Exists("/usr/lib/postgresql")
+            ? Directory.GetDirectories("/usr/lib/postgresql")
+                .Select(d => Path.Combine(d, "bin"))
+                .Where(d => File.Exists(Path.Combine(d, "initdb")))
+                .OrderByDescending(d => int.TryParse(Path.GetFileName(Path.GetDirectoryName(d)), out var v) ? v : 0)
+                .FirstOrDefault()
+            : null;
+        return debian ?? (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
+            .FirstOrDefault(d => d.Length > 0 && File.Exists(Path.Combine(d, "initdb")) && File.Exists(Path.Combine(d, "pg_ctl")));
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static bool IsRoot => Environment.UserName == "root";
+
+    /// <summary>Runs a PostgreSQL program, as the postgres user when we are root.</summary>
+    private static void Run(string bin, string program, params string[] args)
+    {
+        var start = new ProcessStartInfo(IsRoot ? "runuser" : Path.Combine(bin, program))
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        if (IsRoot)
+        {
+            foreach (var arg in new[] { "-u", "postgres", "--", Path.Combine(bin, program) })
+            {
+                start.ArgumentList.Add(arg);
+            }
+        }
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromSeconds(120)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{program} tidak selesai dalam 120 detik.");
+        }
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{program} gagal ({process.ExitCode}): {output.Result}{error.Result}");
+        }
+    }
+
+    private sealed class Server(string bin, string directory, int port)
+    {
+        public string ConnectionString(string database) => new NpgsqlConnectionStringBuilder
+        {
+            Host = "127.0.0.1",
+            Port = port,
+            Database = database,
+            Username = User,
+        }.ToString();
+
+        public void Stop()
+        {
+            NpgsqlConnection.ClearAllPools();
+            try
+            {
+                Run(bin, "pg_ctl", "-D", directory, "-w", "-m", "immediate", "stop");
+            }
+            finally
+            {
+                try
+                {
+                    Directory.Delete(directory, recursive: true);
+                }
+                catch (IOException)
+                {
+                }
+            }
+        }
+    }
+}
