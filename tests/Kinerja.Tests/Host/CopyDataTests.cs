@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Kinerja.Shared.Data;
 using Kinerja.Tests.Support;
 
 namespace Kinerja.Tests.Host;
@@ -34,16 +35,16 @@ public sealed class CopyDataTests
             await FillAsync(sqlite);
             expected = (await sqlite.QueryAsync(Answers)).Ok().GetRawText();
         }
-        var target = await TestDatabase.CreateAsync(TestDatabase.PostgreSql, data.Path);
+        // The PostgreSQL database of another data directory: the host on the copy keeps its own signing key there.
+        using var elsewhere = new TempDirectory();
+        var target = TestPostgres.DatabaseFor(elsewhere.Path);
 
-        var (code, output, error) = await HostProcess.RunAsync(Timeout, "copy-data", "--to-postgres", target.ConnectionString!, $"--Kinerja:DataDirectory={data.Path}");
+        var (code, output, error) = await HostProcess.RunAsync(Timeout, "copy-data", "--to-postgres", target, $"--Kinerja:DataDirectory={data.Path}");
 
         Assert.True(code == 0, $"copy-data: {code}\n{output}\n{error}");
         Assert.Contains("pemberdayaan.pemberdayaan_persons", output);
         Assert.Contains("kinerja.host_audit_trail", output);
-        // The host on the copy keeps its signing key (and so its tokens) in a data directory of its own.
-        using var elsewhere = new TempDirectory();
-        await using var copy = new KinerjaHost(elsewhere.Path, settings: target.Settings);
+        await using var copy = new KinerjaHost(elsewhere.Path, engine: DatabaseEngine.PostgreSql);
         Assert.Equal(expected, (await copy.QueryAsync(Answers)).Ok().GetRawText());
         // Still a whole office: a change on the copy goes on from the copied data version and identities.
         (await copy.QueryAsync("""mutation { recordRealization(input: { indicator: "KELEMBAGAAN-1", year: 2025, quarter: 2, value: 3 }) { status } }""")).Ok();
@@ -58,15 +59,15 @@ public sealed class CopyDataTests
             (await sqlite.QueryAsync("""mutation { recordRealization(input: { indicator: "KELEMBAGAAN-1", year: 2025, quarter: 1, value: 7 }) { status } }""")).Ok();
         }
         using var other = new TempDirectory();
-        var target = await TestDatabase.CreateAsync(TestDatabase.PostgreSql, other.Path);
+        var target = TestPostgres.DatabaseFor(other.Path);
         // An office already running on the target: one entry of its own.
-        await using (var running = new KinerjaHost(other.Path, settings: target.Settings))
+        await using (var running = new KinerjaHost(other.Path, engine: DatabaseEngine.PostgreSql))
         {
             (await running.QueryAsync("""mutation { recordRealization(input: { indicator: "KELEMBAGAAN-1", year: 2025, quarter: 1, value: 99 }) { status } }""")).Ok();
         }
         var before = await SnapshotOfTargetAsync(target);
 
-        var (code, output, error) = await HostProcess.RunAsync(Timeout, "copy-data", "--to-postgres", target.ConnectionString!, $"--Kinerja:DataDirectory={data.Path}");
+        var (code, output, error) = await HostProcess.RunAsync(Timeout, "copy-data", "--to-postgres", target, $"--Kinerja:DataDirectory={data.Path}");
 
         Assert.Equal(2, code);
         Assert.Contains("basis data tujuan sudah berisi data", error);
@@ -99,9 +100,10 @@ public sealed class CopyDataTests
     }
 
     /// <summary>Every row of the target's Kinerja schemas, as text.</summary>
-    private static async Task<string> SnapshotOfTargetAsync(TestDatabase target)
+    private static async Task<string> SnapshotOfTargetAsync(string target)
     {
-        await using var connection = await target.OpenAsync();
+        await using var connection = new Npgsql.NpgsqlConnection(target);
+        await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT string_agg(format('%s.%s', table_schema, table_name), ',' ORDER BY table_schema, table_name)

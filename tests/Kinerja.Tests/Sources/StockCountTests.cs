@@ -1,3 +1,4 @@
+using Kinerja.Shared.Data;
 using System.Globalization;
 using System.Text;
 using Kinerja.Shared.Registers;
@@ -18,13 +19,13 @@ public sealed class StockCountTests
         PmksCategories.Groups.Select(g => ($"{g.Code}.total", (IReadOnlyList<PmksCategory>?)g)).Prepend(("pmks.total", null));
 
     [Theory]
-    [InlineData(TestDatabase.Sqlite)]
-    [InlineData(TestDatabase.PostgreSql)]
-    public async Task Given_generated_registers_Then_the_one_pass_stocks_equal_one_count_per_stock(string engine)
+    [InlineData(DatabaseEngine.Sqlite)]
+    [InlineData(DatabaseEngine.PostgreSql)]
+    public async Task Given_generated_registers_Then_the_one_pass_stocks_equal_one_count_per_stock(DatabaseEngine engine)
     {
         using var data = new TempDirectory();
-        var database = await TestDatabase.CreateAsync(engine, data.Path);
-        await using var host = new KinerjaHost(data.Path, settings: database.Settings);
+        var database = new EngineTables(data.Path, engine);
+        await using var host = new KinerjaHost(data.Path, engine: engine);
         var (file, boundaries) = GeneratePmks(new Random(11), persons: 1500);
         var imported = await ImportAsync(host, "pmks", file);
         Assert.Equal(0, imported.GetProperty("refused").GetArrayLength());
@@ -57,15 +58,15 @@ public sealed class StockCountTests
     }
 
     [Theory]
-    [InlineData(TestDatabase.Sqlite)]
-    [InlineData(TestDatabase.PostgreSql)]
-    public async Task Given_counted_stocks_Then_a_restarted_host_reuses_them_until_an_import_raises_the_version(string engine)
+    [InlineData(DatabaseEngine.Sqlite)]
+    [InlineData(DatabaseEngine.PostgreSql)]
+    public async Task Given_counted_stocks_Then_a_restarted_host_reuses_them_until_an_import_raises_the_version(DatabaseEngine engine)
     {
         using var data = new TempDirectory();
-        var database = await TestDatabase.CreateAsync(engine, data.Path);
+        var database = new EngineTables(data.Path, engine);
         var sample = await File.ReadAllBytesAsync(Path.Combine(Repository.Root, "samples", "registers", "pmks.csv"));
         var june = new DateOnly(2026, 6, 30);
-        await using (var first = new KinerjaHost(data.Path, settings: database.Settings))
+        await using (var first = new KinerjaHost(data.Path, engine: engine))
         {
             await ImportAsync(first, "pmks", sample);
             // Eight persons at 30 June in the sample (see RegisterSourceTests).
@@ -83,7 +84,7 @@ public sealed class StockCountTests
             await command.ExecuteNonQueryAsync();
         }
 
-        await using (var restarted = new KinerjaHost(data.Path, settings: database.Settings))
+        await using (var restarted = new KinerjaHost(data.Path, engine: engine))
         {
             var stocks = Counter(restarted);
             Assert.Equal(8, (await stocks.CountStockAsync("pmks.total", june, CancellationToken.None)).Total);
@@ -93,7 +94,7 @@ public sealed class StockCountTests
             await ImportAsync(restarted, "pmks", sample);
             Assert.Equal(9, (await stocks.CountStockAsync("pmks.total", june, CancellationToken.None)).Total);
         }
-        await using var third = new KinerjaHost(data.Path, settings: database.Settings);
+        await using var third = new KinerjaHost(data.Path, engine: engine);
         Assert.Equal(9, (await Counter(third).CountStockAsync("pmks.total", june, CancellationToken.None)).Total);
     }
 
@@ -106,7 +107,7 @@ public sealed class StockCountTests
             new { r = register, f = $"{register}.csv", c = Convert.ToBase64String(content) })).Ok().GetProperty("importRegister");
 
     /// <summary>The plain count of one stock: distinct persons with one of its categories active on the day.</summary>
-    private static async Task<Dictionary<string, long>> CountOneStockAsync(TestDatabase database, System.Data.Common.DbConnection connection,
+    private static async Task<Dictionary<string, long>> CountOneStockAsync(EngineTables database, System.Data.Common.DbConnection connection,
         IReadOnlyList<PmksCategory>? categories, DateOnly at)
     {
         var filter = categories is null ? "" : $"""AND c."Category" IN ({string.Join(", ", categories.Select(c => c.Number))})""";
@@ -117,7 +118,7 @@ public sealed class StockCountTests
             """;
         var parameter = command.CreateParameter();
         parameter.ParameterName = "@at";
-        parameter.Value = database.ConnectionString is null ? at.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : at;
+        parameter.Value = database.Engine == DatabaseEngine.Sqlite ? at.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : at;
         command.Parameters.Add(parameter);
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
         await using var reader = await command.ExecuteReaderAsync();
@@ -164,5 +165,21 @@ public sealed class StockCountTests
             }
         }
         return (Encoding.UTF8.GetBytes(csv.ToString()), boundaries);
+    }
+
+    /// <summary>The test's own look at a host's tables, past the host, on either engine.</summary>
+    private sealed record EngineTables(string DataDirectory, DatabaseEngine Engine)
+    {
+        public async Task<System.Data.Common.DbConnection> OpenAsync()
+        {
+            System.Data.Common.DbConnection connection = Engine == DatabaseEngine.Sqlite
+                ? new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(DataDirectory, "kinerja.db")};Pooling=False")
+                : new Npgsql.NpgsqlConnection(TestPostgres.DatabaseFor(DataDirectory));
+            await connection.OpenAsync();
+            return connection;
+        }
+
+        /// <summary>A module's table: in its schema (its prefix) on PostgreSQL.</summary>
+        public string Table(string table) => Engine == DatabaseEngine.Sqlite ? $"\"{table}\"" : $"\"{table[..table.IndexOf('_')]}\".\"{table}\"";
     }
 }
