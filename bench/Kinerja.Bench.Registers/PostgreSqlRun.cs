@@ -107,7 +107,7 @@ internal static partial class RegistersBench
         for (var pass = 0; pass < options.FloorRuns; pass++)
         {
             // Kinerja's statements as it sends them: the person stocks in one pass, the other counts one by one.
-            var statements = new List<string> { CountQuery.PersonStocksOnePass(QuarterEnd) };
+            var statements = new List<string> { CountQuery.PersonStocksOnePassPostgreSql(QuarterEnd) };
             statements.AddRange(queries.Where(q => !personStocks.Contains(q.Code)).Select(q => q.LiteralSql));
             var (times, results) = await server.TimedAsync(statements);
             floors.Add(times.Sum());

@@ -143,14 +143,24 @@ internal sealed class PemberdayaanStocks : IStockCounter
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         // The grouping by person keeps the subquery from being merged into the sums and run once per stock.
-        command.CommandText = $"""
-            SELECT "Kecamatan", {sums} FROM (
-              SELECT p."Kecamatan" AS "Kecamatan", (
-                SELECT SUM(DISTINCT 1 << c."Category") FROM {db.Table<PersonCategoryRecord>()} c
-                WHERE c."Nik" = p."Nik" AND c."StartedOn" <= @at AND (c."EndedOn" IS NULL OR c."EndedOn" >= @at)) AS "Categories"
-              FROM {db.Table<PersonRecord>()} p GROUP BY p."Nik", p."Kecamatan"
-            ) AS person GROUP BY "Kecamatan"
-            """;
+        // PostgreSQL runs a subquery per person as a plan per person (about 30 µs each): it groups the
+        // active categories by NIK once and joins the persons instead. Persons with no active category add
+        // only zeros either way, and zero counts are not kept, so both give the same rows.
+        command.CommandText = db.Engine() == DatabaseEngine.PostgreSql
+            ? $"""
+                SELECT p."Kecamatan", {sums} FROM {db.Table<PersonRecord>()} p JOIN (
+                  SELECT c."Nik", bit_or(1 << c."Category") AS "Categories" FROM {db.Table<PersonCategoryRecord>()} c
+                  WHERE c."StartedOn" <= @at AND (c."EndedOn" IS NULL OR c."EndedOn" >= @at) GROUP BY c."Nik"
+                ) AS person ON person."Nik" = p."Nik" GROUP BY p."Kecamatan"
+                """
+            : $"""
+                SELECT "Kecamatan", {sums} FROM (
+                  SELECT p."Kecamatan" AS "Kecamatan", (
+                    SELECT SUM(DISTINCT 1 << c."Category") FROM {db.Table<PersonCategoryRecord>()} c
+                    WHERE c."Nik" = p."Nik" AND c."StartedOn" <= @at AND (c."EndedOn" IS NULL OR c."EndedOn" >= @at)) AS "Categories"
+                  FROM {db.Table<PersonRecord>()} p GROUP BY p."Nik", p."Kecamatan"
+                ) AS person GROUP BY "Kecamatan"
+                """;
         await ReadCountsAsync(command, at, version, PersonStocks.Select(s => s.Measure).ToList(), counted);
     }
 
