@@ -14,6 +14,9 @@ internal sealed class PostgreSqlDatabaseProvider : IDatabaseProvider
     /// <summary>The advisory lock every change holds until it commits: "KNRJ" in ASCII, a key nothing else uses.</summary>
     public const long WriterLock = 0x4B4E524A;
 
+    /// <summary>The advisory lock a start holds while it migrates and seeds: "KNRS".</summary>
+    public const long StartLock = 0x4B4E5253;
+
     private const string StartStampTable = $"\"{HostDbContext.Schema}\".\"{HostDbContext.TablePrefix}_start_stamp\"";
 
     public PostgreSqlDatabaseProvider(string connectionString) => ConnectionString = connectionString;
@@ -47,6 +50,42 @@ internal sealed class PostgreSqlDatabaseProvider : IDatabaseProvider
         command.CommandText = $"SELECT pg_advisory_xact_lock({WriterLock})";
         await command.ExecuteNonQueryAsync(cancellationToken);
         return transaction;
+    }
+
+    // A session lock on a connection of its own, released before the connection goes back to the pool
+    // (which would keep the session, and so the lock, alive).
+    public async Task<IAsyncDisposable> LockStartAsync(CancellationToken cancellationToken)
+    {
+        var connection = new NpgsqlConnection(ConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidCatalogName)
+        {
+            // No database yet: the first start makes it, and there is nothing to take turns on.
+            await connection.DisposeAsync();
+            return NothingToRestore.Instance;
+        }
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = $"SELECT pg_advisory_lock({StartLock})";
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        return new StartTurn(connection);
+    }
+
+    private sealed class StartTurn(NpgsqlConnection connection) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await using (connection)
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = $"SELECT pg_advisory_unlock({StartLock})";
+                await command.ExecuteNonQueryAsync();
+            }
+        }
     }
 
     public async Task<int> ReadStartStampAsync(CancellationToken cancellationToken)

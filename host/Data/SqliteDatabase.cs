@@ -47,6 +47,10 @@ internal sealed class SqliteDatabaseProvider : IDatabaseProvider
     public async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
         await connection.BeginTransactionAsync(cancellationToken);
 
+    // A second process on the file waits for the writer's lock in each statement; starts need no turn of their own.
+    public Task<IAsyncDisposable> LockStartAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IAsyncDisposable>(new Restore(() => Task.CompletedTask));
+
     // SQLite's user_version: a number in the file's header that nothing else here uses, so the stamp goes
     // with the file (a copied or restored file carries its own).
     public async Task<int> ReadStartStampAsync(CancellationToken cancellationToken)

@@ -6,8 +6,9 @@ namespace Kinerja.Host.Data;
 /// <summary>
 /// Every change of Kinerja in one transaction with its checks, its audit row and the data version. In this
 /// process writers queue here, without holding a thread; against another process (an import from the
-/// command line) the transaction takes SQLite's write lock at its start (BEGIN IMMEDIATE) and waits for it,
-/// so what a change read is still true when it commits.
+/// command line, another host) the transaction takes the database's writer turn at its start (SQLite's
+/// BEGIN IMMEDIATE, PostgreSQL's advisory lock) and waits for it, so what a change read is still true when
+/// it commits.
 /// </summary>
 internal sealed class UnitOfWork(IDatabaseProvider database, Func<HostDbContext> createContext, IHttpContextAccessor http) : IUnitOfWork, IDataVersion
 {

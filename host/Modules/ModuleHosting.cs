@@ -52,6 +52,12 @@ internal static class ModuleHosting
         {
             return;
         }
+        await using var turn = await database.LockStartAsync(stopping);
+        // Another host on the same database may have done it while this one waited for its turn.
+        if (await database.ReadStartStampAsync(stopping) == stamp)
+        {
+            return;
+        }
         foreach (var initializer in initializers)
         {
             await initializer.InitializeAsync(stopping);

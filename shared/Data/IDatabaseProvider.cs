@@ -34,6 +34,12 @@ public interface IDatabaseProvider
     /// </summary>
     Task<System.Data.Common.DbTransaction> BeginWriteAsync(System.Data.Common.DbConnection connection, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Holds the start's turn until disposed: hosts started at once on one database migrate and seed one
+    /// after another. A no-op where one host owns the database (SQLite).
+    /// </summary>
+    Task<IAsyncDisposable> LockStartAsync(CancellationToken cancellationToken);
+
     /// <summary>A stamp of what the last completed start established, kept in the database itself; 0 when none.</summary>
     Task<int> ReadStartStampAsync(CancellationToken cancellationToken);
 

@@ -7,7 +7,9 @@ namespace Kinerja.Modules.Cascade.Rollup;
 /// <summary>
 /// Puts the quarterly rollup on the host's scheduler. Quartz keeps the job and its trigger in its
 /// persistent store, so a restart finds them as they were and a firing missed while the host was down
-/// fires once at start (FireAndProceed). The moment of the first start is kept as the installation.
+/// fires once at start (FireAndProceed). The moment of the first start is kept as the installation. With
+/// several hosts on one clustered store, the job asks for recovery: a firing under way on a host that dies
+/// is run again by another.
 /// </summary>
 internal sealed class RollupScheduling : IModuleInitializer
 {
@@ -22,7 +24,7 @@ internal sealed class RollupScheduling : IModuleInitializer
         _clock = clock;
     }
 
-    public string State => $"{_settings.Cron} {_settings.TimeZone.Id}";
+    public string State => $"{_settings.Cron} {_settings.TimeZone.Id} recovery";
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
@@ -30,6 +32,11 @@ internal sealed class RollupScheduling : IModuleInitializer
         var existing = await scheduler.GetTrigger(QuarterlyRollupJob.TriggerKey, cancellationToken) as ICronTrigger;
         if (existing is not null && existing.CronExpressionString == _settings.Cron && existing.TimeZone.Id == _settings.TimeZone.Id)
         {
+            // Stored before jobs asked for recovery: the same job, its installation moment kept, asking now.
+            if (await scheduler.GetJobDetail(QuarterlyRollupJob.Key, cancellationToken) is { RequestsRecovery: false } stored)
+            {
+                await scheduler.AddJob(stored.GetJobBuilder().RequestRecovery().Build(), AddJobOptions.Replacing, cancellationToken);
+            }
             return;
         }
 
@@ -37,6 +44,7 @@ internal sealed class RollupScheduling : IModuleInitializer
             .WithIdentity(QuarterlyRollupJob.Key)
             .UsingJobData(QuarterlyRollupJob.InstalledAtKey, _clock.GetUtcNow().ToString("o", CultureInfo.InvariantCulture))
             .StoreDurably()
+            .RequestRecovery()
             .Build();
         var trigger = Trigger(_settings, _clock);
 

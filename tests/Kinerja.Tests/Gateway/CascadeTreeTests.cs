@@ -1,17 +1,18 @@
 using System.Text.Json;
+using Kinerja.Shared.Data;
 using Kinerja.Tests.Support;
 
 namespace Kinerja.Tests.Gateway;
 
 /// <summary>A year's tree is changed, checked and restored through GraphQL; other years keep theirs.</summary>
-public sealed class CascadeTreeTests : IAsyncLifetime
+public abstract class CascadeTreeTests(DatabaseEngine engine) : IAsyncLifetime
 {
     private readonly TempDirectory _data = new();
     private KinerjaHost _host = null!;
 
     public async Task InitializeAsync()
     {
-        _host = new KinerjaHost(_data.Path);
+        _host = new KinerjaHost(_data.Path, engine: engine);
         foreach (var year in new[] { 2026, 2027 })
         {
             (await _host.QueryAsync($$"""
@@ -131,3 +132,7 @@ public sealed class CascadeTreeTests : IAsyncLifetime
     private static IReadOnlyList<string> Codes(JsonElement array) =>
         array.EnumerateArray().Select(e => e.GetProperty("code").GetString()!).ToList();
 }
+
+public sealed class CascadeTreeTestsOnSqlite() : CascadeTreeTests(DatabaseEngine.Sqlite);
+
+public sealed class CascadeTreeTestsOnPostgreSql() : CascadeTreeTests(DatabaseEngine.PostgreSql);

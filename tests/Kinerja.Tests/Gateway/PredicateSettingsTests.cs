@@ -1,8 +1,9 @@
+using Kinerja.Shared.Data;
 using Kinerja.Tests.Support;
 
 namespace Kinerja.Tests.Gateway;
 
-public sealed class PredicateSettingsTests
+public abstract class PredicateSettingsTests(DatabaseEngine engine)
 {
     [Fact]
     public async Task Given_configured_predicate_bands_Then_they_replace_the_Permendagri_scale()
@@ -14,7 +15,7 @@ public sealed class PredicateSettingsTests
             ["Kinerja:Predicates:0:Name"] = "Tercapai",
             ["Kinerja:Predicates:1:Minimum"] = "0",
             ["Kinerja:Predicates:1:Name"] = "Belum Tercapai",
-        });
+        }, engine: engine);
         (await host.QueryAsync("""
             mutation { a: recordRealization(input: { indicator: "PMI-2", year: 2026, quarter: 1, value: 95 }) { status }
                        b: setTarget(input: { indicator: "PMI-2", year: 2026, quarter: 1, value: 100 }) { status } }
@@ -26,3 +27,7 @@ public sealed class PredicateSettingsTests
         Assert.Equal("""{"achievement":95,"predicate":"Belum Tercapai"}""", value.GetProperty("value").GetRawText());
     }
 }
+
+public sealed class PredicateSettingsTestsOnSqlite() : PredicateSettingsTests(DatabaseEngine.Sqlite);
+
+public sealed class PredicateSettingsTestsOnPostgreSql() : PredicateSettingsTests(DatabaseEngine.PostgreSql);

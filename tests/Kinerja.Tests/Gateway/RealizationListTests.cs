@@ -1,3 +1,4 @@
+using Kinerja.Shared.Data;
 using Kinerja.Shared.Security;
 using Kinerja.Tests.Support;
 
@@ -7,14 +8,14 @@ namespace Kinerja.Tests.Gateway;
 /// realizations: what the units below a verifikator submitted, and why a figure was returned; values: a unit's
 /// indicators in one evaluation, as the Isian screen asks for them.
 /// </summary>
-public sealed class RealizationListTests : IAsyncLifetime
+public abstract class RealizationListTests(DatabaseEngine engine) : IAsyncLifetime
 {
     private readonly TempDirectory _data = new();
     private KinerjaHost _host = null!;
 
     public Task InitializeAsync()
     {
-        _host = new KinerjaHost(_data.Path);
+        _host = new KinerjaHost(_data.Path, engine: engine);
         return Task.CompletedTask;
     }
 
@@ -85,3 +86,7 @@ public sealed class RealizationListTests : IAsyncLifetime
         Assert.StartsWith("unit:", Assert.Single((await _host.QueryAsync("{ values(year: 2026, unit: \"ENTAH\") { status } }")).ErrorMessages));
     }
 }
+
+public sealed class RealizationListTestsOnSqlite() : RealizationListTests(DatabaseEngine.Sqlite);
+
+public sealed class RealizationListTestsOnPostgreSql() : RealizationListTests(DatabaseEngine.PostgreSql);

@@ -1,11 +1,12 @@
 using System.Text.Json;
+using Kinerja.Shared.Data;
 using Kinerja.Shared.Security;
 using Kinerja.Tests.Support;
 
 namespace Kinerja.Tests.Security;
 
 /// <summary>Submit, verify, return, correct: by the right verifikator only, each step in the audit trail.</summary>
-public sealed class VerificationTests : IAsyncLifetime
+public abstract class VerificationTests(DatabaseEngine engine) : IAsyncLifetime
 {
     private readonly TempDirectory _data = new();
     private KinerjaHost _host = null!;
@@ -13,7 +14,7 @@ public sealed class VerificationTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _host = new KinerjaHost(_data.Path);
+        _host = new KinerjaHost(_data.Path, engine: engine);
         _operator = await _host.SignInAsync("op-pemulihan", Roles.Operator, "PEMULIHAN");
         _sameUnit = await _host.SignInAsync("kasi-pemulihan", Roles.Verifikator, "PEMULIHAN");
         _kabid = await _host.SignInAsync("kabid-rehsos", Roles.Verifikator, "REHSOS");
@@ -79,7 +80,7 @@ public sealed class VerificationTests : IAsyncLifetime
     public async Task Given_an_operator_who_is_also_a_verifikator_Then_they_cannot_verify_their_own_entry()
     {
         using var data = new TempDirectory();
-        await using var host = new KinerjaHost(data.Path);
+        await using var host = new KinerjaHost(data.Path, engine: engine);
         var accounts = host.Services.GetService(typeof(Kinerja.Host.Security.AccountService)) as Kinerja.Host.Security.AccountService;
         await accounts!.CreateAsync("kabid-dua-peran", "kata-sandi-uji-yang-panjang", [Roles.Operator, Roles.Verifikator], "REHSOS", CancellationToken.None);
         var token = await host.SignInAsync("kabid-dua-peran", Roles.Operator, "REHSOS");
@@ -90,3 +91,7 @@ public sealed class VerificationTests : IAsyncLifetime
         Assert.Contains("sendiri", Assert.Single(own.ErrorMessages));
     }
 }
+
+public sealed class VerificationTestsOnSqlite() : VerificationTests(DatabaseEngine.Sqlite);
+
+public sealed class VerificationTestsOnPostgreSql() : VerificationTests(DatabaseEngine.PostgreSql);

@@ -53,7 +53,7 @@ public static class TestPostgres
         var port = FreePort();
         Run(bin, "initdb", "-D", directory, "-U", User, "--auth=trust", "--encoding=UTF8", "--no-locale");
         Run(bin, "pg_ctl", "-D", directory, "-w", "-l", Path.Combine(directory, "server.log"), "start", "-o",
-            $"-c listen_addresses=127.0.0.1 -p {port} -k {directory} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300");
+            $"-c listen_addresses=127.0.0.1 -p {port} -k {directory} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=500");
         var server = new Server(bin, directory, port);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop();
         Watch(bin, directory);
@@ -144,6 +144,10 @@ public static class TestPostgres
             Port = port,
             Database = database,
             Username = User,
+            // A run makes hundreds of databases, each with its pool: idle connections go soon, so the
+            // server's connection limit is not taken by pools of tests that have ended.
+            ConnectionIdleLifetime = 2,
+            ConnectionPruningInterval = 1,
         }.ToString();
 
         public void Stop()
