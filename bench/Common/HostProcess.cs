@@ -41,10 +41,11 @@ public sealed class HostProcess : IAsyncDisposable
     public const string AdminPassword = "kata-sandi-bench-panjang";
 
     /// <summary>Makes the bench's administrator with the host's own command, the way an office makes its first one.</summary>
-    public static async Task CreateAdminAsync(string dataDirectory)
+    /// <param name="settings">More switches, e.g. the database: <c>--Kinerja:Database:Provider=PostgreSQL</c>.</param>
+    public static async Task CreateAdminAsync(string dataDirectory, IEnumerable<string>? settings = null)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { HostAssembly, "user", "add", AdminName, "--role", "admin", $"--Kinerja:DataDirectory={dataDirectory}" })
+        foreach (var arg in new[] { HostAssembly, "user", "add", AdminName, "--role", "admin", $"--Kinerja:DataDirectory={dataDirectory}" }.Concat(settings ?? []))
         {
             start.ArgumentList.Add(arg);
         }
@@ -59,7 +60,7 @@ public sealed class HostProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<HostProcess> StartAsync(string dataDirectory, TimeSpan timeout)
+    public static async Task<HostProcess> StartAsync(string dataDirectory, TimeSpan timeout, IEnumerable<string>? settings = null)
     {
         if (!File.Exists(HostAssembly))
         {
@@ -80,6 +81,10 @@ public sealed class HostProcess : IAsyncDisposable
         start.ArgumentList.Add($"--Kinerja:DataDirectory={dataDirectory}");
         // A bench sends everything as one account, far past the per-account rate limit meant for people.
         start.ArgumentList.Add("--Kinerja:RateLimit:PermitsPerMinute=0");
+        foreach (var setting in settings ?? [])
+        {
+            start.ArgumentList.Add(setting);
+        }
         // As an operator starts it: Production, whatever the shell running the bench says.
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";

@@ -104,6 +104,20 @@ internal sealed record CountQuery(string Code, bool IsStock, string Sql, IReadOn
             """;
     }
 
+    /// <summary>The same on PostgreSQL, as PemberdayaanStocks counts them there: active categories grouped by NIK, joined to the persons.</summary>
+    public static string PersonStocksOnePassPostgreSql(DateOnly at)
+    {
+        var sums = string.Join(", ", PersonStocks.Select(s => s.Group is null
+            ? """SUM(CASE WHEN "Categories" IS NOT NULL THEN 1 ELSE 0 END)"""
+            : $"""SUM(CASE WHEN ("Categories" & {s.Group.Sum(c => 1L << c.Number)}) <> 0 THEN 1 ELSE 0 END)"""));
+        return $"""
+            SELECT p."Kecamatan", {sums} FROM "{Persons}" p JOIN (
+              SELECT c."Nik", bit_or(1 << c."Category") AS "Categories" FROM "{PersonCategories}" c
+              WHERE c."StartedOn" <= {Literal(at)} AND (c."EndedOn" IS NULL OR c."EndedOn" >= {Literal(at)}) GROUP BY c."Nik"
+            ) AS person ON person."Nik" = p."Nik" GROUP BY p."Kecamatan"
+            """;
+    }
+
     /// <summary>A kegiatan indicator's count of distinct subjects served in a period (ServiceRegister.CountServedAsync).</summary>
     public static CountQuery Served(string indicator, string module, DateOnly from, DateOnly to) =>
         new(indicator, false, $"""

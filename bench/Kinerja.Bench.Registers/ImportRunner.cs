@@ -35,8 +35,8 @@ internal static partial class ImportRunner
     /// host that lost --Kinerja:DataDirectory would write to FILES/data, which the bench's check of the stored
     /// rows catches).
     /// </summary>
-    public static Task<ChildRun> ImportAsync(string register, string file, string dataDirectory) =>
-        RunHostAsync(["import", register, Path.GetFullPath(file), $"--Kinerja:DataDirectory={dataDirectory}"], Path.GetDirectoryName(Path.GetFullPath(file))!);
+    public static Task<ChildRun> ImportAsync(string register, string file, string dataDirectory, IEnumerable<string>? settings = null) =>
+        RunHostAsync(["import", register, Path.GetFullPath(file), $"--Kinerja:DataDirectory={dataDirectory}", .. settings ?? []], Path.GetDirectoryName(Path.GetFullPath(file))!);
 
     /// <summary>The host started with a command and no arguments: it starts, migrates, prints its usage and exits 2.</summary>
     public static Task<ChildRun> StartOnlyAsync(string dataDirectory) =>

@@ -12,7 +12,8 @@ internal sealed record Options(
     int FloorRuns,
     bool Keep,
     bool CacheCheck,
-    string? WorkDirectory)
+    string? WorkDirectory,
+    bool PostgreSql = false)
 {
     public const int DefaultPersons = 1_000_000;
 
@@ -28,6 +29,7 @@ internal sealed record Options(
           --no-cache-check       skip the last step (a CLI import while a host runs)
           --work DIR             where the temporary folder goes (default: the system temp folder)
           --keep                 keep the generated files and the database
+          --engine postgresql    on PostgreSQL (a throwaway server the bench starts), against psql as the floor
         """;
 
     /// <summary>Services a year: 60,000 for a million persons, scaled with --persons.</summary>
@@ -73,6 +75,10 @@ internal sealed record Options(
                     break;
                 case "--work" when value is { Length: > 0 }:
                     options = options with { WorkDirectory = value };
+                    i++;
+                    break;
+                case "--engine" when value is "postgresql" or "sqlite":
+                    options = options with { PostgreSql = value == "postgresql" };
                     i++;
                     break;
                 case "--keep":

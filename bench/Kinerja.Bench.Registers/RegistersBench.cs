@@ -14,7 +14,7 @@ namespace Kinerja.Bench.Registers;
 /// as plain SQL in the sqlite3 shell. Every count is checked against what the generator knows it must be.
 /// See bench/README.md.
 /// </summary>
-internal static class RegistersBench
+internal static partial class RegistersBench
 {
     private const int Year = 2026;
     private const int Quarter = 2;
@@ -46,7 +46,7 @@ internal static class RegistersBench
             await Console.Error.WriteLineAsync(Options.Usage);
             return 2;
         }
-        if (!SqliteShell.Available)
+        if (!options.PostgreSql && !SqliteShell.Available)
         {
             await Console.Error.WriteLineAsync($"{SqliteShell.Program} is missing (apt-get install sqlite3): the floor needs it.");
             return 2;
@@ -68,7 +68,7 @@ internal static class RegistersBench
         var total = Stopwatch.StartNew();
         try
         {
-            await RunAsync(options, work);
+            await (options.PostgreSql ? RunOnPostgreSqlAsync(options, work) : RunAsync(options, work));
             PrintSummary(total.Elapsed);
             return 0;
         }
@@ -363,9 +363,10 @@ internal static class RegistersBench
 
     // ---------------------------------------------------------------- imports
 
-    private static async Task<ChildRun> ImportAsync(string register, string file, string data, int rows, TimeSpan startup, bool expectUnchanged, string? label = null)
+    private static async Task<ChildRun> ImportAsync(string register, string file, string data, int rows, TimeSpan startup, bool expectUnchanged, string? label = null,
+        IEnumerable<string>? settings = null)
     {
-        var run = await ImportRunner.ImportAsync(register, file, data);
+        var run = await ImportRunner.ImportAsync(register, file, data, settings);
         var tally = run.Tally;
         var rate = rows / run.Wall.TotalSeconds;
         Console.WriteLine($"  {label ?? register,-22} {F.S(run.Wall),9} wall  {F.N(rate),9} rows/s  ({F.N(rows / Math.Max(0.001, (run.Wall - startup).TotalSeconds))} without start-up)  "

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Autofac;
 using Autofac.Extensions.DependencyInjection;
+using Kinerja.Host.Commands;
 using Kinerja.Host.Registers;
 using Kinerja.Shared.Data;
 using Kinerja.Shared.GraphQL;
@@ -27,6 +28,7 @@ internal static class ModuleHosting
             container.RegisterType<ServiceImporter>().As<IRegisterImporter>().SingleInstance();
             container.RegisterType<RegisterImports>().SingleInstance();
             container.RegisterType<ImportCommand>().As<IHostCommand>().SingleInstance();
+            container.RegisterType<CopyDataCommand>().As<IHostCommand>().SingleInstance();
             container.RegisterType<RegisterImportsGraphQL>().As<IGraphQLContributor>().SingleInstance();
             foreach (var module in enabled)
             {

@@ -72,6 +72,8 @@ internal static class SecurityHosting
                     return () => new HostDbContext(options).Enlisted();
                 })
                 .SingleInstance();
+            container.RegisterInstance(DataContextKind.Of<HostDbContext>(HostDbContext.Schema,
+                IndicatorDataContext.MigrationsHistoryTable(HostDbContext.TablePrefix), options => new HostDbContext(options)));
             container.RegisterType<HostDataInitializer>().As<IModuleInitializer>().SingleInstance();
             container.RegisterType<UnitOfWork>().As<IUnitOfWork>().As<IDataVersion>().SingleInstance();
             container.RegisterType<AccountService>().SingleInstance();

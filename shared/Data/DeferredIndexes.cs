@@ -1,5 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Kinerja.Shared.Data;
 
@@ -18,9 +20,11 @@ public sealed class DeferredIndexes
         CancellationToken cancellationToken)
     {
         var type = db.Model.FindEntityType(entity) ?? throw new ArgumentException($"{entity.Name} is not in {db.GetType().Name}", nameof(entity));
-        var table = type.GetTableName()!;
+        // Qualified where the engine has schemas (PostgreSQL): an index lives in its table's schema.
+        var table = db.Table(entity);
+        var sql = db.GetService<ISqlGenerationHelper>();
         var indexes = type.GetIndexes().Where(i => !i.IsUnique).ToList();
-        if (indexes.Count == 0 || await ExecuteAsync(connection, transaction, $"""SELECT 1 FROM "{table}" LIMIT 1""", cancellationToken) is not null)
+        if (indexes.Count == 0 || await ExecuteAsync(connection, transaction, $"""SELECT 1 FROM {table} LIMIT 1""", cancellationToken) is not null)
         {
             return new DeferredIndexes([]);
         }
@@ -28,8 +32,8 @@ public sealed class DeferredIndexes
         foreach (var index in indexes)
         {
             var name = index.GetDatabaseName()!;
-            create.Add($"""CREATE INDEX "{name}" ON "{table}" ({string.Join(", ", index.Properties.Select(p => $"\"{p.GetColumnName()}\""))})""");
-            await ExecuteAsync(connection, transaction, $"""DROP INDEX "{name}" """, cancellationToken);
+            create.Add($"""CREATE INDEX {sql.DelimitIdentifier(name)} ON {table} ({string.Join(", ", index.Properties.Select(p => sql.DelimitIdentifier(p.GetColumnName())))})""");
+            await ExecuteAsync(connection, transaction, $"""DROP INDEX {sql.DelimitIdentifier(name, type.GetSchema())}""", cancellationToken);
         }
         return new DeferredIndexes(create);
     }

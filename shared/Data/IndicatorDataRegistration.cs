@@ -32,6 +32,7 @@ public static class IndicatorDataRegistration
                 return () => create(options).Enlisted();
             })
             .SingleInstance();
+        builder.RegisterInstance(DataContextKind.Of(tablePrefix, IndicatorDataContext.MigrationsHistoryTable(tablePrefix), create));
         builder.Register(c => new IndicatorDataStore<TContext>(module.Catalog, c.Resolve<Func<TContext>>(), c.Resolve<TimeProvider>()))
             .As<IIndicatorDataStore>()
             .As<IModuleInitializer>()

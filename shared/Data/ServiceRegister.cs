@@ -57,6 +57,9 @@ public interface IServiceStore
 
     /// <summary>Writes entries inside the import's transaction, one at a time, as the import reads them.</summary>
     Task<IRowWriter<ServiceEntry>> PrepareAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);
+
+    /// <summary>On PostgreSQL: stores this module's rows of a services stage (<see cref="ServiceColumns.StageSelect"/>), those where <paramref name="where"/> holds.</summary>
+    Task<WriteCounts> MergeStagedAsync(PostgreSqlStage stage, string where, CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -86,9 +89,9 @@ public sealed class ServiceRegister<TContext> : IServiceCounter, IServiceStore w
         var sql = """
             SELECT "Kecamatan" AS "Kecamatan", COUNT(*) AS "Count" FROM (
               SELECT "Kecamatan", ROW_NUMBER() OVER (PARTITION BY "Subject" ORDER BY "ServedOn" DESC, "Id" DESC) AS "Latest"
-              FROM "TABLE" WHERE "Indicator" = {0} AND "ServedOn" >= {1} AND "ServedOn" <= {2}
+              FROM TABLE WHERE "Indicator" = {0} AND "ServedOn" >= {1} AND "ServedOn" <= {2}
             ) AS served WHERE "Latest" = 1 GROUP BY "Kecamatan"
-            """.Replace("TABLE", db.ServicesTable, StringComparison.Ordinal);
+            """.Replace("TABLE", db.Table<ServiceRecord>(), StringComparison.Ordinal);
         var rows = await db.Database.SqlQueryRaw<KecamatanCount>(sql, indicator, from, to).ToListAsync(cancellationToken);
         return KecamatanCount.Total(rows);
     }
@@ -120,8 +123,16 @@ public sealed class ServiceRegister<TContext> : IServiceCounter, IServiceStore w
     {
         // The context only names the module's table: the rows go on the import's connection and transaction.
         await using var db = _createContext();
-        return new Writer(await Upsert.PrepareAsync(connection, transaction, db.Table(db.ServicesTable),
-            ["Indicator", "ServedOn", "Subject"], ["Kecamatan", "Note"], cancellationToken));
+        return new Writer(await Upsert.PrepareAsync(connection, transaction, db.Table<ServiceRecord>(), ServiceColumns.Keys, ServiceColumns.Values, cancellationToken));
+    }
+
+    public async Task<WriteCounts> MergeStagedAsync(PostgreSqlStage stage, string where, CancellationToken cancellationToken)
+    {
+        await using var db = _createContext();
+        var table = db.Table<ServiceRecord>();
+        var counts = await stage.UpsertAsync(table, ServiceColumns.Keys, ServiceColumns.Values, cancellationToken, where);
+        await stage.ExecuteAsync($"ANALYZE {table}", cancellationToken);
+        return counts;
     }
 
     private sealed class Writer(Upsert services) : IRowWriter<ServiceEntry>
@@ -131,6 +142,17 @@ public sealed class ServiceRegister<TContext> : IServiceCounter, IServiceStore w
 
         public ValueTask DisposeAsync() => services.DisposeAsync();
     }
+}
+
+/// <summary>The columns a services import writes: a service's key, then its values.</summary>
+public static class ServiceColumns
+{
+    public static readonly string[] Keys = ["Indicator", "ServedOn", "Subject"];
+    public static readonly string[] Values = ["Kecamatan", "Note"];
+
+    /// <summary>The columns of a services stage on PostgreSQL: a number that says whose rows, then a service's key and values.</summary>
+    public static string StageSelect(DbContext db) =>
+        $"""SELECT 0 AS "Store", {string.Join(", ", Keys.Concat(Values).Select(c => $"s.\"{c}\""))} FROM {db.Table<ServiceRecord>()} s""";
 }
 
 /// <summary>One row of a count grouped by kecamatan.</summary>

@@ -17,6 +17,18 @@ public interface IRowWriter<in TRow> : IAsyncDisposable
 }
 
 /// <summary>
+/// Writes the accepted rows of one import in bulk, and learns what they did once the last is in: on
+/// PostgreSQL the rows are copied into a stage and merged by a few statements (<see cref="PostgreSqlStage"/>).
+/// </summary>
+public interface IBulkRowWriter<in TRow> : IAsyncDisposable
+{
+    Task AddAsync(TRow row, CancellationToken cancellationToken);
+
+    /// <summary>After the last row, before the transaction commits: stores the rows and says what they did.</summary>
+    Task<WriteCounts> CompleteAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>
 /// The common course of a register import: the file is read row by row, every row is checked, the
 /// accepted ones are written as they come (checking and writing run side by side) inside one transaction, and the refused ones are reported with
 /// their line, field and reason. A file of a million rows is never held in memory.
@@ -52,18 +64,25 @@ public abstract class RegisterImporter<TContext, TRow> : IRegisterImporter
 
     protected abstract Task<IRowWriter<TRow>> PrepareAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);
 
+    /// <summary>The writer of an engine that stores rows in bulk (PostgreSQL); row by row when not overridden.</summary>
+    protected virtual async Task<IBulkRowWriter<TRow>> PrepareBulkAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
+        new RowByRow(await PrepareAsync(connection, transaction, cancellationToken));
+
     /// <summary>A register of one unit: the caller's right to it is checked before the file is read.</summary>
     public async Task<ImportResult> ImportAsync(Stream content, string fileName, Func<string, bool> mayEnter, CancellationToken cancellationToken)
     {
         var refused = new List<RefusedRow>();
-        var tally = new UpsertTally();
+        WriteCounts written;
         var rows = 0;
 
         // The import is one change (IUnitOfWork): the context comes on its connection, inside its transaction.
         await using var db = _createContext();
         var connection = db.Database.GetDbConnection();
         await using var bulk = await _database.PrepareBulkWriteAsync(connection, cancellationToken);
-        await using (var writer = await PrepareAsync(connection, db.RequireTransaction(), cancellationToken))
+        var transaction = db.RequireTransaction();
+        await using (var writer = _database.Engine == DatabaseEngine.PostgreSql
+            ? await PrepareBulkAsync(connection, transaction, cancellationToken)
+            : new RowByRow(await PrepareAsync(connection, transaction, cancellationToken)))
         {
             // The file is read and checked on another thread while this one writes, a few thousand rows ahead.
             var checkedRows = Channel.CreateBounded<TRow>(new BoundedChannelOptions(RowsAhead) { SingleReader = true, SingleWriter = true });
@@ -91,7 +110,7 @@ public abstract class RegisterImporter<TContext, TRow> : IRegisterImporter
             {
                 await foreach (var row in checkedRows.Reader.ReadAllAsync(cancellationToken))
                 {
-                    tally.Add(await writer.WriteAsync(row, cancellationToken));
+                    await writer.AddAsync(row, cancellationToken);
                 }
             }
             finally
@@ -99,8 +118,23 @@ public abstract class RegisterImporter<TContext, TRow> : IRegisterImporter
                 await stop.CancelAsync();
                 await reading;
             }
-            await writer.CompleteAsync(cancellationToken);
+            written = await writer.CompleteAsync(cancellationToken);
         }
-        return new ImportResult(Register, Module, rows, tally.Inserted, tally.Updated, tally.Unchanged, refused);
+        return new ImportResult(Register, Module, rows, written.Inserted, written.Updated, written.Unchanged, refused);
+    }
+
+    private sealed class RowByRow(IRowWriter<TRow> writer) : IBulkRowWriter<TRow>
+    {
+        private readonly UpsertTally _tally = new();
+
+        public async Task AddAsync(TRow row, CancellationToken cancellationToken) => _tally.Add(await writer.WriteAsync(row, cancellationToken));
+
+        public async Task<WriteCounts> CompleteAsync(CancellationToken cancellationToken)
+        {
+            await writer.CompleteAsync(cancellationToken);
+            return new WriteCounts(_tally.Inserted, _tally.Updated, _tally.Unchanged);
+        }
+
+        public ValueTask DisposeAsync() => writer.DisposeAsync();
     }
 }

@@ -46,8 +46,6 @@ public sealed class ServiceImporter : IRegisterImporter
     public async Task<ImportResult> ImportAsync(Stream content, string fileName, Func<string, bool> mayEnter, CancellationToken cancellationToken)
     {
         var refused = new List<RefusedRow>();
-        var tally = new UpsertTally();
-        var writers = new Dictionary<IServiceStore, IRowWriter<ServiceEntry>>();
         var rows = 0;
         if (_stores.Count == 0)
         {
@@ -64,34 +62,88 @@ public sealed class ServiceImporter : IRegisterImporter
         var connection = db.Database.GetDbConnection();
         var transaction = db.RequireTransaction();
         await using var bulk = await _database.PrepareBulkWriteAsync(connection, cancellationToken);
-        try
+        await using IServiceSink sink = _database.Engine == DatabaseEngine.PostgreSql
+            ? new StagedSink(await PostgreSqlStage.CreateAsync(connection, transaction, ServiceColumns.StageSelect(db), cancellationToken), [.. _stores.Values.Distinct()])
+            : new RowByRowSink(connection, transaction);
+        foreach (var row in TabularFile.Read(content, fileName))
         {
-            foreach (var row in TabularFile.Read(content, fileName))
+            rows++;
+            if (Parse(row, refused, mayEnter) is var (store, entry) && store is not null)
             {
-                rows++;
-                if (Parse(row, refused, mayEnter) is var (store, entry) && store is not null)
-                {
-                    if (!writers.TryGetValue(store, out var writer))
-                    {
-                        writers[store] = writer = await store.PrepareAsync(connection, transaction, cancellationToken);
-                    }
-                    tally.Add(await writer.WriteAsync(entry, cancellationToken));
-                }
+                await sink.AddAsync(store, entry, cancellationToken);
             }
-            foreach (var writer in writers.Values)
+        }
+        var (written, stores) = await sink.CompleteAsync(cancellationToken);
+        var modules = string.Join(", ", stores.Select(s => s.Module).Order());
+        return new ImportResult(Register, modules, rows, written.Inserted, written.Updated, written.Unchanged, refused);
+    }
+
+    /// <summary>Where accepted services go: each module's writer row by row, or one stage for all on PostgreSQL.</summary>
+    private interface IServiceSink : IAsyncDisposable
+    {
+        Task AddAsync(IServiceStore store, ServiceEntry entry, CancellationToken cancellationToken);
+
+        /// <summary>What the rows did, and the modules that got any.</summary>
+        Task<(WriteCounts Written, IReadOnlyCollection<IServiceStore> Stores)> CompleteAsync(CancellationToken cancellationToken);
+    }
+
+    private sealed class RowByRowSink(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction) : IServiceSink
+    {
+        private readonly UpsertTally _tally = new();
+        private readonly Dictionary<IServiceStore, IRowWriter<ServiceEntry>> _writers = new();
+
+        public async Task AddAsync(IServiceStore store, ServiceEntry entry, CancellationToken cancellationToken)
+        {
+            if (!_writers.TryGetValue(store, out var writer))
+            {
+                _writers[store] = writer = await store.PrepareAsync(connection, transaction, cancellationToken);
+            }
+            _tally.Add(await writer.WriteAsync(entry, cancellationToken));
+        }
+
+        public async Task<(WriteCounts, IReadOnlyCollection<IServiceStore>)> CompleteAsync(CancellationToken cancellationToken)
+        {
+            foreach (var writer in _writers.Values)
             {
                 await writer.CompleteAsync(cancellationToken);
             }
+            return (new WriteCounts(_tally.Inserted, _tally.Updated, _tally.Unchanged), _writers.Keys);
         }
-        finally
+
+        public async ValueTask DisposeAsync()
         {
-            foreach (var writer in writers.Values)
+            foreach (var writer in _writers.Values)
             {
                 await writer.DisposeAsync();
             }
         }
-        var modules = string.Join(", ", writers.Keys.Select(s => s.Module).Order());
-        return new ImportResult(Register, modules, rows, tally.Inserted, tally.Updated, tally.Unchanged, refused);
+    }
+
+    /// <summary>One COPY for the rows of every module (a connection copies into one table at a time), merged into each module's table at the end.</summary>
+    private sealed class StagedSink(PostgreSqlStage stage, List<IServiceStore> stores) : IServiceSink
+    {
+        private readonly SortedSet<int> _used = [];
+
+        public Task AddAsync(IServiceStore store, ServiceEntry entry, CancellationToken cancellationToken)
+        {
+            var index = stores.IndexOf(store);
+            _used.Add(index);
+            return stage.AddAsync([index, entry.Indicator, entry.ServedOn, entry.Subject, entry.Kecamatan, entry.Note], cancellationToken);
+        }
+
+        public async Task<(WriteCounts, IReadOnlyCollection<IServiceStore>)> CompleteAsync(CancellationToken cancellationToken)
+        {
+            await stage.CloseAsync(cancellationToken);
+            var total = new WriteCounts(0, 0, 0);
+            foreach (var index in _used)
+            {
+                var counts = await stores[index].MergeStagedAsync(stage, $"\"Store\" = {index}", cancellationToken);
+                total = new WriteCounts(total.Inserted + counts.Inserted, total.Updated + counts.Updated, total.Unchanged + counts.Unchanged);
+            }
+            return (total, _used.Select(i => stores[i]).ToList());
+        }
+
+        public ValueTask DisposeAsync() => stage.DisposeAsync();
     }
 
     private (IServiceStore? Store, ServiceEntry Entry) Parse(TabularRow row, List<RefusedRow> refused, Func<string, bool> mayEnter)

@@ -47,7 +47,17 @@ internal sealed class TamanMakamPahlawanImporter : RegisterImporter<LinjamsosDbC
     {
         await using var db = CreateContext();
         return new Writer(await Upsert.PrepareAsync(connection, transaction, db.Table<TamanMakamPahlawanRecord>(),
-            ["Code"], ["Name", "Desa", "Kecamatan", "RegisteredOn"], cancellationToken));
+            ["Code"], ValueColumns, cancellationToken));
+    }
+
+    private static readonly string[] ValueColumns = ["Name", "Desa", "Kecamatan", "RegisteredOn"];
+
+    protected override async Task<IBulkRowWriter<TamanMakamPahlawanRow>> PrepareBulkAsync(DbConnection connection, DbTransaction transaction,
+        CancellationToken cancellationToken)
+    {
+        await using var db = CreateContext();
+        return await StagedTable<TamanMakamPahlawanRow>.CreateAsync(connection, transaction, db.Table<TamanMakamPahlawanRecord>(), ["Code"], ValueColumns,
+            r => [r.Code, r.Name, r.Desa, r.Kecamatan, r.RegisteredOn], cancellationToken);
     }
 
     private sealed class Writer(Upsert tmp) : IRowWriter<TamanMakamPahlawanRow>

@@ -67,19 +67,32 @@ internal sealed class PmksImporter : RegisterImporter<PemberdayaanDbContext, Pmk
 
     protected override async Task<IRowWriter<PmksRow>> PrepareAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
-        await PemberdayaanStocks.RaiseVersionAsync(connection, transaction, cancellationToken);
-        // A first import of a million persons: the stocks' covering indexes are built once at the end.
+        var deferred = await BeginAsync(connection, transaction, cancellationToken);
         await using var db = _createContext();
-        DeferredIndexes[] deferred =
-        [
-            await DeferredIndexes.DropIfEmptyAsync(db, typeof(PersonRecord), connection, transaction, cancellationToken),
-            await DeferredIndexes.DropIfEmptyAsync(db, typeof(PersonCategoryRecord), connection, transaction, cancellationToken),
-        ];
         var persons = await Upsert.PrepareAsync(connection, transaction, db.Table<PersonRecord>(),
             ["Nik"], ["Name", "Sex", "BirthDate", "Desa", "Kecamatan"], cancellationToken);
         var categories = await Upsert.PrepareAsync(connection, transaction, db.Table<PersonCategoryRecord>(),
             ["Nik", "Category", "StartedOn"], ["EndedOn"], cancellationToken);
         return new Writer(persons, categories, connection, transaction, deferred);
+    }
+
+    protected override async Task<IBulkRowWriter<PmksRow>> PrepareBulkAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        var deferred = await BeginAsync(connection, transaction, cancellationToken);
+        await using var db = _createContext();
+        return await PmksStage.CreateAsync(db, connection, transaction, deferred, cancellationToken);
+    }
+
+    /// <summary>Raises the registers' version; a first import of a million persons drops the stocks' covering indexes, built once at the end.</summary>
+    private async Task<DeferredIndexes[]> BeginAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var db = _createContext();
+        await PemberdayaanStocks.RaiseVersionAsync(db, connection, transaction, cancellationToken);
+        return
+        [
+            await DeferredIndexes.DropIfEmptyAsync(db, typeof(PersonRecord), connection, transaction, cancellationToken),
+            await DeferredIndexes.DropIfEmptyAsync(db, typeof(PersonCategoryRecord), connection, transaction, cancellationToken),
+        ];
     }
 
     private sealed class Writer(Upsert persons, Upsert categories, DbConnection connection, DbTransaction transaction, DeferredIndexes[] deferred)

@@ -69,10 +69,20 @@ internal sealed class PsksImporter : RegisterImporter<PemberdayaanDbContext, Psk
 
     protected override async Task<IRowWriter<PsksRow>> PrepareAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
-        await PemberdayaanStocks.RaiseVersionAsync(connection, transaction, cancellationToken);
         await using var db = CreateContext();
+        await PemberdayaanStocks.RaiseVersionAsync(db, connection, transaction, cancellationToken);
         return new Writer(await Upsert.PrepareAsync(connection, transaction, db.Table<InstitutionRecord>(),
-            ["RegistrationNumber"], ["Name", "Kind", "Type", "Desa", "Kecamatan", "ActiveFrom", "ActiveUntil"], cancellationToken));
+            ["RegistrationNumber"], ValueColumns, cancellationToken));
+    }
+
+    private static readonly string[] ValueColumns = ["Name", "Kind", "Type", "Desa", "Kecamatan", "ActiveFrom", "ActiveUntil"];
+
+    protected override async Task<IBulkRowWriter<PsksRow>> PrepareBulkAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var db = CreateContext();
+        await PemberdayaanStocks.RaiseVersionAsync(db, connection, transaction, cancellationToken);
+        return await StagedTable<PsksRow>.CreateAsync(connection, transaction, db.Table<InstitutionRecord>(), ["RegistrationNumber"], ValueColumns,
+            r => [r.RegistrationNumber, r.Name, r.Kind, r.Type, r.Desa, r.Kecamatan, r.ActiveFrom, r.ActiveUntil], cancellationToken);
     }
 
     private sealed class Writer(Upsert institutions) : IRowWriter<PsksRow>

@@ -1,3 +1,4 @@
+using Kinerja.Shared.Data;
 using System.Text;
 using System.Text.Json;
 using Kinerja.Tests.Support;
@@ -8,14 +9,14 @@ namespace Kinerja.Tests.Sources;
 /// The sample registers of the repository imported through GraphQL, every countable code switched to
 /// REGISTER, and the figures checked against counts made by hand from the sample files.
 /// </summary>
-public sealed class RegisterSourceTests : IAsyncLifetime
+public abstract class RegisterSourceTests(DatabaseEngine engine) : IAsyncLifetime
 {
     private readonly TempDirectory _data = new();
     private KinerjaHost _host = null!;
 
     public async Task InitializeAsync()
     {
-        _host = new KinerjaHost(_data.Path);
+        _host = new KinerjaHost(_data.Path, engine: engine);
         foreach (var register in new[] { "pmks", "psks", "tmp", "layanan" })
         {
             var result = await ImportAsync(register, $"{register}.csv", await File.ReadAllBytesAsync(Sample($"{register}.csv")));
@@ -299,3 +300,8 @@ public sealed class RegisterSourceTests : IAsyncLifetime
         "Kedamean", "Manyar", "Menganti", "Panceng", "Sangkapura", "Sidayu", "Tambak", "Ujungpangkah", "Wringinanom",
     ];
 }
+
+public sealed class RegisterSourceTestsOnSqlite() : RegisterSourceTests(DatabaseEngine.Sqlite);
+
+/// <summary>The same imports and figures with the host on PostgreSQL (COPY into a stage, merged by key).</summary>
+public sealed class RegisterSourceTestsOnPostgreSql() : RegisterSourceTests(DatabaseEngine.PostgreSql);

@@ -1,9 +1,9 @@
+using Kinerja.Shared.Data;
 using System.Globalization;
 using System.Text;
 using Kinerja.Shared.Registers;
 using Kinerja.Shared.Sources;
 using Kinerja.Tests.Support;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Kinerja.Tests.Sources;
@@ -18,11 +18,14 @@ public sealed class StockCountTests
     private static readonly IEnumerable<(string Measure, IReadOnlyList<PmksCategory>? Categories)> PersonStocks =
         PmksCategories.Groups.Select(g => ($"{g.Code}.total", (IReadOnlyList<PmksCategory>?)g)).Prepend(("pmks.total", null));
 
-    [Fact]
-    public async Task Given_generated_registers_Then_the_one_pass_stocks_equal_one_count_per_stock()
+    [Theory]
+    [InlineData(DatabaseEngine.Sqlite)]
+    [InlineData(DatabaseEngine.PostgreSql)]
+    public async Task Given_generated_registers_Then_the_one_pass_stocks_equal_one_count_per_stock(DatabaseEngine engine)
     {
         using var data = new TempDirectory();
-        await using var host = new KinerjaHost(data.Path);
+        var database = new EngineTables(data.Path, engine);
+        await using var host = new KinerjaHost(data.Path, engine: engine);
         var (file, boundaries) = GeneratePmks(new Random(11), persons: 1500);
         var imported = await ImportAsync(host, "pmks", file);
         Assert.Equal(0, imported.GetProperty("refused").GetArrayLength());
@@ -35,14 +38,13 @@ public sealed class StockCountTests
         }
         // Days on which categories start or end: the one pass must count them active through their last day.
         dates.AddRange(boundaries.Take(12));
-        await using var sqlite = new SqliteConnection($"Data Source={Path.Combine(data.Path, "kinerja.db")};Pooling=False");
-        await sqlite.OpenAsync();
+        await using var connection = await database.OpenAsync();
         long largest = 0;
         foreach (var at in dates)
         {
             foreach (var (measure, categories) in PersonStocks)
             {
-                var expected = await CountOneStockAsync(sqlite, categories, at);
+                var expected = await CountOneStockAsync(database, connection, categories, at);
                 var counted = await stocks.CountStockAsync(measure, at, CancellationToken.None);
                 Assert.True(expected.Values.Sum() == counted.Total, $"{measure} at {at}: {counted.Total}, one statement {expected.Values.Sum()}");
                 foreach (var kecamatan in Kecamatan.All)
@@ -55,13 +57,16 @@ public sealed class StockCountTests
         Assert.True(largest > 500, $"the generated register counts at most {largest} persons in a stock");
     }
 
-    [Fact]
-    public async Task Given_counted_stocks_Then_a_restarted_host_reuses_them_until_an_import_raises_the_version()
+    [Theory]
+    [InlineData(DatabaseEngine.Sqlite)]
+    [InlineData(DatabaseEngine.PostgreSql)]
+    public async Task Given_counted_stocks_Then_a_restarted_host_reuses_them_until_an_import_raises_the_version(DatabaseEngine engine)
     {
         using var data = new TempDirectory();
+        var database = new EngineTables(data.Path, engine);
         var sample = await File.ReadAllBytesAsync(Path.Combine(Repository.Root, "samples", "registers", "pmks.csv"));
         var june = new DateOnly(2026, 6, 30);
-        await using (var first = new KinerjaHost(data.Path))
+        await using (var first = new KinerjaHost(data.Path, engine: engine))
         {
             await ImportAsync(first, "pmks", sample);
             // Eight persons at 30 June in the sample (see RegisterSourceTests).
@@ -69,18 +74,17 @@ public sealed class StockCountTests
         }
 
         // A person written past the importer: the registers' version stays, so the kept count stands.
-        await using (var sqlite = new SqliteConnection($"Data Source={Path.Combine(data.Path, "kinerja.db")};Pooling=False"))
+        await using (var connection = await database.OpenAsync())
         {
-            await sqlite.OpenAsync();
-            await using var command = sqlite.CreateCommand();
-            command.CommandText = """
-                INSERT INTO pemberdayaan_persons (Nik, Name, Sex, BirthDate, Desa, Kecamatan) VALUES ('3525010101800001', 'Uji', 'L', '1980-01-01', 'Cerme Lor', 'Cerme');
-                INSERT INTO pemberdayaan_person_categories (Nik, Category, StartedOn, EndedOn) VALUES ('3525010101800001', 24, '2020-01-01', NULL);
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"""
+                INSERT INTO {database.Table("pemberdayaan_persons")} ("Nik", "Name", "Sex", "BirthDate", "Desa", "Kecamatan") VALUES ('3525010101800001', 'Uji', 'L', '1980-01-01', 'Cerme Lor', 'Cerme');
+                INSERT INTO {database.Table("pemberdayaan_person_categories")} ("Nik", "Category", "StartedOn", "EndedOn") VALUES ('3525010101800001', 24, '2020-01-01', NULL);
                 """;
             await command.ExecuteNonQueryAsync();
         }
 
-        await using (var restarted = new KinerjaHost(data.Path))
+        await using (var restarted = new KinerjaHost(data.Path, engine: engine))
         {
             var stocks = Counter(restarted);
             Assert.Equal(8, (await stocks.CountStockAsync("pmks.total", june, CancellationToken.None)).Total);
@@ -90,7 +94,7 @@ public sealed class StockCountTests
             await ImportAsync(restarted, "pmks", sample);
             Assert.Equal(9, (await stocks.CountStockAsync("pmks.total", june, CancellationToken.None)).Total);
         }
-        await using var third = new KinerjaHost(data.Path);
+        await using var third = new KinerjaHost(data.Path, engine: engine);
         Assert.Equal(9, (await Counter(third).CountStockAsync("pmks.total", june, CancellationToken.None)).Total);
     }
 
@@ -103,15 +107,19 @@ public sealed class StockCountTests
             new { r = register, f = $"{register}.csv", c = Convert.ToBase64String(content) })).Ok().GetProperty("importRegister");
 
     /// <summary>The plain count of one stock: distinct persons with one of its categories active on the day.</summary>
-    private static async Task<Dictionary<string, long>> CountOneStockAsync(SqliteConnection sqlite, IReadOnlyList<PmksCategory>? categories, DateOnly at)
+    private static async Task<Dictionary<string, long>> CountOneStockAsync(EngineTables database, System.Data.Common.DbConnection connection,
+        IReadOnlyList<PmksCategory>? categories, DateOnly at)
     {
-        var filter = categories is null ? "" : $"AND c.Category IN ({string.Join(", ", categories.Select(c => c.Number))})";
-        await using var command = sqlite.CreateCommand();
+        var filter = categories is null ? "" : $"""AND c."Category" IN ({string.Join(", ", categories.Select(c => c.Number))})""";
+        await using var command = connection.CreateCommand();
         command.CommandText = $"""
-            SELECT p.Kecamatan, COUNT(DISTINCT c.Nik) FROM pemberdayaan_person_categories c JOIN pemberdayaan_persons p ON p.Nik = c.Nik
-            WHERE c.StartedOn <= $at AND (c.EndedOn IS NULL OR c.EndedOn >= $at) {filter} GROUP BY p.Kecamatan
+            SELECT p."Kecamatan", COUNT(DISTINCT c."Nik") FROM {database.Table("pemberdayaan_person_categories")} c JOIN {database.Table("pemberdayaan_persons")} p ON p."Nik" = c."Nik"
+            WHERE c."StartedOn" <= @at AND (c."EndedOn" IS NULL OR c."EndedOn" >= @at) {filter} GROUP BY p."Kecamatan"
             """;
-        command.Parameters.AddWithValue("$at", at.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "@at";
+        parameter.Value = database.Engine == DatabaseEngine.Sqlite ? at.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : at;
+        command.Parameters.Add(parameter);
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
@@ -157,5 +165,21 @@ public sealed class StockCountTests
             }
         }
         return (Encoding.UTF8.GetBytes(csv.ToString()), boundaries);
+    }
+
+    /// <summary>The test's own look at a host's tables, past the host, on either engine.</summary>
+    private sealed record EngineTables(string DataDirectory, DatabaseEngine Engine)
+    {
+        public async Task<System.Data.Common.DbConnection> OpenAsync()
+        {
+            System.Data.Common.DbConnection connection = Engine == DatabaseEngine.Sqlite
+                ? new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(DataDirectory, "kinerja.db")};Pooling=False")
+                : new Npgsql.NpgsqlConnection(TestPostgres.DatabaseFor(DataDirectory));
+            await connection.OpenAsync();
+            return connection;
+        }
+
+        /// <summary>A module's table: in its schema (its prefix) on PostgreSQL.</summary>
+        public string Table(string table) => Engine == DatabaseEngine.Sqlite ? $"\"{table}\"" : $"\"{table[..table.IndexOf('_')]}\".\"{table}\"";
     }
 }
