@@ -27,6 +27,10 @@ internal sealed class SqliteDatabaseProvider : IDatabaseProvider
         return new Restore(() => PragmaAsync(connection, $"PRAGMA cache_size = {before};", CancellationToken.None));
     }
 
+    public Task<IUpsert> PrepareUpsertAsync(DbConnection connection, DbTransaction transaction, string table,
+        IReadOnlyList<string> keys, IReadOnlyList<string> values, CancellationToken cancellationToken) =>
+        Task.FromResult(SqliteUpsert.Prepare((SqliteConnection)connection, table, keys, values));
+
     /// <summary>How long a change waits for another process's writer (an import from the command line) before it fails.</summary>
     public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(60);
 

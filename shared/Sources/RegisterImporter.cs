@@ -30,6 +30,9 @@ public abstract class RegisterImporter<TContext, TRow> : IRegisterImporter
     private readonly Func<TContext> _createContext;
     private readonly IDatabaseProvider _database;
 
+    /// <summary>The engine, for the upserts a writer prepares.</summary>
+    protected IDatabaseProvider Database => _database;
+
     protected RegisterImporter(Func<TContext> createContext, IDatabaseProvider database)
     {
         _createContext = createContext;

@@ -44,13 +44,13 @@ internal sealed class TamanMakamPahlawanImporter : RegisterImporter<LinjamsosDbC
     }
 
     protected override async Task<IRowWriter<TamanMakamPahlawanRow>> PrepareAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
-        new Writer(await Upsert.PrepareAsync(connection, transaction, LinjamsosDbContext.TamanMakamPahlawanTable,
+        new Writer(await Database.PrepareUpsertAsync(connection, transaction, LinjamsosDbContext.TamanMakamPahlawanTable,
             ["Code"], ["Name", "Desa", "Kecamatan", "RegisteredOn"], cancellationToken));
 
-    private sealed class Writer(Upsert tmp) : IRowWriter<TamanMakamPahlawanRow>
+    private sealed class Writer(IUpsert tmp) : IRowWriter<TamanMakamPahlawanRow>
     {
-        public Task<UpsertOutcome> WriteAsync(TamanMakamPahlawanRow row, CancellationToken cancellationToken) =>
-            tmp.ExecuteAsync([row.Code, row.Name, row.Desa, row.Kecamatan, row.RegisteredOn], cancellationToken);
+        public async Task<UpsertOutcome> WriteAsync(TamanMakamPahlawanRow row, CancellationToken cancellationToken) =>
+            await tmp.ExecuteAsync([row.Code, row.Name, row.Desa, row.Kecamatan, row.RegisteredOn], cancellationToken);
 
         public ValueTask DisposeAsync() => tmp.DisposeAsync();
     }

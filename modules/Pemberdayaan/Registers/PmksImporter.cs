@@ -78,14 +78,14 @@ internal sealed class PmksImporter : RegisterImporter<PemberdayaanDbContext, Pmk
                 await DeferredIndexes.DropIfEmptyAsync(db, typeof(PersonCategoryRecord), connection, transaction, cancellationToken),
             ];
         }
-        var persons = await Upsert.PrepareAsync(connection, transaction, PemberdayaanDbContext.PersonsTable,
+        var persons = await Database.PrepareUpsertAsync(connection, transaction, PemberdayaanDbContext.PersonsTable,
             ["Nik"], ["Name", "Sex", "BirthDate", "Desa", "Kecamatan"], cancellationToken);
-        var categories = await Upsert.PrepareAsync(connection, transaction, PemberdayaanDbContext.PersonCategoriesTable,
+        var categories = await Database.PrepareUpsertAsync(connection, transaction, PemberdayaanDbContext.PersonCategoriesTable,
             ["Nik", "Category", "StartedOn"], ["EndedOn"], cancellationToken);
         return new Writer(persons, categories, connection, transaction, deferred);
     }
 
-    private sealed class Writer(Upsert persons, Upsert categories, DbConnection connection, DbTransaction transaction, DeferredIndexes[] deferred)
+    private sealed class Writer(IUpsert persons, IUpsert categories, DbConnection connection, DbTransaction transaction, DeferredIndexes[] deferred)
         : IRowWriter<PmksRow>
     {
         public async Task CompleteAsync(CancellationToken cancellationToken)

@@ -70,14 +70,14 @@ internal sealed class PsksImporter : RegisterImporter<PemberdayaanDbContext, Psk
     protected override async Task<IRowWriter<PsksRow>> PrepareAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
         await PemberdayaanStocks.RaiseVersionAsync(connection, transaction, cancellationToken);
-        return new Writer(await Upsert.PrepareAsync(connection, transaction, PemberdayaanDbContext.InstitutionsTable,
+        return new Writer(await Database.PrepareUpsertAsync(connection, transaction, PemberdayaanDbContext.InstitutionsTable,
             ["RegistrationNumber"], ["Name", "Kind", "Type", "Desa", "Kecamatan", "ActiveFrom", "ActiveUntil"], cancellationToken));
     }
 
-    private sealed class Writer(Upsert institutions) : IRowWriter<PsksRow>
+    private sealed class Writer(IUpsert institutions) : IRowWriter<PsksRow>
     {
-        public Task<UpsertOutcome> WriteAsync(PsksRow row, CancellationToken cancellationToken) =>
-            institutions.ExecuteAsync([row.RegistrationNumber, row.Name, row.Kind, row.Type, row.Desa, row.Kecamatan, row.ActiveFrom, row.ActiveUntil], cancellationToken);
+        public async Task<UpsertOutcome> WriteAsync(PsksRow row, CancellationToken cancellationToken) =>
+            await institutions.ExecuteAsync([row.RegistrationNumber, row.Name, row.Kind, row.Type, row.Desa, row.Kecamatan, row.ActiveFrom, row.ActiveUntil], cancellationToken);
 
         public ValueTask DisposeAsync() => institutions.DisposeAsync();
     }
