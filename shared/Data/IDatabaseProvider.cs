@@ -24,6 +24,14 @@ public interface IDatabaseProvider
     Task<IAsyncDisposable> PrepareBulkWriteAsync(System.Data.Common.DbConnection connection, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The upsert of a bulk write (see <see cref="Upsert"/>) on the connection and transaction of a change. The
+    /// portable prepared statements unless an engine has a cheaper way to run a million of them.
+    /// </summary>
+    async Task<IUpsert> PrepareUpsertAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction,
+        string table, IReadOnlyList<string> keys, IReadOnlyList<string> values, CancellationToken cancellationToken) =>
+        await Upsert.PrepareAsync(connection, transaction, table, keys, values, cancellationToken);
+
+    /// <summary>
     /// An open connection for a change, set to wait for another process's writer rather than fail.
     /// </summary>
     Task<System.Data.Common.DbConnection> OpenForWriteAsync(CancellationToken cancellationToken);

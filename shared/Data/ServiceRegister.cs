@@ -138,7 +138,7 @@ public sealed class ServiceRegister<TContext> : IServiceCounter, IServiceStore w
     private sealed class Writer(Upsert services) : IRowWriter<ServiceEntry>
     {
         public Task<UpsertOutcome> WriteAsync(ServiceEntry e, CancellationToken cancellationToken) =>
-            services.ExecuteAsync([e.Indicator, e.ServedOn, e.Subject, e.Kecamatan, e.Note], cancellationToken);
+            services.ExecuteAsync([e.Indicator, e.ServedOn, e.Subject, e.Kecamatan, e.Note], cancellationToken).AsTask();
 
         public ValueTask DisposeAsync() => services.DisposeAsync();
     }

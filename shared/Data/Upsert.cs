@@ -4,12 +4,19 @@ namespace Kinerja.Shared.Data;
 
 public enum UpsertOutcome { Inserted, Updated, Unchanged }
 
+/// <summary>Inserts a row by its key, or updates it where a value differs; prepared once for many rows.</summary>
+public interface IUpsert : IAsyncDisposable
+{
+    /// <summary>Writes one row: its key values first, then its other values, in the order prepared.</summary>
+    ValueTask<UpsertOutcome> ExecuteAsync(object?[] row, CancellationToken cancellationToken);
+}
+
 /// <summary>
 /// Inserts a row by its key, or updates it where a value differs, with two prepared statements in portable
 /// SQL (SQLite and PostgreSQL alike). Imports of a million rows go through here rather than through EF's
 /// change tracker, which would hold every row in memory.
 /// </summary>
-public sealed class Upsert : IAsyncDisposable
+public sealed class Upsert : IUpsert
 {
     private readonly DbCommand _insert;
     private readonly DbCommand _update;
@@ -33,35 +40,48 @@ public sealed class Upsert : IAsyncDisposable
         var columns = keys.Concat(values).ToList();
         var insert = connection.CreateCommand();
         insert.Transaction = transaction;
-        insert.CommandText = $"""
-            INSERT INTO {table} ({string.Join(", ", columns.Select(c => $"\"{c}\""))})
-            VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))})
-            ON CONFLICT ({string.Join(", ", keys.Select(c => $"\"{c}\""))}) DO NOTHING
-            """;
-        var insertParameters = columns.Select((_, i) => AddParameter(insert, $"@p{i}")).ToArray();
+        insert.CommandText = InsertSql(table, keys, values);
+        var insertParameters = columns.Select((_, i) => AddParameter(insert, InsertParameter(i))).ToArray();
 
         var update = connection.CreateCommand();
         update.Transaction = transaction;
-        var set = string.Join(", ", values.Select((c, i) => $"\"{c}\" = @v{i}"));
-        var match = string.Join(" AND ", keys.Select((c, i) => $"\"{c}\" = @k{i}"));
-        // Differs, counting NULL as a value of its own, in SQL both engines read alike.
-        var differs = string.Join(" OR ", values.Select((c, i) =>
-            $"(\"{c}\" <> @v{i} OR (\"{c}\" IS NULL AND @v{i} IS NOT NULL) OR (\"{c}\" IS NOT NULL AND @v{i} IS NULL))"));
-        update.CommandText = values.Count == 0
-            ? "SELECT 0"
-            : $"UPDATE {table} SET {set} WHERE {match} AND ({differs})";
-        // Keys then values, as the insert's: one row fills both in the same order.
-        var updateParameters = keys.Select((_, i) => AddParameter(update, $"@k{i}"))
-            .Concat(values.Select((_, i) => AddParameter(update, $"@v{i}")))
-            .ToArray();
+        update.CommandText = values.Count == 0 ? "SELECT 0" : UpdateSql(table, keys, values);
+        var updateParameters = UpdateParameters(keys.Count, values.Count).Select(name => AddParameter(update, name)).ToArray();
 
         await insert.PrepareAsync(cancellationToken);
         await update.PrepareAsync(cancellationToken);
         return new Upsert(insert, insertParameters, update, updateParameters);
     }
 
-    /// <summary>Writes one row: its key values first, then its other values, in the order prepared.</summary>
-    public async Task<UpsertOutcome> ExecuteAsync(object?[] row, CancellationToken cancellationToken)
+    /// <summary>The insert that does nothing when the key is taken; its parameters are <see cref="InsertParameter"/> in column order.</summary>
+    public static string InsertSql(string table, IReadOnlyList<string> keys, IReadOnlyList<string> values)
+    {
+        var columns = keys.Concat(values).ToList();
+        return $"""
+            INSERT INTO {table} ({string.Join(", ", columns.Select(c => $"\"{c}\""))})
+            VALUES ({string.Join(", ", columns.Select((_, i) => InsertParameter(i)))})
+            ON CONFLICT ({string.Join(", ", keys.Select(c => $"\"{c}\""))}) DO NOTHING
+            """;
+    }
+
+    public static string InsertParameter(int column) => $"@p{column}";
+
+    /// <summary>The update of a row's values where one differs; its parameters are <see cref="UpdateParameters"/>.</summary>
+    public static string UpdateSql(string table, IReadOnlyList<string> keys, IReadOnlyList<string> values)
+    {
+        var set = string.Join(", ", values.Select((c, i) => $"\"{c}\" = @v{i}"));
+        var match = string.Join(" AND ", keys.Select((c, i) => $"\"{c}\" = @k{i}"));
+        // Differs, counting NULL as a value of its own, in SQL both engines read alike.
+        var differs = string.Join(" OR ", values.Select((c, i) =>
+            $"(\"{c}\" <> @v{i} OR (\"{c}\" IS NULL AND @v{i} IS NOT NULL) OR (\"{c}\" IS NOT NULL AND @v{i} IS NULL))"));
+        return $"UPDATE {table} SET {set} WHERE {match} AND ({differs})";
+    }
+
+    /// <summary>The update's parameter names: keys then values, as the insert's, so one row fills both in the same order.</summary>
+    public static IEnumerable<string> UpdateParameters(int keys, int values) =>
+        Enumerable.Range(0, keys).Select(i => $"@k{i}").Concat(Enumerable.Range(0, values).Select(i => $"@v{i}"));
+
+    public async ValueTask<UpsertOutcome> ExecuteAsync(object?[] row, CancellationToken cancellationToken)
     {
         for (var i = 0; i < row.Length; i++)
         {

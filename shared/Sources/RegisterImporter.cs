@@ -38,9 +38,13 @@ public abstract class RegisterImporter<TContext, TRow> : IRegisterImporter
     where TRow : class
 {
     private const int RowsAhead = 4096;
+    private const int RowsABatch = 256;
 
     private readonly Func<TContext> _createContext;
     private readonly IDatabaseProvider _database;
+
+    /// <summary>The engine, for the upserts a writer prepares.</summary>
+    protected IDatabaseProvider Database => _database;
 
     protected RegisterImporter(Func<TContext> createContext, IDatabaseProvider database)
     {
@@ -84,20 +88,31 @@ public abstract class RegisterImporter<TContext, TRow> : IRegisterImporter
             ? await PrepareBulkAsync(connection, transaction, cancellationToken)
             : new RowByRow(await PrepareAsync(connection, transaction, cancellationToken)))
         {
-            // The file is read and checked on another thread while this one writes, a few thousand rows ahead.
-            var checkedRows = Channel.CreateBounded<TRow>(new BoundedChannelOptions(RowsAhead) { SingleReader = true, SingleWriter = true });
+            // The file is read and checked on another thread while this one writes, a few thousand rows ahead,
+            // handed over in batches: one hand-over a row cost both threads more than the checks.
+            var checkedRows = Channel.CreateBounded<List<TRow>>(new BoundedChannelOptions(RowsAhead / RowsABatch) { SingleReader = true, SingleWriter = true });
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var reading = Task.Run(async () =>
             {
                 try
                 {
+                    var batch = new List<TRow>(RowsABatch);
                     foreach (var row in TabularFile.Read(content, fileName))
                     {
                         rows++;
                         if (Parse(row, refused) is { } parsed)
                         {
-                            await checkedRows.Writer.WriteAsync(parsed, stop.Token);
+                            batch.Add(parsed);
+                            if (batch.Count == RowsABatch)
+                            {
+                                await checkedRows.Writer.WriteAsync(batch, stop.Token);
+                                batch = new List<TRow>(RowsABatch);
+                            }
                         }
+                    }
+                    if (batch.Count > 0)
+                    {
+                        await checkedRows.Writer.WriteAsync(batch, stop.Token);
                     }
                     checkedRows.Writer.Complete();
                 }
@@ -108,9 +123,12 @@ public abstract class RegisterImporter<TContext, TRow> : IRegisterImporter
             }, CancellationToken.None);
             try
             {
-                await foreach (var row in checkedRows.Reader.ReadAllAsync(cancellationToken))
+                await foreach (var batch in checkedRows.Reader.ReadAllAsync(cancellationToken))
                 {
-                    await writer.AddAsync(row, cancellationToken);
+                    foreach (var row in batch)
+                    {
+                        await writer.AddAsync(row, cancellationToken);
+                    }
                 }
             }
             finally

@@ -46,7 +46,7 @@ internal sealed class TamanMakamPahlawanImporter : RegisterImporter<LinjamsosDbC
     protected override async Task<IRowWriter<TamanMakamPahlawanRow>> PrepareAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
         await using var db = CreateContext();
-        return new Writer(await Upsert.PrepareAsync(connection, transaction, db.Table<TamanMakamPahlawanRecord>(),
+        return new Writer(await Database.PrepareUpsertAsync(connection, transaction, db.Table<TamanMakamPahlawanRecord>(),
             ["Code"], ValueColumns, cancellationToken));
     }
 
@@ -60,10 +60,10 @@ internal sealed class TamanMakamPahlawanImporter : RegisterImporter<LinjamsosDbC
             r => [r.Code, r.Name, r.Desa, r.Kecamatan, r.RegisteredOn], cancellationToken);
     }
 
-    private sealed class Writer(Upsert tmp) : IRowWriter<TamanMakamPahlawanRow>
+    private sealed class Writer(IUpsert tmp) : IRowWriter<TamanMakamPahlawanRow>
     {
-        public Task<UpsertOutcome> WriteAsync(TamanMakamPahlawanRow row, CancellationToken cancellationToken) =>
-            tmp.ExecuteAsync([row.Code, row.Name, row.Desa, row.Kecamatan, row.RegisteredOn], cancellationToken);
+        public async Task<UpsertOutcome> WriteAsync(TamanMakamPahlawanRow row, CancellationToken cancellationToken) =>
+            await tmp.ExecuteAsync([row.Code, row.Name, row.Desa, row.Kecamatan, row.RegisteredOn], cancellationToken);
 
         public ValueTask DisposeAsync() => tmp.DisposeAsync();
     }

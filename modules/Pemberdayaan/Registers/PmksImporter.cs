@@ -69,9 +69,9 @@ internal sealed class PmksImporter : RegisterImporter<PemberdayaanDbContext, Pmk
     {
         var deferred = await BeginAsync(connection, transaction, cancellationToken);
         await using var db = _createContext();
-        var persons = await Upsert.PrepareAsync(connection, transaction, db.Table<PersonRecord>(),
+        var persons = await Database.PrepareUpsertAsync(connection, transaction, db.Table<PersonRecord>(),
             ["Nik"], ["Name", "Sex", "BirthDate", "Desa", "Kecamatan"], cancellationToken);
-        var categories = await Upsert.PrepareAsync(connection, transaction, db.Table<PersonCategoryRecord>(),
+        var categories = await Database.PrepareUpsertAsync(connection, transaction, db.Table<PersonCategoryRecord>(),
             ["Nik", "Category", "StartedOn"], ["EndedOn"], cancellationToken);
         return new Writer(persons, categories, connection, transaction, deferred);
     }
@@ -95,7 +95,7 @@ internal sealed class PmksImporter : RegisterImporter<PemberdayaanDbContext, Pmk
         ];
     }
 
-    private sealed class Writer(Upsert persons, Upsert categories, DbConnection connection, DbTransaction transaction, DeferredIndexes[] deferred)
+    private sealed class Writer(IUpsert persons, IUpsert categories, DbConnection connection, DbTransaction transaction, DeferredIndexes[] deferred)
         : IRowWriter<PmksRow>
     {
         public async Task CompleteAsync(CancellationToken cancellationToken)
@@ -106,10 +106,17 @@ internal sealed class PmksImporter : RegisterImporter<PemberdayaanDbContext, Pmk
             }
         }
 
+        // Rows are written one after another and an upsert keeps no row: the same two arrays serve them all.
+        private readonly object?[] _person = new object?[6];
+        private readonly object?[] _category = new object?[4];
+
         public async Task<UpsertOutcome> WriteAsync(PmksRow row, CancellationToken cancellationToken)
         {
-            var person = await persons.ExecuteAsync([row.Nik, row.Name, row.Sex.ToString(), row.BirthDate, row.Desa, row.Kecamatan], cancellationToken);
-            var category = await categories.ExecuteAsync([row.Nik, row.Category, row.StartedOn, row.EndedOn], cancellationToken);
+            (_person[0], _person[1], _person[2], _person[3], _person[4], _person[5]) =
+                (row.Nik, row.Name, row.Sex.ToString(), row.BirthDate, row.Desa, row.Kecamatan);
+            var person = await persons.ExecuteAsync(_person, cancellationToken);
+            (_category[0], _category[1], _category[2], _category[3]) = (row.Nik, row.Category, row.StartedOn, row.EndedOn);
+            var category = await categories.ExecuteAsync(_category, cancellationToken);
             return person == UpsertOutcome.Unchanged ? category : category == UpsertOutcome.Inserted ? UpsertOutcome.Inserted : person;
         }
 

@@ -71,7 +71,7 @@ internal sealed class PsksImporter : RegisterImporter<PemberdayaanDbContext, Psk
     {
         await using var db = CreateContext();
         await PemberdayaanStocks.RaiseVersionAsync(db, connection, transaction, cancellationToken);
-        return new Writer(await Upsert.PrepareAsync(connection, transaction, db.Table<InstitutionRecord>(),
+        return new Writer(await Database.PrepareUpsertAsync(connection, transaction, db.Table<InstitutionRecord>(),
             ["RegistrationNumber"], ValueColumns, cancellationToken));
     }
 
@@ -85,10 +85,10 @@ internal sealed class PsksImporter : RegisterImporter<PemberdayaanDbContext, Psk
             r => [r.RegistrationNumber, r.Name, r.Kind, r.Type, r.Desa, r.Kecamatan, r.ActiveFrom, r.ActiveUntil], cancellationToken);
     }
 
-    private sealed class Writer(Upsert institutions) : IRowWriter<PsksRow>
+    private sealed class Writer(IUpsert institutions) : IRowWriter<PsksRow>
     {
-        public Task<UpsertOutcome> WriteAsync(PsksRow row, CancellationToken cancellationToken) =>
-            institutions.ExecuteAsync([row.RegistrationNumber, row.Name, row.Kind, row.Type, row.Desa, row.Kecamatan, row.ActiveFrom, row.ActiveUntil], cancellationToken);
+        public async Task<UpsertOutcome> WriteAsync(PsksRow row, CancellationToken cancellationToken) =>
+            await institutions.ExecuteAsync([row.RegistrationNumber, row.Name, row.Kind, row.Type, row.Desa, row.Kecamatan, row.ActiveFrom, row.ActiveUntil], cancellationToken);
 
         public ValueTask DisposeAsync() => institutions.DisposeAsync();
     }
