@@ -169,13 +169,14 @@ internal sealed class UnitOfWork(IDatabaseProvider database, Func<HostDbContext>
         }
     }
 
-    // Read by every kept answer and reading: compiled once, not translated per request.
-    private static readonly Func<HostDbContext, CancellationToken, Task<long>> ReadVersion = EF.CompileAsyncQuery(
+    // Read by every kept answer and reading: compiled once, not translated per request. Per instance, since a
+    // compiled query is bound to one model and each engine has its own (tests run hosts of both in one process).
+    private readonly Func<HostDbContext, CancellationToken, Task<long>> _readVersion = EF.CompileAsyncQuery(
         (HostDbContext db, CancellationToken _) => db.DataVersions.AsNoTracking().Where(v => v.Id == 1).Select(v => v.Version).FirstOrDefault());
 
     public async Task<long> CurrentAsync(CancellationToken cancellationToken)
     {
         await using var db = createContext();
-        return await ReadVersion(db, cancellationToken);
+        return await _readVersion(db, cancellationToken);
     }
 }
