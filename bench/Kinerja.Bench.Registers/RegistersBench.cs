@@ -498,8 +498,13 @@ internal static partial class RegistersBench
         var clock = Stopwatch.StartNew();
         try
         {
-            var figures = await api.ValuesAsync(asked, Year, Quarter);
-            Console.WriteLine($"  (checks: {asked.Count} value(...) read in one request in {F.S(clock.Elapsed)}, not timed above)");
+            // A value costs a year's evaluation in the host's query budget: 40 of them fit in one request.
+            var figures = new List<Figure>();
+            foreach (var chunk in asked.Chunk(40))
+            {
+                figures.AddRange(await api.ValuesAsync(chunk, Year, Quarter));
+            }
+            Console.WriteLine($"  (checks: {asked.Count} value(...) read in requests of 40 in {F.S(clock.Elapsed)}, not timed above)");
             return asked.Select((a, i) => (a.Code, a.Kecamatan, figures[i])).ToList();
         }
         catch (BenchCheckException e)
