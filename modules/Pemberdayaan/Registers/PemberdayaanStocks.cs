@@ -45,6 +45,12 @@ internal sealed class PemberdayaanStocks : IStockCounter
     public async Task<RegisterCount> CountStockAsync(string measure, DateOnly at, CancellationToken cancellationToken)
     {
         var version = await VersionAsync(cancellationToken);
+        if (WriteScope.Current is not null)
+        {
+            // Counted on the change's own connection: not shared with requests outside it, and not left
+            // running on that connection after the change has moved on.
+            return (await StocksAtAsync(version, at))[measure];
+        }
         foreach (var stale in _counted.Keys.Where(k => k.Version != version))
         {
             _counted.TryRemove(stale, out _);
