@@ -213,14 +213,17 @@ internal static class GraphQLHosting
         ExecutionResult result;
         try
         {
-            if (gateway.Kept.IsKeptShape(request.Query, request.OperationName) == true
-                && await KeptVersionAsync(http, limit.Token) is { } version)
+            var kept = gateway.Kept.IsKeptShape(request.Query, request.OperationName);
+            if (kept == true && await KeptVersionAsync(http, limit.Token) is { } version)
             {
                 await AnswerKeptAsync(http, serializer, gateway, request, version, limit.Token);
                 return;
             }
             result = await Execute(http, gateway, request, limit.Token);
-            gateway.Kept.LearnShape(request.Query, request.OperationName, gateway.Schema, result.Document, result.Operation);
+            if (kept is null)
+            {
+                gateway.Kept.LearnShape(request.Query, request.OperationName, gateway.Schema, result.Document, result.Operation);
+            }
         }
         catch (OperationCanceledException) when (!http.RequestAborted.IsCancellationRequested)
         {

@@ -28,19 +28,14 @@ public static class DatabaseEngines
     /// An entity's table as SQL: quoted, and qualified by its schema where the engine has schemas
     /// (<c>"pemberdayaan"."pemberdayaan_persons"</c> on PostgreSQL, <c>"pemberdayaan_persons"</c> on SQLite).
     /// </summary>
-    public static string Table<TEntity>(this DbContext db)
-    {
-        var entity = db.Model.FindEntityType(typeof(TEntity))
-            ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not in {db.GetType().Name}'s model.");
-        return db.GetService<ISqlGenerationHelper>().DelimitIdentifier(entity.GetTableName()!, entity.GetSchema());
-    }
+    public static string Table<TEntity>(this DbContext db) => db.Table(typeof(TEntity));
 
-    /// <summary>A table of the context's model found by its name, as SQL (see <see cref="Table{TEntity}"/>).</summary>
-    public static string Table(this DbContext db, string tableName)
+    /// <summary>An entity's table as SQL, the entity given as a type (code that walks a model): see <see cref="Table{TEntity}"/>.</summary>
+    public static string Table(this DbContext db, Type entity)
     {
-        var entity = db.Model.GetEntityTypes().FirstOrDefault(e => e.GetTableName() == tableName)
-            ?? throw new InvalidOperationException($"{tableName} is not a table of {db.GetType().Name}.");
-        return db.GetService<ISqlGenerationHelper>().DelimitIdentifier(tableName, entity.GetSchema());
+        var type = db.Model.FindEntityType(entity)
+            ?? throw new InvalidOperationException($"{entity.Name} is not in {db.GetType().Name}'s model.");
+        return db.GetService<ISqlGenerationHelper>().DelimitIdentifier(type.GetTableName()!, type.GetSchema());
     }
 
     /// <summary>

@@ -17,13 +17,13 @@ internal sealed record ValueOptions(string? Kecamatan = null, bool VerifiedOnly 
     public static readonly ValueOptions Default = new();
 }
 
+/// <summary>An entered realisation with its indicator.</summary>
+internal sealed record RealizationListing(IndicatorDefinition Indicator, RealizationEntry Entry);
+
 /// <summary>
 /// Reads values through the cascade and takes entries for every module: it checks an entry against the
 /// catalog and that year's tree, then hands it to the store of the module that owns it.
 /// </summary>
-/// <summary>An entered realisation with its indicator.</summary>
-internal sealed record RealizationListing(IndicatorDefinition Indicator, RealizationEntry Entry);
-
 internal sealed class IndicatorService
 {
     private readonly ModuleDirectory _directory;

@@ -25,10 +25,10 @@ internal sealed class PmksImporter : RegisterImporter<PemberdayaanDbContext, Pmk
     public const string StartedOn = "Tanggal Mulai";
     public const string EndedOn = "Tanggal Selesai";
 
-    private readonly Func<PemberdayaanDbContext> _createContext;
-
     public PmksImporter(Func<PemberdayaanDbContext> createContext, IDatabaseProvider database)
-        : base(createContext, database) => _createContext = createContext;
+        : base(createContext, database)
+    {
+    }
 
     public override string Register => "pmks";
 
@@ -68,7 +68,7 @@ internal sealed class PmksImporter : RegisterImporter<PemberdayaanDbContext, Pmk
     protected override async Task<IRowWriter<PmksRow>> PrepareAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
         var deferred = await BeginAsync(connection, transaction, cancellationToken);
-        await using var db = _createContext();
+        await using var db = CreateContext();
         var persons = await Database.PrepareUpsertAsync(connection, transaction, db.Table<PersonRecord>(),
             ["Nik"], ["Name", "Sex", "BirthDate", "Desa", "Kecamatan"], cancellationToken);
         var categories = await Database.PrepareUpsertAsync(connection, transaction, db.Table<PersonCategoryRecord>(),
@@ -79,14 +79,14 @@ internal sealed class PmksImporter : RegisterImporter<PemberdayaanDbContext, Pmk
     protected override async Task<IBulkRowWriter<PmksRow>> PrepareBulkAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
         var deferred = await BeginAsync(connection, transaction, cancellationToken);
-        await using var db = _createContext();
+        await using var db = CreateContext();
         return await PmksStage.CreateAsync(db, connection, transaction, deferred, cancellationToken);
     }
 
     /// <summary>Raises the registers' version; a first import of a million persons drops the stocks' covering indexes, built once at the end.</summary>
     private async Task<DeferredIndexes[]> BeginAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
-        await using var db = _createContext();
+        await using var db = CreateContext();
         await PemberdayaanStocks.RaiseVersionAsync(db, connection, transaction, cancellationToken);
         return
         [
