@@ -37,6 +37,8 @@ internal sealed class PmksImporter : RegisterImporter<PemberdayaanDbContext, Pmk
     /// <summary>The Seksi that keeps this register.</summary>
     public override string? OwnerUnit => "VERVAL";
 
+    protected override Func<PmksRow, string> WriteOrder { get; } = row => row.Nik;
+
     public override IReadOnlyList<string> Headers { get; } = [Nik, Name, Sex, BirthDate, Desa, KecamatanHeader, Category, StartedOn, EndedOn];
 
     protected override PmksRow? Parse(TabularRow row, List<RefusedRow> refused)
