@@ -1,4 +1,5 @@
 using Kinerja.Modules.Cascade.Data;
+using Kinerja.Shared.Data;
 using Kinerja.Shared.Modules;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,13 +15,17 @@ internal sealed class CascadeTreeStore
     private readonly Func<CascadeDbContext> _createContext;
     private readonly TimeProvider _clock;
     private readonly CascadeTree _default;
-    private volatile IReadOnlySet<string>? _lessIsBetter;
+    private readonly IDataVersion _version;
+    private volatile KeptPolarity? _lessIsBetter;
 
-    public CascadeTreeStore(ModuleDirectory directory, Func<CascadeDbContext> createContext, TimeProvider clock)
+    private sealed record KeptPolarity(long Version, IReadOnlySet<string> Codes);
+
+    public CascadeTreeStore(ModuleDirectory directory, Func<CascadeDbContext> createContext, TimeProvider clock, IDataVersion version)
     {
         _directory = directory;
         _createContext = createContext;
         _clock = clock;
+        _version = version;
         _default = CascadeTree.Default(directory);
     }
 
@@ -75,14 +80,28 @@ internal sealed class CascadeTreeStore
             .ExecuteDeleteAsync(cancellationToken);
     }
 
-    /// <summary>The indicators marked less-is-better. Read once and kept, since every value needs it.</summary>
+    /// <summary>
+    /// The indicators marked less-is-better, kept for the data version they were read at: a change of
+    /// polarity raises the version, in this process or another (a second host), and the next read sees it.
+    /// </summary>
     public async Task<IReadOnlySet<string>> LessIsBetterAsync(CancellationToken cancellationToken)
     {
-        if (_lessIsBetter is { } known)
+        if (WriteScope.Current is not null)
         {
-            return known;
+            return await ReadLessIsBetterAsync(cancellationToken); // inside a change: its own transaction, kept for nobody
         }
-        return _lessIsBetter = await ReadLessIsBetterAsync(cancellationToken);
+        var version = await _version.CurrentAsync(cancellationToken);
+        if (_lessIsBetter is { } known && known.Version == version)
+        {
+            return known.Codes;
+        }
+        var codes = await ReadLessIsBetterAsync(cancellationToken);
+        // Kept only if no change committed while it was read: then it is exactly the version's polarity.
+        if (await _version.CurrentAsync(cancellationToken) == version)
+        {
+            _lessIsBetter = new KeptPolarity(version, codes);
+        }
+        return codes;
     }
 
     /// <summary>The indicators marked less-is-better, as stored now.</summary>
@@ -114,7 +133,4 @@ internal sealed class CascadeTreeStore
         }
         await db.SaveChangesAsync(cancellationToken);
     }
-
-    /// <summary>Drops the kept polarity after a change, so that the next read loads it again.</summary>
-    public void ForgetPolarity() => _lessIsBetter = null;
 }

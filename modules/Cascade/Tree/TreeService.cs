@@ -134,8 +134,6 @@ internal sealed class TreeService
                 new { lessIsBetter = before }, new { lessIsBetter }), cancellationToken);
             return before;
         }, cancellationToken);
-        // Forgotten once committed, so that no reader keeps the old polarity.
-        _trees.ForgetPolarity();
         return indicator!;
     }
 

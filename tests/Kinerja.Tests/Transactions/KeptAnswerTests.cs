@@ -82,6 +82,26 @@ public sealed class KeptAnswerTests
     }
 
     [Fact]
+    public async Task Given_a_polarity_read_and_kept_Then_a_change_by_another_host_is_seen_by_the_next_request()
+    {
+        using var data = new TempDirectory();
+        await using var reader = new KinerjaHost(data.Path);
+        await using var writer = new KinerjaHost(data.Path);
+        const string polarity = """{ indicators { code lessIsBetter } }""";
+        static bool LessIsBetter(GraphQLAnswer answer) =>
+            answer.Ok().GetProperty("indicators").EnumerateArray().Single(i => i.GetProperty("code").GetString() == "PEMULIHAN-1").GetProperty("lessIsBetter").GetBoolean();
+        Assert.False(LessIsBetter(await reader.QueryAsync(polarity)));
+        Assert.False(LessIsBetter(await reader.QueryAsync(polarity)));
+
+        (await writer.QueryAsync("""mutation { setPolarity(indicator: "PEMULIHAN-1", lessIsBetter: true) { code } }""")).Ok();
+
+        Assert.True(LessIsBetter(await reader.QueryAsync(polarity)));
+        (await reader.QueryAsync("""mutation { setPolarity(indicator: "PEMULIHAN-1", lessIsBetter: false) { code } }""")).Ok();
+        Assert.False(LessIsBetter(await writer.QueryAsync(polarity)));
+        Assert.False(LessIsBetter(await reader.QueryAsync(polarity)));
+    }
+
+    [Fact]
     public async Task Given_an_answer_kept_for_one_caller_Then_a_caller_who_sees_otherwise_gets_their_own()
     {
         using var data = new TempDirectory();
