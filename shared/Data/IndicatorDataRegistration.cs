@@ -50,7 +50,7 @@ public static class IndicatorDataRegistration
             .Where(i => i.Level == IndicatorLevel.Kegiatan && i.Kind == IndicatorKind.Count)
             .Select(i => i.Code)
             .ToList();
-        builder.Register(c => new ServiceRegister<TContext>(module.Name, indicators, c.Resolve<Func<TContext>>()))
+        builder.Register(c => new ServiceRegister<TContext>(module.Name, indicators, c.Resolve<Func<TContext>>(), c.Resolve<IDatabaseProvider>()))
             .As<IServiceCounter>()
             .As<IServiceStore>()
             .SingleInstance();

@@ -70,12 +70,14 @@ public interface IServiceStore
 public sealed class ServiceRegister<TContext> : IServiceCounter, IServiceStore where TContext : ServiceRegisterContext
 {
     private readonly Func<TContext> _createContext;
+    private readonly IDatabaseProvider _database;
 
-    public ServiceRegister(string module, IReadOnlyCollection<string> indicators, Func<TContext> createContext)
+    public ServiceRegister(string module, IReadOnlyCollection<string> indicators, Func<TContext> createContext, IDatabaseProvider database)
     {
         Module = module;
         Indicators = indicators;
         _createContext = createContext;
+        _database = database;
     }
 
     public string Module { get; }
@@ -123,7 +125,7 @@ public sealed class ServiceRegister<TContext> : IServiceCounter, IServiceStore w
     {
         // The context only names the module's table: the rows go on the import's connection and transaction.
         await using var db = _createContext();
-        return new Writer(await Upsert.PrepareAsync(connection, transaction, db.Table<ServiceRecord>(), ServiceColumns.Keys, ServiceColumns.Values, cancellationToken));
+        return new Writer(await _database.PrepareUpsertAsync(connection, transaction, db.Table<ServiceRecord>(), ServiceColumns.Keys, ServiceColumns.Values, cancellationToken));
     }
 
     public async Task<WriteCounts> MergeStagedAsync(PostgreSqlStage stage, string where, CancellationToken cancellationToken)
@@ -135,7 +137,7 @@ public sealed class ServiceRegister<TContext> : IServiceCounter, IServiceStore w
         return counts;
     }
 
-    private sealed class Writer(Upsert services) : IRowWriter<ServiceEntry>
+    private sealed class Writer(IUpsert services) : IRowWriter<ServiceEntry>
     {
         public Task<UpsertOutcome> WriteAsync(ServiceEntry e, CancellationToken cancellationToken) =>
             services.ExecuteAsync([e.Indicator, e.ServedOn, e.Subject, e.Kecamatan, e.Note], cancellationToken).AsTask();
