@@ -30,6 +30,7 @@ catch (DatabaseConfigurationException e)
 builder.AddKinerjaSecurity();
 builder.AddKinerjaScheduler();
 builder.AddGraphQLGateway();
+builder.AddWarmUp();
 
 var app = builder.Build();
 await app.InitializeModulesAsync();
