@@ -33,6 +33,7 @@ catch (DatabaseConfigurationException e)
 builder.AddKinerjaSecurity();
 builder.AddKinerjaScheduler();
 builder.AddGraphQLGateway();
+builder.AddWarmUp();
 
 var app = builder.Build();
 await app.InitializeModulesAsync();

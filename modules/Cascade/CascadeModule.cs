@@ -37,6 +37,7 @@ public sealed class CascadeModule : KinerjaModule
             .SingleInstance();
         builder.RegisterType<SourceSettings>().SingleInstance();
         builder.RegisterType<YearReadings>().SingleInstance();
+        builder.RegisterType<CurrentYearWarmUp>().As<IWarmUp>().SingleInstance();
         builder.RegisterType<IndicatorService>().SingleInstance();
         builder.RegisterType<TreeService>().SingleInstance();
         builder.Register(c => RollupSettings.From(c.Resolve<IConfiguration>())).SingleInstance();

@@ -1,0 +1,15 @@
+using Kinerja.Shared.Modules;
+
+namespace Kinerja.Modules.Cascade.Entry;
+
+/// <summary>
+/// The dashboard's opening period (this year through TW IV) evaluated once the host listens, before the
+/// first official asks: the year's tree and figures are read and its registers counted (or the counts kept
+/// in the database read) for the data version, as a request would, and requests that ask meanwhile share
+/// that reading. Other periods of the year then need only their own counts.
+/// </summary>
+internal sealed class CurrentYearWarmUp(IndicatorService indicators, TimeProvider clock) : IWarmUp
+{
+    public Task WarmUpAsync(CancellationToken cancellationToken) =>
+        indicators.IkuAsync(clock.GetLocalNow().Year, 4, cumulative: true, cancellationToken);
+}
