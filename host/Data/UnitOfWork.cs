@@ -85,12 +85,6 @@ internal sealed class UnitOfWork(IDatabaseProvider database, Func<HostDbContext>
                 using (WriteScope.Enter(group.Connection, group.Transaction))
                 {
                     result = await change();
-                    await using var db = createContext();
-                    var raise = $"""
-                        INSERT INTO {db.Table<DataVersionRecord>()} AS v ("Id", "Version") VALUES (1, 1)
-                        ON CONFLICT ("Id") DO UPDATE SET "Version" = v."Version" + 1
-                        """;
-                    await db.Database.ExecuteSqlRawAsync(raise, cancellationToken);
                 }
                 await group.Transaction.ReleaseAsync(Savepoint, CancellationToken.None);
                 group.Changes++;
@@ -154,6 +148,10 @@ internal sealed class UnitOfWork(IDatabaseProvider database, Func<HostDbContext>
         {
             if (!group.Commit.Task.IsFaulted)
             {
+                if (group.Changes > 0)
+                {
+                    await RaiseVersionAsync(group);
+                }
                 await group.Transaction.CommitAsync(CancellationToken.None);
                 group.Commit.TrySetResult();
             }
@@ -166,6 +164,23 @@ internal sealed class UnitOfWork(IDatabaseProvider database, Func<HostDbContext>
         {
             _ = group.Commit.Task.Exception; // observed: each writer of the group hears of it by awaiting
             await group.DisposeAsync();
+        }
+    }
+
+    /// <summary>
+    /// Raises the data version by the group's stored changes, in the group's transaction just before it commits:
+    /// once a group instead of once a change keeps the writer's turn short, and every change still counts once.
+    /// </summary>
+    private async Task RaiseVersionAsync(Group group)
+    {
+        using (WriteScope.Enter(group.Connection, group.Transaction))
+        {
+            await using var db = createContext();
+            var raise = $$"""
+                INSERT INTO {{db.Table<DataVersionRecord>()}} AS v ("Id", "Version") VALUES (1, {0})
+                ON CONFLICT ("Id") DO UPDATE SET "Version" = v."Version" + {0}
+                """;
+            await db.Database.ExecuteSqlRawAsync(raise, [(long)group.Changes], CancellationToken.None);
         }
     }
 

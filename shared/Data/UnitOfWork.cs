@@ -74,6 +74,9 @@ public static class WriteScopeContexts
         {
             db.Database.SetDbConnection(scope.Connection, contextOwnsConnection: false);
             db.Database.UseTransaction(scope.Transaction);
+            // The unit of work holds a savepoint around each change already: EF's own around every SaveChanges
+            // would add two statements to the writer's turn and roll back nothing the change's does not.
+            db.Database.AutoSavepointsEnabled = false;
         }
         return db;
     }

@@ -1,27 +1,38 @@
 using System.Text.Json;
 using Autofac;
+using Kinerja.Host.Data;
 using Kinerja.Host.Security;
 using Kinerja.Shared.Data;
 using Kinerja.Shared.Security;
 using Kinerja.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Kinerja.Tests.Transactions;
 
 /// <summary>
 /// Writers that queue together commit together, each change in a savepoint of its own: a change that fails in
-/// a group rolls back alone, and the others of its group are stored with their audit rows and versions.
+/// a group rolls back alone, and the others of its group are stored with their audit rows, and the data version
+/// rises by one for each of them.
 /// </summary>
-public sealed class GroupCommitTests
+public abstract class GroupCommitTests(DatabaseEngine engine)
 {
     private const int Clients = 32;
     private const int WritesPerClient = 4;
 
-    // The audit row of PMI-1 cannot be written: those changes fail after their entry was written.
-    private sealed class FailingFor(string code, IAuditTrail inner) : IAuditTrail
+    // Changes of PMI-1 fail in the database after their entry and audit row were written: a statement that fails
+    // leaves a PostgreSQL transaction unusable until it rolls back to a savepoint, the change's own.
+    private sealed class FailingFor(string code, IAuditTrail inner, Func<HostDbContext> createContext) : IAuditTrail
     {
-        public Task RecordAsync(Caller caller, AuditEntry entry, CancellationToken cancellationToken) =>
-            entry.Code == code ? Task.FromException(new IOException("jejak audit tidak dapat ditulis")) : inner.RecordAsync(caller, entry, cancellationToken);
+        public async Task RecordAsync(Caller caller, AuditEntry entry, CancellationToken cancellationToken)
+        {
+            await inner.RecordAsync(caller, entry, cancellationToken);
+            if (entry.Code == code)
+            {
+                await using var db = createContext();
+                await db.Database.ExecuteSqlRawAsync("UPDATE tabel_yang_tidak_ada SET x = 1", cancellationToken);
+            }
+        }
     }
 
     private static readonly string[] Indicators = ["PMI-1", "PEMULIHAN-1", "PELAYANAN-1", "UMPEG-1"];
@@ -31,7 +42,8 @@ public sealed class GroupCommitTests
     {
         using var data = new TempDirectory();
         await using var host = new KinerjaHost(data.Path, container: c =>
-            c.Register(x => new FailingFor("PMI-1", x.Resolve<AuditTrail>())).As<IAuditTrail>().SingleInstance());
+            c.Register(x => new FailingFor("PMI-1", x.Resolve<AuditTrail>(), x.Resolve<Func<HostDbContext>>())).As<IAuditTrail>().SingleInstance(),
+            engine: engine);
         var token = await host.SignInAsync("admin-serentak", Roles.Admin, null);
         var version = await host.Services.GetRequiredService<IDataVersion>().CurrentAsync(CancellationToken.None);
 
@@ -68,3 +80,7 @@ public sealed class GroupCommitTests
         }
     }
 }
+
+public sealed class GroupCommitTestsOnSqlite() : GroupCommitTests(DatabaseEngine.Sqlite);
+
+public sealed class GroupCommitTestsOnPostgreSql() : GroupCommitTests(DatabaseEngine.PostgreSql);
