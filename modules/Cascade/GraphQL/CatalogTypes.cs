@@ -68,7 +68,9 @@ internal sealed class IndicatorType : ObjectGraphType<IndicatorDefinition>
         Field<NonNullGraphType<StringGraphType>>("module").Resolve(c => c.Source.Module);
         Field<NonNullGraphType<BooleanGraphType>>("lessIsBetter")
             .Description("Whether a lower realisation is the better one; more is better unless marked.")
-            .ResolveAsync(async c => (await c.Service<CascadeTreeStore>().LessIsBetterAsync(c.CancellationToken)).Contains(c.Source.Code));
+            // One read of the data version and the polarity for the request, not one for each of sixty indicators.
+            .ResolveAsync(async c => (await c.LoadOncePerRequest("cascade.polarity", string.Empty,
+                _ => c.Service<CascadeTreeStore>().LessIsBetterAsync(c.CancellationToken))).Contains(c.Source.Code));
         Field<NonNullGraphType<UnitType>>("unit").Resolve(c => c.Service<ModuleDirectory>().FindUnit(c.Source.Unit));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<IndicatorType>>>>("parents")
             .Description("Indicators this one rolls up into, in the year's tree (the default tree when no year is given).")
