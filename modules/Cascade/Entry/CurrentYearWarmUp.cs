@@ -1,3 +1,4 @@
+using Kinerja.Modules.Cascade.Rollup;
 using Kinerja.Shared.Modules;
 
 namespace Kinerja.Modules.Cascade.Entry;
@@ -8,8 +9,9 @@ namespace Kinerja.Modules.Cascade.Entry;
 /// in the database read) for the data version, as a request would, and requests that ask meanwhile share
 /// that reading. Other periods of the year then need only their own counts.
 /// </summary>
-internal sealed class CurrentYearWarmUp(IndicatorService indicators, TimeProvider clock) : IWarmUp
+internal sealed class CurrentYearWarmUp(IndicatorService indicators, TimeProvider clock, RollupSettings office) : IWarmUp
 {
     public Task WarmUpAsync(CancellationToken cancellationToken) =>
-        indicators.IkuAsync(clock.GetLocalNow().Year, 4, cumulative: true, cancellationToken);
+        // The office's year (its zone, as the rollups keep it), not the server's.
+        indicators.IkuAsync(office.Local(clock.GetUtcNow()).Year, 4, cumulative: true, cancellationToken);
 }
