@@ -118,13 +118,10 @@ public abstract class ImportOrderTests(DatabaseEngine engine) : IAsyncLifetime
 
     private async Task<List<string>> StoredAsync(string sql)
     {
-        await using System.Data.Common.DbConnection connection = engine == DatabaseEngine.Sqlite
-            ? new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_data.Path, "kinerja.db")};Pooling=False")
-            : new Npgsql.NpgsqlConnection(TestPostgres.DatabaseFor(_data.Path));
-        await connection.OpenAsync();
+        var tables = new EngineTables(_data.Path, engine);
+        await using var connection = await tables.OpenAsync();
         await using var command = connection.CreateCommand();
-        var schema = engine == DatabaseEngine.Sqlite ? "" : "\"pemberdayaan\".";
-        command.CommandText = sql.Replace("{persons}", $"{schema}\"pemberdayaan_persons\"").Replace("{categories}", $"{schema}\"pemberdayaan_person_categories\"");
+        command.CommandText = sql.Replace("{persons}", tables.Table("pemberdayaan_persons")).Replace("{categories}", tables.Table("pemberdayaan_person_categories"));
         var stored = new List<string>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
