@@ -33,6 +33,8 @@ internal sealed class PostgreSqlDatabaseProvider : IDatabaseProvider
     public Task<IAsyncDisposable> PrepareBulkWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
         Task.FromResult<IAsyncDisposable>(NothingToRestore.Instance);
 
+    public DbConnection CreateConnection() => new NpgsqlConnection(ConnectionString);
+
     public async Task<DbConnection> OpenForWriteAsync(CancellationToken cancellationToken)
     {
         var connection = new NpgsqlConnection(ConnectionString);

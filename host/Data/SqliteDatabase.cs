@@ -39,6 +39,8 @@ internal sealed class SqliteDatabaseProvider : IDatabaseProvider
     /// <summary>How long a change waits for another process's writer (an import from the command line) before it fails.</summary>
     public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(60);
 
+    public DbConnection CreateConnection() => new SqliteConnection(ConnectionString);
+
     public async Task<DbConnection> OpenForWriteAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(ConnectionString);

@@ -32,6 +32,12 @@ public interface IDatabaseProvider
         await Upsert.PrepareAsync(connection, transaction, table, keys, values, cancellationToken);
 
     /// <summary>
+    /// A new, closed connection to the database for a short read outside any change (from the engine's pool once
+    /// opened): for statements so frequent that a context per statement would cost more than the statement.
+    /// </summary>
+    System.Data.Common.DbConnection CreateConnection();
+
+    /// <summary>
     /// An open connection for a change, set to wait for another process's writer rather than fail.
     /// </summary>
     Task<System.Data.Common.DbConnection> OpenForWriteAsync(CancellationToken cancellationToken);

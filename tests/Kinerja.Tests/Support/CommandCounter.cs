@@ -7,8 +7,9 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Kinerja.Tests.Support;
 
 /// <summary>
-/// Counts the SQL commands EF Core sends to one data directory's database (tests run in parallel, each with its
-/// own directory), from EF Core's DiagnosticListener: what a request costs in statements, without touching the host.
+/// Counts the SQL commands sent to one data directory's database (tests run in parallel, each with its own
+/// directory), from EF Core's DiagnosticListener and the host's for the data version it reads without EF: what a
+/// request costs in statements, without touching the host.
 /// </summary>
 public sealed class CommandCounter : IDisposable, IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>
 {
@@ -43,11 +44,16 @@ public sealed class CommandCounter : IDisposable, IObserver<DiagnosticListener>,
         {
             _listeners.Add(listener.Subscribe(this, name => name == RelationalEventId.CommandExecuting.Name));
         }
+        else if (listener == Kinerja.Host.Data.UnitOfWork.Diagnostics)
+        {
+            // The data version is read without EF: the host reports that statement itself.
+            _listeners.Add(listener.Subscribe(this, name => name == Kinerja.Host.Data.UnitOfWork.VersionReadEvent));
+        }
     }
 
     void IObserver<KeyValuePair<string, object?>>.OnNext(KeyValuePair<string, object?> value)
     {
-        if (value.Value is CommandEventData { Command: DbCommand command }
+        if (((value.Value as CommandEventData)?.Command ?? value.Value as DbCommand) is { } command
             && command.Connection?.DataSource is { } source && source.StartsWith(_dataDirectory, StringComparison.Ordinal))
         {
             _commands.Enqueue(command.CommandText);
