@@ -29,19 +29,50 @@ internal sealed record SecuritySettings(SymmetricSecurityKey SigningKey, TimeSpa
             var path = Path.Combine(dataDirectory, KeyFileName);
             if (!File.Exists(path))
             {
-                var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-                if (!OperatingSystem.IsWindows())
-                {
-                    // Readable by the host's own user only.
-                    options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-                }
-                using var file = new FileStream(path, options);
-                file.Write(RandomNumberGenerator.GetBytes(64));
+                CreateKeyFile(path);
             }
-            key = File.ReadAllBytes(path);
+            key = ReadKeyFile(path);
         }
         var minutes = configuration.GetValue("Kinerja:Security:TokenMinutes", 480);
         var publicRead = configuration.GetValue("Kinerja:Security:PublicRead", false);
         return new SecuritySettings(new SymmetricSecurityKey(key), TimeSpan.FromMinutes(minutes), publicRead);
+    }
+
+    // Made with CreateNew, so of hosts starting at once on a new directory exactly one makes the key, and
+    // written in one write of 64 bytes, which a read of the file sees whole or not at all.
+    private static void CreateKeyFile(string path)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            // Readable by the host's own user only.
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+        try
+        {
+            using var file = new FileStream(path, options);
+            file.Write(RandomNumberGenerator.GetBytes(64));
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            // Another host made it first: that is the key.
+        }
+    }
+
+    // An empty file is one another host has made and not yet written: wait for its key.
+    private static byte[] ReadKeyFile(string path)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        var key = File.ReadAllBytes(path);
+        while (key.Length == 0 && waited.Elapsed < TimeSpan.FromSeconds(5))
+        {
+            Thread.Sleep(10);
+            key = File.ReadAllBytes(path);
+        }
+        if (key.Length < 32)
+        {
+            throw new InvalidOperationException($"Berkas kunci {path} berisi {key.Length} bita, kurang dari 32: hapus berkas itu agar host membuat kunci baru.");
+        }
+        return key;
     }
 }
