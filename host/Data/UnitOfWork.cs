@@ -17,6 +17,8 @@ namespace Kinerja.Host.Data;
 /// commit is still written to disk before any writer of the group hears it succeeded (the file keeps SQLite's
 /// full synchronous mode): a burst of writers pays one disk flush instead of one each, and a failed commit
 /// fails every change of the group, none of which is then stored.
+/// While a group's changes write figures only (<see cref="ChangeReach.FiguresOnly"/>), its transaction holds the
+/// settings of the version it began on: the changes' checks may read those from memory (<see cref="WriteScope.SettledVersion"/>).
 /// </remarks>
 internal sealed class UnitOfWork(IDatabaseProvider database, Func<HostDbContext> createContext, IHttpContextAccessor http) : IUnitOfWork, IDataVersion
 {
@@ -35,6 +37,12 @@ internal sealed class UnitOfWork(IDatabaseProvider database, Func<HostDbContext>
         public System.Data.Common.DbConnection Connection { get; } = connection;
         public System.Data.Common.DbTransaction Transaction { get; } = transaction;
         public int Changes { get; set; }
+
+        /// <summary>False once a change that may write settings ran in the group (see <see cref="WriteScope.SettledVersion"/>).</summary>
+        public bool Settled { get; set; } = true;
+
+        /// <summary>The committed version the group began on, read once when a change first asks for it.</summary>
+        public long? BaseVersion { get; set; }
         public TaskCompletionSource Commit { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public async ValueTask DisposeAsync()
@@ -44,10 +52,14 @@ internal sealed class UnitOfWork(IDatabaseProvider database, Func<HostDbContext>
         }
     }
 
-    public async Task<T> RunAsync<T>(Func<Task<T>> change, CancellationToken cancellationToken)
+    public async Task<T> RunAsync<T>(Func<Task<T>> change, CancellationToken cancellationToken, ChangeReach reach = ChangeReach.Anything)
     {
-        if (WriteScope.Current is not null)
+        if (WriteScope.Current is { } outer)
         {
+            if (reach != ChangeReach.FiguresOnly)
+            {
+                outer.Unsettle();
+            }
             return await change();
         }
         Interlocked.Increment(ref _queued);
@@ -82,9 +94,27 @@ internal sealed class UnitOfWork(IDatabaseProvider database, Func<HostDbContext>
             await group.Transaction.SaveAsync(Savepoint, CancellationToken.None);
             try
             {
-                using (WriteScope.Enter(group.Connection, group.Transaction))
+                // Until a change may have written settings, the group holds those of the version it began on.
+                group.Settled &= reach == ChangeReach.FiguresOnly;
+                long? settled = null;
+                if (group.Settled)
                 {
-                    result = await change();
+                    _readVersion ??= ReadVersionStatement();
+                    settled = group.BaseVersion ??= await ReadVersionAsync(group.Connection, group.Transaction, _readVersion, cancellationToken);
+                }
+                using (WriteScope.Enter(group.Connection, group.Transaction, settled))
+                {
+                    try
+                    {
+                        result = await change();
+                    }
+                    finally
+                    {
+                        if (WriteScope.Current!.SettledVersion is null)
+                        {
+                            group.Settled = false; // a change joined this one that may write settings
+                        }
+                    }
                 }
                 await group.Transaction.ReleaseAsync(Savepoint, CancellationToken.None);
                 group.Changes++;

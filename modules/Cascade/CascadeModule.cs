@@ -29,6 +29,7 @@ public sealed class CascadeModule : KinerjaModule
     protected override void Load(ContainerBuilder builder)
     {
         builder.RegisterIndicatorData<CascadeDbContext>(this, CascadeDbContext.TablePrefixName, options => new CascadeDbContext(options));
+        builder.RegisterType<SettledReads>().SingleInstance();
         builder.RegisterType<CascadeTreeStore>().SingleInstance();
         builder.Register(c => new AchievementRules(
                 c.Resolve<IConfiguration>().GetSection("Kinerja:Predicates").Get<List<PredicateBand>>() is { Count: > 0 } bands

@@ -15,7 +15,20 @@ public interface IUnitOfWork
     /// exception rolls everything back. Writers take turns: none fails because another is writing.
     /// A change started inside another joins it.
     /// </summary>
-    Task<T> RunAsync<T>(Func<Task<T>> change, CancellationToken cancellationToken);
+    Task<T> RunAsync<T>(Func<Task<T>> change, CancellationToken cancellationToken, ChangeReach reach = ChangeReach.Anything);
+}
+
+/// <summary>What a change may write: a change that writes figures only leaves what later changes check against as it was.</summary>
+public enum ChangeReach
+{
+    /// <summary>Anything, the tree, sources, polarity and closures included.</summary>
+    Anything,
+
+    /// <summary>
+    /// Figures (realisations, targets, base measures) and their audit rows only: never a year's tree, its
+    /// sources, polarity or the triwulan closures.
+    /// </summary>
+    FiguresOnly,
 }
 
 /// <summary>
@@ -35,26 +48,37 @@ public sealed class WriteScope
 {
     private static readonly AsyncLocal<WriteScope?> Ambient = new();
 
-    private WriteScope(DbConnection connection, DbTransaction transaction)
+    private WriteScope(DbConnection connection, DbTransaction transaction, long? settledVersion)
     {
         Connection = connection;
         Transaction = transaction;
+        SettledVersion = settledVersion;
     }
 
     public DbConnection Connection { get; }
 
     public DbTransaction Transaction { get; }
 
+    /// <summary>
+    /// The committed data version whose settings (a year's tree, sources, polarity, closures: all but figures)
+    /// this transaction still holds, so that what was read of them at that version holds here too; null when a
+    /// change of this transaction may have changed them.
+    /// </summary>
+    public long? SettledVersion { get; private set; }
+
     /// <summary>The change this code runs in, if any.</summary>
     public static WriteScope? Current => Ambient.Value;
 
     /// <summary>Makes the transaction current for the calling flow until the result is disposed.</summary>
-    public static IDisposable Enter(DbConnection connection, DbTransaction transaction)
+    public static IDisposable Enter(DbConnection connection, DbTransaction transaction, long? settledVersion = null)
     {
         var outer = Ambient.Value;
-        Ambient.Value = new WriteScope(connection, transaction);
+        Ambient.Value = new WriteScope(connection, transaction, settledVersion);
         return new Exit(outer);
     }
+
+    /// <summary>A change that may write settings joined this one: nothing read of the settings before holds any more.</summary>
+    public void Unsettle() => SettledVersion = null;
 
     private sealed class Exit(WriteScope? outer) : IDisposable
     {

@@ -116,7 +116,7 @@ internal sealed class IndicatorService
 
     public async Task<IndicatorValue> RecordRealizationAsync(Caller caller, RealizationInput input, CancellationToken cancellationToken)
     {
-        var code = await _unit.RunAsync(() => RecordRealizationChangeAsync(caller, input, cancellationToken), cancellationToken);
+        var code = await _unit.RunAsync(() => RecordRealizationChangeAsync(caller, input, cancellationToken), cancellationToken, ChangeReach.FiguresOnly);
         return await ValueAsync(code, input.Year, input.Quarter, false, cancellationToken);
     }
 
@@ -164,7 +164,7 @@ internal sealed class IndicatorService
         CancellationToken cancellationToken)
     {
         var reviewed = await _unit.RunAsync(() => ReviewRealizationChangeAsync(caller, code, year, quarter, verified, reason, cancellationToken),
-            cancellationToken);
+            cancellationToken, ChangeReach.FiguresOnly);
         return await ValueAsync(reviewed, year, quarter, false, cancellationToken);
     }
 
@@ -255,7 +255,7 @@ internal sealed class IndicatorService
               reviewedBy = entry.ReviewedBy, reason = entry.ReturnReason };
 
     public Task<BaseMeasureEntry> RecordBaseMeasureAsync(Caller caller, BaseMeasureInput input, CancellationToken cancellationToken) =>
-        _unit.RunAsync(() => RecordBaseMeasureChangeAsync(caller, input, cancellationToken), cancellationToken);
+        _unit.RunAsync(() => RecordBaseMeasureChangeAsync(caller, input, cancellationToken), cancellationToken, ChangeReach.FiguresOnly);
 
     private async Task<BaseMeasureEntry> RecordBaseMeasureChangeAsync(Caller caller, BaseMeasureInput input, CancellationToken cancellationToken)
     {
@@ -294,7 +294,7 @@ internal sealed class IndicatorService
 
     public async Task<IndicatorValue> SetTargetAsync(Caller caller, TargetInput input, CancellationToken cancellationToken)
     {
-        var code = await _unit.RunAsync(() => SetTargetChangeAsync(caller, input, cancellationToken), cancellationToken);
+        var code = await _unit.RunAsync(() => SetTargetChangeAsync(caller, input, cancellationToken), cancellationToken, ChangeReach.FiguresOnly);
         return await ValueAsync(code, input.Year, input.Quarter, false, cancellationToken);
     }
 

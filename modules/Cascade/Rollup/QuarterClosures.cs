@@ -16,10 +16,12 @@ internal sealed class QuarterClosures
     private readonly Access _access;
     private readonly IAuditTrail _audit;
     private readonly IUnitOfWork _unit;
+    private readonly SettledReads _settled;
 
     public QuarterClosures(Func<CascadeDbContext> createContext, TimeProvider clock, RollupSettings settings, Access access, IAuditTrail audit,
-        IUnitOfWork unit)
+        IUnitOfWork unit, SettledReads settled)
     {
+        _settled = settled;
         _unit = unit;
         _access = access;
         _audit = audit;
@@ -28,7 +30,10 @@ internal sealed class QuarterClosures
         _settings = settings;
     }
 
-    public async Task<QuarterState> StateAsync(int year, int quarter, CancellationToken cancellationToken)
+    public Task<QuarterState> StateAsync(int year, int quarter, CancellationToken cancellationToken) =>
+        _settled.ReadAsync($"closure/{year}/{quarter}", () => ReadStateAsync(year, quarter, cancellationToken));
+
+    private async Task<QuarterState> ReadStateAsync(int year, int quarter, CancellationToken cancellationToken)
     {
         await using var db = _createContext();
         var closure = await db.QuarterClosures.AsNoTracking().SingleOrDefaultAsync(c => c.Year == year && c.Quarter == quarter, cancellationToken);

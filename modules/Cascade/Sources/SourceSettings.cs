@@ -28,6 +28,7 @@ internal sealed class SourceSettings
     private readonly Access _access;
     private readonly IAuditTrail _audit;
     private readonly IUnitOfWork _unit;
+    private readonly SettledReads _settled;
 
     public SourceSettings(
         ModuleDirectory directory,
@@ -37,9 +38,11 @@ internal sealed class SourceSettings
         IEnumerable<IStockCounter> stocks,
         Access access,
         IAuditTrail audit,
-        IUnitOfWork unit)
+        IUnitOfWork unit,
+        SettledReads settled)
     {
         _unit = unit;
+        _settled = settled;
         _directory = directory;
         _access = access;
         _audit = audit;
@@ -78,7 +81,10 @@ internal sealed class SourceSettings
     public IStockCounter? StockCounter(string measure) => _stocks.GetValueOrDefault(measure);
 
     /// <summary>The codes counted from a register in a year.</summary>
-    public async Task<IReadOnlySet<string>> RegisterCodesAsync(int year, CancellationToken cancellationToken)
+    public Task<IReadOnlySet<string>> RegisterCodesAsync(int year, CancellationToken cancellationToken) =>
+        _settled.ReadAsync($"sources/{year}", () => ReadRegisterCodesAsync(year, cancellationToken));
+
+    private async Task<IReadOnlySet<string>> ReadRegisterCodesAsync(int year, CancellationToken cancellationToken)
     {
         await using var db = _createContext();
         var register = ValueSource.Register.ToString();

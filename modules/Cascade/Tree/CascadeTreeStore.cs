@@ -16,12 +16,15 @@ internal sealed class CascadeTreeStore
     private readonly TimeProvider _clock;
     private readonly CascadeTree _default;
     private readonly IDataVersion _version;
+    private readonly SettledReads _settled;
     private volatile KeptPolarity? _lessIsBetter;
 
     private sealed record KeptPolarity(long Version, IReadOnlySet<string> Codes);
 
-    public CascadeTreeStore(ModuleDirectory directory, Func<CascadeDbContext> createContext, TimeProvider clock, IDataVersion version)
+    public CascadeTreeStore(ModuleDirectory directory, Func<CascadeDbContext> createContext, TimeProvider clock, IDataVersion version,
+        SettledReads settled)
     {
+        _settled = settled;
         _directory = directory;
         _createContext = createContext;
         _clock = clock;
@@ -31,7 +34,10 @@ internal sealed class CascadeTreeStore
 
     public CascadeTree DefaultTree => _default;
 
-    public async Task<CascadeTree> TreeOfYearAsync(int year, CancellationToken cancellationToken)
+    public Task<CascadeTree> TreeOfYearAsync(int year, CancellationToken cancellationToken) =>
+        _settled.ReadAsync($"tree/{year}", () => ReadTreeOfYearAsync(year, cancellationToken));
+
+    private async Task<CascadeTree> ReadTreeOfYearAsync(int year, CancellationToken cancellationToken)
     {
         await using var db = _createContext();
         var overrides = await db.RuleOverrides.AsNoTracking().Where(r => r.Year == year).ToListAsync(cancellationToken);

@@ -1,0 +1,123 @@
+using System.Reflection;
+using Kinerja.Host.Data;
+using Kinerja.Shared.Data;
+using Kinerja.Shared.Security;
+using Kinerja.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kinerja.Tests.Transactions;
+
+/// <summary>
+/// A commit group of entries checks its changes against the settings read at the version it began on: until a
+/// change that may write settings joins the group, after which every check reads the database again.
+/// </summary>
+public abstract class SettledReadTests(DatabaseEngine engine)
+{
+    private const string Record = """mutation($v: Float!) { recordRealization(input: { indicator: "PEMULIHAN-1", year: 2026, quarter: 1, value: $v }) { status } }""";
+    private const string ToRegister = """mutation { setSource(code: "PEMULIHAN-1", year: 2026, source: REGISTER) { source } }""";
+
+    private static int Queued(IUnitOfWork unit) =>
+        (int)unit.GetType().GetField("_queued", BindingFlags.Instance | BindingFlags.NonPublic)!.GetValue(unit)!;
+
+    private static async Task UntilQueuedAsync(IUnitOfWork unit, int writers)
+    {
+        for (var waited = 0; Queued(unit) < writers; waited += 10)
+        {
+            Assert.True(waited < 10_000, $"{writers} writers did not queue");
+            await Task.Delay(10);
+        }
+    }
+
+    /// <summary>An entry that writes nothing holds the writer's turn until released: writers that queue meanwhile join its group.</summary>
+    private static async Task<(Task<int> Holder, TaskCompletionSource Release)> HoldTurnAsync(IUnitOfWork unit)
+    {
+        var holding = new TaskCompletionSource();
+        var release = new TaskCompletionSource();
+        var holder = unit.RunAsync(async () =>
+        {
+            holding.SetResult();
+            await release.Task;
+            return 0;
+        }, CancellationToken.None, ChangeReach.FiguresOnly);
+        await holding.Task;
+        return (holder, release);
+    }
+
+    [Fact]
+    public async Task Given_a_source_changed_earlier_in_the_same_commit_group_Then_an_entry_of_the_group_is_checked_against_it()
+    {
+        using var data = new TempDirectory();
+        await using var host = new KinerjaHost(data.Path, engine: engine);
+        var token = await host.SignInAsync("admin-grup", Roles.Admin, null);
+        // An entry first: the group's checks have read the settings of this version and kept them.
+        (await host.QueryAsAsync(token, Record, new { v = 3 })).Ok();
+        var unit = host.Services.GetRequiredService<IUnitOfWork>();
+
+        // A writer holds the turn with an entry that writes nothing, so the two requests queue and join its group.
+        var (holder, release) = await HoldTurnAsync(unit);
+        var toRegister = host.QueryAsAsync(token, ToRegister);
+        await UntilQueuedAsync(unit, 1);
+        var entry = host.QueryAsAsync(token, Record, new { v = 4 });
+        await UntilQueuedAsync(unit, 2);
+        release.SetResult();
+        await holder;
+
+        Assert.Equal("REGISTER", (await toRegister).Ok().GetProperty("setSource").GetProperty("source").GetString());
+        Assert.Contains("dihitung dari register layanan", Assert.Single((await entry).ErrorMessages), StringComparison.Ordinal);
+        // Typed in again, the figure is the first entry's: the refused one stored nothing.
+        (await host.QueryAsAsync(token, ToRegister.Replace("REGISTER", "ENTERED", StringComparison.Ordinal))).Ok();
+        Assert.Equal(3, (await host.QueryAsAsync(token, """{ value(indicator: "PEMULIHAN-1", year: 2026, quarter: 1) { value } }"""))
+            .Ok().GetProperty("value").GetProperty("value").GetDouble());
+    }
+
+    [Fact]
+    public async Task Given_entries_in_one_commit_group_after_a_source_changed_Then_each_is_refused_whether_checked_from_memory_or_the_database()
+    {
+        using var data = new TempDirectory();
+        await using var host = new KinerjaHost(data.Path, engine: engine);
+        var token = await host.SignInAsync("admin-grup", Roles.Admin, null);
+        (await host.QueryAsAsync(token, ToRegister)).Ok();
+        var unit = host.Services.GetRequiredService<IUnitOfWork>();
+        var version = await host.Services.GetRequiredService<IDataVersion>().CurrentAsync(CancellationToken.None);
+
+        var (holder, release) = await HoldTurnAsync(unit);
+        var entries = new List<Task<GraphQLAnswer>>();
+        for (var i = 0; i < 3; i++)
+        {
+            entries.Add(host.QueryAsAsync(token, Record, new { v = 10 + i }));
+            await UntilQueuedAsync(unit, i + 1);
+        }
+        release.SetResult();
+        await holder;
+
+        // Every entry of the group is refused by the source, whether its check read the database or memory.
+        foreach (var answer in await Task.WhenAll(entries))
+        {
+            Assert.Contains("dihitung dari register layanan", Assert.Single(answer.ErrorMessages), StringComparison.Ordinal);
+        }
+        Assert.Equal(version + 1, await host.Services.GetRequiredService<IDataVersion>().CurrentAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Given_an_entry_that_a_change_of_settings_joins_Then_its_transaction_holds_no_settled_version_from_then_on()
+    {
+        using var data = new TempDirectory();
+        await using var host = new KinerjaHost(data.Path, engine: engine);
+        var unit = host.Services.GetRequiredService<IUnitOfWork>();
+        var version = await host.Services.GetRequiredService<IDataVersion>().CurrentAsync(CancellationToken.None);
+
+        var seen = await unit.RunAsync(async () =>
+        {
+            var before = WriteScope.Current!.SettledVersion;
+            await unit.RunAsync(() => Task.FromResult(0), CancellationToken.None);
+            return (before, after: WriteScope.Current!.SettledVersion);
+        }, CancellationToken.None, ChangeReach.FiguresOnly);
+
+        Assert.Equal(version, seen.before);
+        Assert.Null(seen.after);
+    }
+}
+
+public sealed class SettledReadTestsOnSqlite() : SettledReadTests(DatabaseEngine.Sqlite);
+
+public sealed class SettledReadTestsOnPostgreSql() : SettledReadTests(DatabaseEngine.PostgreSql);
