@@ -28,6 +28,16 @@ internal sealed class UnitOfWork(IDatabaseProvider database, Func<HostDbContext>
     // Enough to share a flush among a burst, small enough that a group holds the write lock only briefly.
     private const int MaxGroup = 16;
 
+    // Read by every request that is answered from what is kept, often several times: on a connection from the
+    // engine's pool with one plain statement, since a context per read cost more than the read (a sixth of the
+    // host's processor time under a dashboard's load).
+    private string? _versionStatement;
+
+    /// <summary>Where the version read reports its statement, as EF reports its own: the one statement of a kept answer.</summary>
+    public static readonly System.Diagnostics.DiagnosticListener Diagnostics = new("Kinerja.Data");
+
+    public const string VersionReadEvent = "Kinerja.Data.VersionRead";
+
     private readonly SemaphoreSlim _writer = new(1, 1);
     private int _queued;
     private Group? _open;
@@ -41,7 +51,7 @@ internal sealed class UnitOfWork(IDatabaseProvider database, Func<HostDbContext>
         /// <summary>False once a change that may write settings ran in the group (see <see cref="WriteScope.SettledVersion"/>).</summary>
         public bool Settled { get; set; } = true;
 
-        /// <summary>The committed version the group began on, read once when a change first asks for it.</summary>
+        /// <summary>The committed version the group began on, read when its first change that finds it settled starts.</summary>
         public long? BaseVersion { get; set; }
         public TaskCompletionSource Commit { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -99,8 +109,9 @@ internal sealed class UnitOfWork(IDatabaseProvider database, Func<HostDbContext>
                 long? settled = null;
                 if (group.Settled)
                 {
-                    _readVersion ??= ReadVersionStatement();
-                    settled = group.BaseVersion ??= await ReadVersionAsync(group.Connection, group.Transaction, _readVersion, cancellationToken);
+                    _versionStatement ??= ReadVersionStatement();
+                    // Not cut short: a statement cancelled midway can break the connection the whole group writes on.
+                    settled = group.BaseVersion ??= await ReadVersionAsync(group.Connection, group.Transaction, _versionStatement, CancellationToken.None);
                 }
                 using (WriteScope.Enter(group.Connection, group.Transaction, settled))
                 {
@@ -214,26 +225,16 @@ internal sealed class UnitOfWork(IDatabaseProvider database, Func<HostDbContext>
         }
     }
 
-    // Read by every request that is answered from what is kept, often several times: on a connection from the
-    // engine's pool with one plain statement, since a context per read cost more than the read (a sixth of the
-    // host's processor time under a dashboard's load).
-    private string? _readVersion;
-
-    /// <summary>Where the version read reports its statement, as EF reports its own: the one statement of a kept answer.</summary>
-    public static readonly System.Diagnostics.DiagnosticListener Diagnostics = new("Kinerja.Data");
-
-    public const string VersionReadEvent = "Kinerja.Data.VersionRead";
-
     public async Task<long> CurrentAsync(CancellationToken cancellationToken)
     {
-        _readVersion ??= ReadVersionStatement();
+        _versionStatement ??= ReadVersionStatement();
         if (WriteScope.Current is { } scope)
         {
-            return await ReadVersionAsync(scope.Connection, scope.Transaction, _readVersion, cancellationToken);
+            return await ReadVersionAsync(scope.Connection, scope.Transaction, _versionStatement, cancellationToken);
         }
         await using var connection = database.CreateConnection();
         await connection.OpenAsync(cancellationToken);
-        return await ReadVersionAsync(connection, null, _readVersion, cancellationToken);
+        return await ReadVersionAsync(connection, null, _versionStatement, cancellationToken);
     }
 
     private string ReadVersionStatement()

@@ -14,6 +14,12 @@ internal sealed class SettledReads
     private long _version = -1;
     private Dictionary<string, object> _kept = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Said by every writer of the settings before it writes: what was kept does not hold in this transaction any
+    /// more, whatever reach its change declared.
+    /// </summary>
+    public static void Changing() => WriteScope.Current?.Unsettle();
+
     public async Task<T> ReadAsync<T>(string key, Func<Task<T>> read) where T : class
     {
         if (WriteScope.Current?.SettledVersion is not { } version)

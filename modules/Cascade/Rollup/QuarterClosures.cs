@@ -98,6 +98,7 @@ internal sealed class QuarterClosures
 
     private async Task<QuarterState> ReopenChangeAsync(Caller caller, int year, int quarter, CancellationToken cancellationToken)
     {
+        SettledReads.Changing();
         await using var db = _createContext();
         var closure = await db.QuarterClosures.SingleOrDefaultAsync(c => c.Year == year && c.Quarter == quarter, cancellationToken);
         if (closure is not { Closed: true })

@@ -135,6 +135,7 @@ internal sealed class RollupService
 
     private static async Task CloseAsync(CascadeDbContext db, int year, int quarter, int revision, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        SettledReads.Changing();
         var closure = await db.QuarterClosures.SingleOrDefaultAsync(c => c.Year == year && c.Quarter == quarter, cancellationToken);
         if (closure is null)
         {

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Kinerja.Modules.Cascade.Data;
 using Kinerja.Modules.Cascade.Entry;
 using Kinerja.Shared.Catalog;
@@ -92,7 +93,7 @@ internal sealed class SourceSettings
             .Where(v => v.Year == year && v.Source == register)
             .Select(v => v.Code)
             .ToListAsync(cancellationToken);
-        return codes.ToHashSet(StringComparer.Ordinal);
+        return codes.ToFrozenSet(StringComparer.Ordinal); // kept and shared between changes: read-only
     }
 
     /// <summary>Every enabled code that may be counted from a register, with its source in the year.</summary>
@@ -144,6 +145,7 @@ internal sealed class SourceSettings
 
     private async Task StoreAsync(IReadOnlyList<string> codes, int year, ValueSource source, CancellationToken cancellationToken)
     {
+        SettledReads.Changing();
         await using var db = _createContext();
         var records = await db.ValueSources.Where(v => v.Year == year && codes.Contains(v.Code)).ToDictionaryAsync(v => v.Code, cancellationToken);
         foreach (var code in codes)

@@ -53,6 +53,7 @@ internal sealed class CascadeTreeStore
     /// <summary>Stores a year's rule for an indicator. The caller has validated it against that year's tree.</summary>
     public async Task SaveRuleAsync(int year, IndicatorRule rule, CancellationToken cancellationToken)
     {
+        SettledReads.Changing();
         await using var db = _createContext();
         var record = await db.RuleOverrides.SingleOrDefaultAsync(r => r.Year == year && r.Indicator == rule.Indicator, cancellationToken);
         // A rule equal to the default is no change: the year's tree simply follows the catalog again.
@@ -80,6 +81,7 @@ internal sealed class CascadeTreeStore
     /// <summary>Drops a year's changes: of one indicator, or of the whole tree when none is named.</summary>
     public async Task<int> RestoreDefaultAsync(int year, string? indicator, CancellationToken cancellationToken)
     {
+        SettledReads.Changing();
         await using var db = _createContext();
         return await db.RuleOverrides
             .Where(r => r.Year == year && (indicator == null || r.Indicator == indicator))
@@ -127,6 +129,7 @@ internal sealed class CascadeTreeStore
 
     public async Task SetLessIsBetterAsync(string indicator, bool lessIsBetter, CancellationToken cancellationToken)
     {
+        SettledReads.Changing();
         await using var db = _createContext();
         var record = await db.Polarities.SingleOrDefaultAsync(p => p.Indicator == indicator, cancellationToken);
         if (record is null)
