@@ -48,14 +48,27 @@ internal sealed record SecuritySettings(SymmetricSecurityKey SigningKey, TimeSpa
             // Readable by the host's own user only.
             options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         }
+        FileStream file;
         try
         {
-            using var file = new FileStream(path, options);
-            file.Write(RandomNumberGenerator.GetBytes(64));
+            file = new FileStream(path, options);
         }
         catch (IOException) when (File.Exists(path))
         {
-            // Another host made it first: that is the key.
+            return; // another host made it first: that is the key
+        }
+        try
+        {
+            using (file)
+            {
+                file.Write(RandomNumberGenerator.GetBytes(64));
+            }
+        }
+        catch
+        {
+            // No empty key left behind for the next start to wait on: the write's own error is the one to see.
+            File.Delete(path);
+            throw;
         }
     }
 
