@@ -111,10 +111,11 @@ internal static partial class LoadBench
             var mix = cases.FirstOrDefault(c => c.WriteIndex >= 0);
             var everything = new Case("warm-up", "POST", GraphQLClient.Path, warmBodies,
                 mix is null ? -1 : warmBodies.IndexOf(mix.Bodies[mix.WriteIndex]));
-            var warmUp = await WrkAsync(host, Script(scripts, everything, token), options with { Runs = 1, RunSeconds = options.WarmupSeconds });
+            var warmUp = await WrkAsync(host, Script(scripts, everything, token, countGraphQLErrors: true),
+                options with { Runs = 1, RunSeconds = options.WarmupSeconds });
             if (warmUp.Errors > 0)
             {
-                throw new BenchCheckException($"warm-up: {warmUp.Errors} answers were not 2xx");
+                throw new BenchCheckException($"warm-up: {warmUp.Errors} answers were not 2xx or carried GraphQL errors");
             }
 
             var results = new List<(Case Case, List<Run> Runs, long PeakKilobytes)>();
@@ -186,7 +187,11 @@ internal static partial class LoadBench
     }
 
     /// <summary>A wrk script that sends the case's bodies in turn; the write gets a new value each time.</summary>
-    private static string Script(string folder, Case @case, string token)
+    /// <remarks>
+    /// With <paramref name="countGraphQLErrors"/> every answer's body goes through Lua to count those with GraphQL
+    /// errors (sent with 200): for the warm-up only, since it slows wrk, which shares the host's processors.
+    /// </remarks>
+    private static string Script(string folder, Case @case, string token, bool countGraphQLErrors = false)
     {
         var lua = new StringBuilder();
         lua.AppendLine("local bodies = {");
@@ -207,6 +212,22 @@ internal static partial class LoadBench
             ? $"  return wrk.format(\"GET\", \"{@case.Path}\", headers)"
             : $"  return wrk.format(\"POST\", \"{@case.Path}\", headers, body)");
         lua.AppendLine("end");
+        if (countGraphQLErrors)
+        {
+            lua.AppendLine("""
+                local threads = {}
+                function setup(thread) table.insert(threads, thread) end
+                graphqlErrors = 0
+                function response(status, headers, body)
+                  if body ~= nil and string.find(body, '"errors"', 1, true) then graphqlErrors = graphqlErrors + 1 end
+                end
+                function done(summary, latency, requests)
+                  local n = 0
+                  for _, thread in ipairs(threads) do n = n + thread:get("graphqlErrors") end
+                  io.write(string.format("GraphQL errors: %d\n", n))
+                end
+                """);
+        }
         var file = Path.Combine(folder, $"{Guid.NewGuid():N}.lua");
         File.WriteAllText(file, lua.ToString());
         return file;
@@ -252,12 +273,14 @@ internal static partial class LoadBench
         var requests = RequestCount().Match(output);
         var errors = NonSuccess().Match(output);
         var socketErrors = SocketErrors().Match(output);
+        var graphQLErrors = GraphQLErrors().Match(output);
         if (!rps.Success || !requests.Success)
         {
             throw new BenchCheckException($"wrk's answer has no Requests/sec:\n{output}");
         }
         var failed = (errors.Success ? long.Parse(errors.Groups[1].Value, CultureInfo.InvariantCulture) : 0)
-            + (socketErrors.Success ? socketErrors.Groups.Values.Skip(1).Sum(g => long.Parse(g.Value, CultureInfo.InvariantCulture)) : 0);
+            + (socketErrors.Success ? socketErrors.Groups.Values.Skip(1).Sum(g => long.Parse(g.Value, CultureInfo.InvariantCulture)) : 0)
+            + (graphQLErrors.Success ? long.Parse(graphQLErrors.Groups[1].Value, CultureInfo.InvariantCulture) : 0);
         return new Run(double.Parse(rps.Groups[1].Value, CultureInfo.InvariantCulture), Latency("50"), Latency("99"),
             long.Parse(requests.Groups[1].Value, CultureInfo.InvariantCulture), failed);
     }
@@ -273,6 +296,9 @@ internal static partial class LoadBench
 
     [GeneratedRegex(@"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)")]
     private static partial Regex SocketErrors();
+
+    [GeneratedRegex(@"^GraphQL errors: (\d+)", RegexOptions.Multiline)]
+    private static partial Regex GraphQLErrors();
 
     /// <summary>Sets the process's peak resident memory back to its current size (Linux), so each case has its own peak.</summary>
     private static void ResetPeak(int processId)
