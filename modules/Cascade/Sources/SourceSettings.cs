@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using Kinerja.Modules.Cascade.Data;
 using Kinerja.Modules.Cascade.Entry;
 using Kinerja.Shared.Catalog;
@@ -93,7 +92,7 @@ internal sealed class SourceSettings
             .Where(v => v.Year == year && v.Source == register)
             .Select(v => v.Code)
             .ToListAsync(cancellationToken);
-        return codes.ToFrozenSet(StringComparer.Ordinal); // kept and shared between changes: read-only
+        return codes.ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>Every enabled code that may be counted from a register, with its source in the year.</summary>
