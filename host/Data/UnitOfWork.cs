@@ -109,9 +109,8 @@ internal sealed class UnitOfWork(IDatabaseProvider database, Func<HostDbContext>
                 long? settled = null;
                 if (group.Settled)
                 {
-                    _versionStatement ??= ReadVersionStatement();
                     // Not cut short: a statement cancelled midway can break the connection the whole group writes on.
-                    settled = group.BaseVersion ??= await ReadVersionAsync(group.Connection, group.Transaction, _versionStatement, CancellationToken.None);
+                    settled = group.BaseVersion ??= await ReadVersionAsync(group.Connection, group.Transaction, CancellationToken.None);
                 }
                 using (WriteScope.Enter(group.Connection, group.Transaction, settled))
                 {
@@ -227,15 +226,16 @@ internal sealed class UnitOfWork(IDatabaseProvider database, Func<HostDbContext>
 
     public async Task<long> CurrentAsync(CancellationToken cancellationToken)
     {
-        _versionStatement ??= ReadVersionStatement();
         if (WriteScope.Current is { } scope)
         {
-            return await ReadVersionAsync(scope.Connection, scope.Transaction, _versionStatement, cancellationToken);
+            return await ReadVersionAsync(scope.Connection, scope.Transaction, cancellationToken);
         }
         await using var connection = database.CreateConnection();
         await connection.OpenAsync(cancellationToken);
-        return await ReadVersionAsync(connection, null, _versionStatement, cancellationToken);
+        return await ReadVersionAsync(connection, null, cancellationToken);
     }
+
+    private string VersionStatement => _versionStatement ??= ReadVersionStatement();
 
     private string ReadVersionStatement()
     {
@@ -243,12 +243,12 @@ internal sealed class UnitOfWork(IDatabaseProvider database, Func<HostDbContext>
         return $"""SELECT "Version" FROM {db.Table<DataVersionRecord>()} WHERE "Id" = 1""";
     }
 
-    private static async Task<long> ReadVersionAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction? transaction,
-        string statement, CancellationToken cancellationToken)
+    private async Task<long> ReadVersionAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction? transaction,
+        CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = statement;
+        command.CommandText = VersionStatement;
         if (Diagnostics.IsEnabled(VersionReadEvent))
         {
             Diagnostics.Write(VersionReadEvent, command);
