@@ -155,7 +155,7 @@ public sealed class WebAppTests
         await SubmitAsync(row, "-3");
 
         var error = row.Locator(".field-error");
-        await Expect(error).ToContainTextAsync("tidak negatif");
+        await Expect(error).ToContainTextAsync("jumlah tidak boleh negatif");
         await Expect(row.GetByLabel("Jumlah")).ToHaveAttributeAsync("aria-invalid", "true");
         await BrowserSession.ScreenshotAsync(page, "isian-ditolak");
         var stored = (await _s.Host.QueryAsync("""{ value(indicator: "PEMULIHAN-1", year: 2026, quarter: 4) { numerator status } }""")).Ok();
