@@ -1,10 +1,9 @@
 using Kinerja.Host.Commands;
 using Kinerja.Host.Data;
-using Kinerja.Host.GraphQL;
+using Kinerja.Gateway;
 using Kinerja.Host.Modules;
-using Kinerja.Host.Registers;
 using Kinerja.Host.Scheduling;
-using Kinerja.Host.Security;
+using Kinerja.Modules.Accounts;
 using Kinerja.Host.Web;
 
 // Settings are read once, at start (the README says to restart after changing them): watching appsettings.json
@@ -30,7 +29,7 @@ catch (DatabaseConfigurationException e)
     await Console.Error.WriteLineAsync(e.Message);
     return 2;
 }
-builder.AddKinerjaSecurity();
+builder.AddKinerjaAccounts(DatabaseHosting.DataDirectory(builder.Configuration));
 builder.AddKinerjaScheduler();
 builder.AddGraphQLGateway();
 builder.AddWarmUp();
@@ -42,7 +41,6 @@ if (CommandLine.IsCommand(args))
     return await app.RunCommandAsync(args);
 }
 app.MapGraphQLGateway();
-app.MapRegisterUpload();
 app.MapModuleEndpoints();
 app.MapClientApp();
 await app.RunAsync();

@@ -17,7 +17,7 @@ internal sealed class PostgreSqlDatabaseProvider : IDatabaseProvider
     /// <summary>The advisory lock a start holds while it migrates and seeds: "KNRS".</summary>
     public const long StartLock = 0x4B4E5253;
 
-    private const string StartStampTable = $"\"{HostDbContext.Schema}\".\"{HostDbContext.TablePrefix}_start_stamp\"";
+    private const string StartStampTable = $"\"{DataVersionContext.Schema}\".\"host_start_stamp\"";
 
     public PostgreSqlDatabaseProvider(string connectionString) => ConnectionString = connectionString;
 

@@ -1,4 +1,6 @@
+using Autofac;
 using Kinerja.Shared.Data;
+using Kinerja.Shared.Modules;
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -97,16 +99,25 @@ internal static class DatabaseHosting
     public const string ConnectionStringName = "Kinerja";
     public const string DatabaseFileName = "kinerja.db";
 
+    /// <summary>The engine, the unit of work every change runs in, and the data version it raises.</summary>
     public static void AddKinerjaDatabase(this WebApplicationBuilder builder)
     {
         if (Engine(builder.Configuration) == DatabaseEngine.PostgreSql)
         {
             builder.Services.AddSingleton<IDatabaseProvider>(new PostgreSqlDatabaseProvider(ConnectionString(builder.Configuration)));
-            return;
         }
-        var connectionString = ConnectionString(builder.Configuration);
-        EnableWriteAheadLog(connectionString);
-        builder.Services.AddSingleton<IDatabaseProvider>(new SqliteDatabaseProvider(connectionString));
+        else
+        {
+            var connectionString = ConnectionString(builder.Configuration);
+            EnableWriteAheadLog(connectionString);
+            builder.Services.AddSingleton<IDatabaseProvider>(new SqliteDatabaseProvider(connectionString));
+        }
+        builder.Host.ConfigureContainer<ContainerBuilder>(container =>
+        {
+            container.RegisterInstance(DataVersionContext.Kind);
+            container.Register(c => new DataContextMigration(DataVersionContext.Kind, c.Resolve<IDatabaseProvider>())).As<IModuleInitializer>().SingleInstance();
+            container.RegisterType<UnitOfWork>().As<IUnitOfWork>().As<IDataVersion>().SingleInstance();
+        });
     }
 
     /// <summary>The configured engine: Sqlite unless Kinerja:Database:Provider says PostgreSQL (in any case).</summary>

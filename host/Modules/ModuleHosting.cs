@@ -3,10 +3,10 @@ using System.Text;
 using Autofac;
 using Autofac.Extensions.DependencyInjection;
 using Kinerja.Host.Commands;
-using Kinerja.Host.Registers;
 using Kinerja.Shared.Data;
 using Kinerja.Shared.GraphQL;
 using Kinerja.Shared.Modules;
+using Kinerja.Shared.Security;
 using Kinerja.Shared.Sources;
 
 namespace Kinerja.Host.Modules;
@@ -25,11 +25,9 @@ internal static class ModuleHosting
         builder.Host.ConfigureContainer<ContainerBuilder>(container =>
         {
             container.RegisterInstance(directory);
-            container.RegisterType<ServiceImporter>().As<IRegisterImporter>().SingleInstance();
-            container.RegisterType<RegisterImports>().SingleInstance();
-            container.RegisterType<ImportCommand>().As<IHostCommand>().SingleInstance();
+            container.RegisterType<Access>().SingleInstance();
+            container.RegisterRegisterImports();
             container.RegisterType<CopyDataCommand>().As<IHostCommand>().SingleInstance();
-            container.RegisterType<RegisterImportsGraphQL>().As<IGraphQLContributor>().SingleInstance();
             foreach (var module in enabled)
             {
                 container.RegisterModule(module);

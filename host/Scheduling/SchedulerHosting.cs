@@ -1,5 +1,6 @@
 using Kinerja.Host.Data;
 using Kinerja.Shared.Data;
+using Kinerja.Shared.Modules;
 using Quartz;
 
 namespace Kinerja.Host.Scheduling;
@@ -38,5 +39,25 @@ internal static class SchedulerHosting
             });
         });
         builder.Services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+        builder.Services.AddSingleton<IModuleInitializer, SchedulerSchemaInitializer>();
+    }
+}
+
+/// <summary>On PostgreSQL, the schema Quartz provisions its tables in, made at start.</summary>
+internal sealed class SchedulerSchemaInitializer(IDatabaseProvider database) : IModuleInitializer
+{
+    public string State => SchedulerHosting.PostgreSqlSchema;
+
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        if (database.Engine != DatabaseEngine.PostgreSql)
+        {
+            return;
+        }
+        await using var connection = database.CreateConnection();
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"CREATE SCHEMA IF NOT EXISTS \"{SchedulerHosting.PostgreSqlSchema}\"";
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

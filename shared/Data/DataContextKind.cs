@@ -50,11 +50,16 @@ public sealed class DataContextKind
         where TContext : DbContext =>
         new(typeof(TContext), prefix, historyTable, prefix, options => create((DbContextOptions<TContext>)options));
 
-    /// <summary>The same kind, for a database whose module kept one history before (<see cref="LegacyMigrations"/>).</summary>
-    public DataContextKind WithLegacy(IReadOnlyList<string> lastLegacyMigrations) => new(Type, Schema, HistoryTable, Prefix, _create)
-    {
-        LegacyMigrations = lastLegacyMigrations,
-    };
+    /// <summary>
+    /// The same kind, for a database whose module kept one history before (<see cref="LegacyMigrations"/>): by default
+    /// <c>__{prefix}_migrations</c> in the kind's schema.
+    /// </summary>
+    public DataContextKind WithLegacy(IReadOnlyList<string> lastLegacyMigrations, string? legacyHistoryTable = null) =>
+        new(Type, Schema, HistoryTable, Prefix, _create)
+        {
+            LegacyMigrations = lastLegacyMigrations,
+            LegacyHistoryTable = legacyHistoryTable ?? $"__{Prefix ?? Schema}_migrations",
+        };
 
     /// <summary>A context of this kind on <paramref name="database"/>, outside any change.</summary>
     public DbContext Create(IDatabaseProvider database) => _create(Options(database, HistoryTable));
@@ -131,7 +136,7 @@ public sealed class DataContextKind
     }
 
     /// <summary>The one history a module kept before its tables were migrated apart by kind.</summary>
-    private string LegacyHistoryTable => $"__{Prefix ?? Schema}_migrations";
+    private string LegacyHistoryTable { get; init; } = "";
 }
 
 /// <summary>Migrates a kind of context at start: every kind a module registers comes before the module's seeding.</summary>

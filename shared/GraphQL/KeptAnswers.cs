@@ -31,4 +31,13 @@ public static class KeptAnswers
         field.FieldType.WithMetadata(Metadata, how);
         return field;
     }
+
+    /// <summary>Marks a root field any caller may use, signed in or not (login, me): the gateway asks an account for every other.</summary>
+    public static FieldBuilder<TSource, TReturn> OpenToAnyone<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field)
+    {
+        field.FieldType.WithMetadata(OpenMetadata, true);
+        return field;
+    }
+
+    public const string OpenMetadata = "kinerja.open-to-anyone";
 }

@@ -1,5 +1,5 @@
 using GraphQL;
-using Kinerja.Host.GraphQL;
+using Kinerja.Gateway;
 using Kinerja.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,4 +1,4 @@
-using Kinerja.Host.Security;
+using Kinerja.Modules.Accounts;
 using Kinerja.Tests.Support;
 using Microsoft.Extensions.Configuration;
 

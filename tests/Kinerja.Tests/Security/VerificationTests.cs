@@ -81,7 +81,7 @@ public abstract class VerificationTests(DatabaseEngine engine) : IAsyncLifetime
     {
         using var data = new TempDirectory();
         await using var host = new KinerjaHost(data.Path, engine: engine);
-        var accounts = host.Services.GetService(typeof(Kinerja.Host.Security.AccountService)) as Kinerja.Host.Security.AccountService;
+        var accounts = host.Services.GetService(typeof(Kinerja.Modules.Accounts.AccountService)) as Kinerja.Modules.Accounts.AccountService;
         await accounts!.CreateAsync("kabid-dua-peran", "kata-sandi-uji-yang-panjang", [Roles.Operator, Roles.Verifikator], "REHSOS", CancellationToken.None);
         var token = await host.SignInAsync("kabid-dua-peran", Roles.Operator, "REHSOS");
 

@@ -44,10 +44,10 @@ public sealed class CommandCounter : IDisposable, IObserver<DiagnosticListener>,
         {
             _listeners.Add(listener.Subscribe(this, name => name == RelationalEventId.CommandExecuting.Name));
         }
-        else if (listener == Kinerja.Host.Data.UnitOfWork.Diagnostics)
+        else if (listener == Kinerja.Shared.Data.UnitOfWork.Diagnostics)
         {
             // The data version is read without EF: the host reports that statement itself.
-            _listeners.Add(listener.Subscribe(this, name => name == Kinerja.Host.Data.UnitOfWork.VersionReadEvent));
+            _listeners.Add(listener.Subscribe(this, name => name == Kinerja.Shared.Data.UnitOfWork.VersionReadEvent));
         }
     }
 

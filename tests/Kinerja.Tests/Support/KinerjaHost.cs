@@ -106,7 +106,7 @@ public sealed class KinerjaHost : WebApplicationFactory<Program>
     /// <summary>An account of the given role and unit (made if missing), signed in through login over HTTP.</summary>
     public async Task<string> SignInAsync(string userName, string role, string? unit)
     {
-        var accounts = Services.GetRequiredService<Kinerja.Host.Security.AccountService>();
+        var accounts = Services.GetRequiredService<Kinerja.Modules.Accounts.AccountService>();
         try
         {
             await accounts.CreateAsync(userName, TestPassword, [role], unit, CancellationToken.None);

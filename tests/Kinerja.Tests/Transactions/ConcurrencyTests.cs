@@ -1,6 +1,5 @@
 using System.Text.Json;
-using Kinerja.Host.Data;
-using Kinerja.Host.Security;
+using Kinerja.Modules.Accounts;
 using Kinerja.Shared.Security;
 using Kinerja.Shared.Data;
 using Kinerja.Tests.Support;
@@ -81,7 +80,7 @@ public abstract class ConcurrencyTests(DatabaseEngine engine)
             }
         })));
 
-        await using var db = host.Services.GetRequiredService<Func<HostDbContext>>()();
+        await using var db = host.Services.GetRequiredService<Func<AccountsDbContext>>()();
         var account = await db.Accounts.AsNoTracking().SingleAsync(a => a.UserName == "op-pmi");
         Assert.DoesNotContain("OK", outcomes);
         Assert.Equal(outcomes.Count(o => o == "LOGIN_FAILED"), account.FailedLogins);

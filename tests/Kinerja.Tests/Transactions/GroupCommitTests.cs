@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Autofac;
-using Kinerja.Host.Data;
-using Kinerja.Host.Security;
+using Kinerja.Modules.Accounts;
 using Kinerja.Shared.Data;
 using Kinerja.Shared.Security;
 using Kinerja.Tests.Support;
@@ -22,7 +21,7 @@ public abstract class GroupCommitTests(DatabaseEngine engine)
 
     // Changes of PMI-1 fail in the database after their entry and audit row were written: a statement that fails
     // leaves a PostgreSQL transaction unusable until it rolls back to a savepoint, the change's own.
-    private sealed class FailingFor(string code, IAuditTrail inner, Func<HostDbContext> createContext) : IAuditTrail
+    private sealed class FailingFor(string code, IAuditTrail inner, Func<AccountsDbContext> createContext) : IAuditTrail
     {
         public async Task RecordAsync(Caller caller, AuditEntry entry, CancellationToken cancellationToken)
         {
@@ -42,7 +41,7 @@ public abstract class GroupCommitTests(DatabaseEngine engine)
     {
         using var data = new TempDirectory();
         await using var host = new KinerjaHost(data.Path, container: c =>
-            c.Register(x => new FailingFor("PMI-1", x.Resolve<AuditTrail>(), x.Resolve<Func<HostDbContext>>())).As<IAuditTrail>().SingleInstance(),
+            c.Register(x => new FailingFor("PMI-1", x.Resolve<AuditTrail>(), x.Resolve<Func<AccountsDbContext>>())).As<IAuditTrail>().SingleInstance(),
             engine: engine);
         var token = await host.SignInAsync("admin-serentak", Roles.Admin, null);
         var version = await host.Services.GetRequiredService<IDataVersion>().CurrentAsync(CancellationToken.None);

@@ -1,5 +1,4 @@
 using System.Reflection;
-using Kinerja.Host.Data;
 using Kinerja.Shared.Data;
 using Kinerja.Shared.Security;
 using Kinerja.Tests.Support;

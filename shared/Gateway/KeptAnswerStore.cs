@@ -4,7 +4,7 @@ using GraphQLParser.AST;
 using Kinerja.Shared.GraphQL;
 using Kinerja.Shared.Security;
 
-namespace Kinerja.Host.GraphQL;
+namespace Kinerja.Gateway;
 
 /// <summary>
 /// Serialised answers of read-only requests, kept for one data version. A request is answered from here only

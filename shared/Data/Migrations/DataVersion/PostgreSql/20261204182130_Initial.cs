@@ -2,20 +2,24 @@
 
 #nullable disable
 
-namespace Kinerja.Host.Data.Migrations
+namespace Kinerja.Shared.Data.Migrations.DataVersion.PostgreSql
 {
     /// <inheritdoc />
-    internal partial class DataVersion : Migration
+    internal partial class Initial : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.EnsureSchema(
+                name: "kinerja");
+
             migrationBuilder.CreateTable(
                 name: "host_data_version",
+                schema: "kinerja",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false),
-                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -27,7 +31,8 @@ namespace Kinerja.Host.Data.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "host_data_version");
+                name: "host_data_version",
+                schema: "kinerja");
         }
     }
 }

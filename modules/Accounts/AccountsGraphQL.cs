@@ -1,12 +1,11 @@
 using System.Globalization;
 using GraphQL;
 using GraphQL.Types;
-using Kinerja.Host.Data;
 using Kinerja.Shared.GraphQL;
 using Kinerja.Shared.Periods;
 using Kinerja.Shared.Security;
 
-namespace Kinerja.Host.Security;
+namespace Kinerja.Modules.Accounts;
 
 internal sealed class LoginResultType : ObjectGraphType<LoginResult>
 {
@@ -58,6 +57,7 @@ internal sealed class AccountsGraphQL : IGraphQLContributor
     public void AddQueryFields(ObjectGraphType query)
     {
         query.Field<AccountType>("me")
+            .OpenToAnyone()
             .KeptAlongside()
             .Description("The account of the request's token; null without one.")
             .Resolve(c => Caller.From(c.User) is { IsSignedIn: true } caller ? caller : null);
@@ -81,6 +81,7 @@ internal sealed class AccountsGraphQL : IGraphQLContributor
 
     public void AddMutationFields(ObjectGraphType mutation) =>
         mutation.Field<NonNullGraphType<LoginResultType>>(Login)
+            .OpenToAnyone()
             .Description("Signs in: a wrong name and a wrong password are refused alike; repeated failures make the account wait.")
             .Argument<NonNullGraphType<StringGraphType>>("username")
             .Argument<NonNullGraphType<StringGraphType>>("password")

@@ -5,7 +5,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Kinerja.Host.Data.Migrations.PostgreSql
+namespace Kinerja.Modules.Accounts.Migrations.PostgreSql
 {
     /// <inheritdoc />
     internal partial class Initial : Migration
@@ -57,19 +57,6 @@ namespace Kinerja.Host.Data.Migrations.PostgreSql
                     table.PrimaryKey("PK_host_audit_trail", x => x.Id);
                 });
 
-            migrationBuilder.CreateTable(
-                name: "host_data_version",
-                schema: "kinerja",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "integer", nullable: false),
-                    Version = table.Column<long>(type: "bigint", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_host_data_version", x => x.Id);
-                });
-
             migrationBuilder.CreateIndex(
                 name: "IX_host_audit_trail_AtUtc",
                 schema: "kinerja",
@@ -98,10 +85,6 @@ namespace Kinerja.Host.Data.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "host_audit_trail",
-                schema: "kinerja");
-
-            migrationBuilder.DropTable(
-                name: "host_data_version",
                 schema: "kinerja");
         }
     }

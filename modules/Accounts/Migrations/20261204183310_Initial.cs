@@ -3,10 +3,10 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Kinerja.Host.Data.Migrations
+namespace Kinerja.Modules.Accounts.Migrations
 {
     /// <inheritdoc />
-    internal partial class Accounts : Migration
+    internal partial class Initial : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)

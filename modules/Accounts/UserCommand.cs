@@ -3,7 +3,7 @@ using Kinerja.Shared.Errors;
 using Kinerja.Shared.Modules;
 using Kinerja.Shared.Security;
 
-namespace Kinerja.Host.Security;
+namespace Kinerja.Modules.Accounts;
 
 /// <summary>
 /// <c>user add NAME --role ROLE[,ROLE] [--unit CODE]</c>: makes an account, the first administrator too.

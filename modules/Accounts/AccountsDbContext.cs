@@ -2,7 +2,7 @@ using Kinerja.Shared.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
-namespace Kinerja.Host.Data;
+namespace Kinerja.Modules.Accounts;
 
 /// <summary>An account: a salted slow hash of its password (never the password), its roles and its unit.</summary>
 internal sealed class AccountRecord
@@ -35,35 +35,32 @@ internal sealed class AuditRecord
     public required string Origin { get; set; }
 }
 
-/// <summary>The data version: one row, raised by every committed change.</summary>
-internal sealed class DataVersionRecord
+/// <summary>
+/// The accounts and the audit trail, in the platform's schema (<c>kinerja</c>) on PostgreSQL. The tables keep the names
+/// they were made with when the host kept them (<c>host_accounts</c>, <c>host_audit_trail</c>), so installations keep their data.
+/// </summary>
+internal sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> options) : DbContext(options)
 {
-    public int Id { get; set; }
-    public long Version { get; set; }
-}
+    private const string TablePrefix = "host";
 
-/// <summary>The host's own tables: accounts, the audit trail and the data version, which span every module.</summary>
-internal sealed class HostDbContext(DbContextOptions<HostDbContext> options) : DbContext(options)
-{
-    public const string TablePrefix = "host";
-
-    /// <summary>The host's schema on PostgreSQL.</summary>
-    public const string Schema = "kinerja";
+    public const string MigrationsHistoryTable = "__accounts_migrations";
 
     public DbSet<AccountRecord> Accounts => Set<AccountRecord>();
     public DbSet<AuditRecord> AuditTrail => Set<AuditRecord>();
-    public DbSet<DataVersionRecord> DataVersions => Set<DataVersionRecord>();
 
-    public const string DataVersionTable = $"{TablePrefix}_data_version";
-    public const string MigrationsHistoryTable = $"__{TablePrefix}_migrations";
     public const string AccountsTable = $"{TablePrefix}_accounts";
+
+    /// <summary>The kind the module migrates at start; a database made before kept these tables under the host's history.</summary>
+    public static DataContextKind Kind { get; } = DataContextKind.Of<AccountsDbContext>(DataVersionContext.Schema, MigrationsHistoryTable,
+            options => new(options))
+        .WithLegacy(DataVersionContext.LegacyMigrations, DataVersionContext.LegacyHistoryTable);
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UseEngineConventions(this);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        modelBuilder.UseEngineSchema(this, Schema);
+        modelBuilder.UseEngineSchema(this, DataVersionContext.Schema);
         modelBuilder.Entity<AccountRecord>(e =>
         {
             e.ToTable(AccountsTable);
@@ -77,17 +74,12 @@ internal sealed class HostDbContext(DbContextOptions<HostDbContext> options) : D
             e.HasIndex(a => new { a.Unit, a.Code });
             e.HasIndex(a => a.User);
         });
-        modelBuilder.Entity<DataVersionRecord>(e =>
-        {
-            e.ToTable(DataVersionTable);
-            e.Property(v => v.Id).ValueGeneratedNever();
-        });
     }
 }
 
 /// <summary>Lets <c>dotnet ef migrations add</c> build the context without the running host, for SQLite or (<c>-- postgresql</c>) PostgreSQL.</summary>
-internal sealed class HostDesignTimeFactory : IDesignTimeDbContextFactory<HostDbContext>
+internal sealed class AccountsDesignTimeFactory : IDesignTimeDbContextFactory<AccountsDbContext>
 {
-    public HostDbContext CreateDbContext(string[] args) => new(DesignTimeOptions.For<HostDbContext>(
-        args, HostDbContext.Schema, HostDbContext.MigrationsHistoryTable));
+    public AccountsDbContext CreateDbContext(string[] args) =>
+        new(DesignTimeOptions.For<AccountsDbContext>(args, DataVersionContext.Schema, AccountsDbContext.MigrationsHistoryTable));
 }

@@ -1,21 +1,24 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Kinerja.Host.Security;
 using Kinerja.Shared.Errors;
 using Kinerja.Shared.Security;
-using Kinerja.Shared.Sources;
+using Kinerja.Shared.Modules;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Net.Http.Headers;
 
-namespace Kinerja.Host.Registers;
+namespace Kinerja.Shared.Sources;
 
 /// <summary>
 /// <c>POST /registers/{register}</c>: a register file as <c>multipart/form-data</c> (field <c>file</c>), read as it
 /// arrives, so a whole register (the 1,000,000-person PMKS file is 100 MB) goes in without being held in
 /// memory or squeezed into a GraphQL request. The same checks, access rules and audit as the command line.
 /// </summary>
-internal static class RegisterUpload
+internal sealed class RegisterUpload : IEndpointContributor
 {
     public const string Path = "/registers/{register}";
 
@@ -24,8 +27,8 @@ internal static class RegisterUpload
     public static long MaxUploadBytes(IConfiguration configuration) =>
         configuration.GetValue("Kinerja:Registers:MaxUploadBytes", 1024L * 1024 * 1024);
 
-    public static void MapRegisterUpload(this WebApplication app) =>
-        app.MapPost(Path, async (HttpContext http, string register, RegisterImports imports, IConfiguration configuration) =>
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) =>
+        endpoints.MapPost(Path, async (HttpContext http, string register, RegisterImports imports, IConfiguration configuration) =>
         {
             var limit = MaxUploadBytes(configuration);
             try
@@ -33,7 +36,7 @@ internal static class RegisterUpload
                 var caller = Caller.From(http.User);
                 if (!caller.IsSignedIn)
                 {
-                    var why = http.Items[SecurityHosting.AuthenticationFailure] as string ?? "tanpa token";
+                    var why = http.Items[SignIn.FailureItem] as string ?? "tanpa token";
                     return Error(StatusCodes.Status401Unauthorized, null,
                         $"{why}: unggah register memerlukan akun; masuk dengan login dan kirim tokennya sebagai Authorization: Bearer ...");
                 }

@@ -1,5 +1,4 @@
 using Autofac;
-using Kinerja.Host.Data;
 using Kinerja.Shared.Data;
 using Kinerja.Shared.GraphQL;
 using Kinerja.Shared.Modules;
@@ -8,16 +7,15 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.IdentityModel.Tokens;
 
-namespace Kinerja.Host.Security;
+namespace Kinerja.Modules.Accounts;
 
-internal static class SecurityHosting
+/// <summary>What the host composes of the accounts module: sign-in with bearer tokens, the accounts, the audit trail.</summary>
+public static class AccountsHosting
 {
-    public const string AuthenticationFailure = "kinerja.authentication-failure";
-
-    /// <summary>Accounts, bearer tokens and the audit trail.</summary>
-    public static void AddKinerjaSecurity(this WebApplicationBuilder builder)
+    /// <summary>Accounts, bearer tokens and the audit trail; the signing key is made in <paramref name="dataDirectory"/> unless configured.</summary>
+    public static void AddKinerjaAccounts(this WebApplicationBuilder builder, string dataDirectory)
     {
-        var settings = SecuritySettings.From(builder.Configuration, DatabaseHosting.DataDirectory(builder.Configuration));
+        var settings = SecuritySettings.From(builder.Configuration, dataDirectory);
         builder.Services.AddSingleton(settings);
         builder.Services.AddHttpContextAccessor();
         builder.Services
@@ -40,7 +38,7 @@ internal static class SecurityHosting
                 {
                     OnAuthenticationFailed = context =>
                     {
-                        context.HttpContext.Items[AuthenticationFailure] = context.Exception is SecurityTokenExpiredException or SecurityTokenInvalidLifetimeException
+                        context.HttpContext.Items[SignIn.FailureItem] = context.Exception is SecurityTokenExpiredException or SecurityTokenInvalidLifetimeException
                             ? "token sudah kedaluwarsa; masuk lagi dengan login"
                             : "token tidak sah";
                         return Task.CompletedTask;
@@ -59,37 +57,15 @@ internal static class SecurityHosting
         builder.Services.AddAuthorization();
         builder.Host.ConfigureContainer<ContainerBuilder>(container =>
         {
-            var kind = DataContextKind.Of<HostDbContext>(HostDbContext.Schema, HostDbContext.MigrationsHistoryTable, options => new HostDbContext(options));
+            var kind = AccountsDbContext.Kind;
             container.RegisterInstance(kind);
             container.Register(c => new DataContextMigration(kind, c.Resolve<IDatabaseProvider>())).As<IModuleInitializer>().SingleInstance();
-            container.Register(c => kind.Factory<HostDbContext>(c.Resolve<IDatabaseProvider>())).SingleInstance();
-            container.RegisterType<SchedulerSchemaInitializer>().As<IModuleInitializer>().SingleInstance();
-            container.RegisterType<UnitOfWork>().As<IUnitOfWork>().As<IDataVersion>().SingleInstance();
+            container.Register(c => kind.Factory<AccountsDbContext>(c.Resolve<IDatabaseProvider>())).SingleInstance();
             container.RegisterType<AccountService>().SingleInstance();
             container.RegisterType<LoginThrottle>().SingleInstance();
             container.RegisterType<AuditTrail>().AsSelf().As<IAuditTrail>().SingleInstance();
-            container.RegisterType<Access>().SingleInstance();
             container.RegisterType<UserCommand>().As<IHostCommand>().SingleInstance();
             container.RegisterType<AccountsGraphQL>().As<IGraphQLContributor>().SingleInstance();
         });
-    }
-}
-
-/// <summary>On PostgreSQL, the schema Quartz provisions its tables in, made at start.</summary>
-internal sealed class SchedulerSchemaInitializer(IDatabaseProvider database) : IModuleInitializer
-{
-    public string State => Scheduling.SchedulerHosting.PostgreSqlSchema;
-
-    public async Task InitializeAsync(CancellationToken cancellationToken)
-    {
-        if (database.Engine != DatabaseEngine.PostgreSql)
-        {
-            return;
-        }
-        await using var connection = database.CreateConnection();
-        await connection.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"CREATE SCHEMA IF NOT EXISTS \"{Scheduling.SchedulerHosting.PostgreSqlSchema}\"";
-        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Kinerja.Host.Security;
+namespace Kinerja.Modules.Accounts;
 
 /// <summary>
 /// Failed logins by client address, whatever the account: an address that tries many accounts (or one

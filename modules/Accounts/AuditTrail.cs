@@ -1,11 +1,10 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Kinerja.Host.Data;
 using Kinerja.Shared.Data;
 using Kinerja.Shared.Security;
 using Microsoft.EntityFrameworkCore;
 
-namespace Kinerja.Host.Security;
+namespace Kinerja.Modules.Accounts;
 
 internal sealed record AuditQuery(string? Unit, string? Code, string? User, DateTimeOffset? From, DateTimeOffset? To, int Limit);
 
@@ -14,11 +13,11 @@ internal sealed class AuditTrail : IAuditTrail
 {
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private readonly Func<HostDbContext> _createContext;
+    private readonly Func<AccountsDbContext> _createContext;
     private readonly IHttpContextAccessor _http;
     private readonly TimeProvider _clock;
 
-    public AuditTrail(Func<HostDbContext> createContext, IHttpContextAccessor http, TimeProvider clock)
+    public AuditTrail(Func<AccountsDbContext> createContext, IHttpContextAccessor http, TimeProvider clock)
     {
         _createContext = createContext;
         _http = http;

@@ -9,12 +9,11 @@ using GraphQL.Resolvers;
 using GraphQL.Validation;
 using GraphQL.Validation.Complexity;
 using GraphQL.Validation.Rules.Custom;
-using Kinerja.Host.Security;
 using Kinerja.Shared.Data;
 using Kinerja.Shared.GraphQL;
 using Kinerja.Shared.Security;
 
-namespace Kinerja.Host.GraphQL;
+namespace Kinerja.Gateway;
 
 /// <summary>Limits on what one request may ask, from configuration (Kinerja:GraphQL:...).</summary>
 internal sealed record GraphQLLimits(int MaxDepth, int MaxComplexity, long MaxRequestBytes, TimeSpan TimeLimit)
@@ -34,9 +33,7 @@ internal sealed record GraphQLLimits(int MaxDepth, int MaxComplexity, long MaxRe
 /// </summary>
 internal sealed class GraphQLGateway
 {
-    private static readonly HashSet<string> OpenFields = [AccountsGraphQL.Login, "me"];
-
-    public GraphQLGateway(IEnumerable<IGraphQLContributor> contributors, SecuritySettings security, IConfiguration configuration)
+    public GraphQLGateway(IEnumerable<IGraphQLContributor> contributors, IConfiguration configuration)
     {
         var query = new ObjectGraphType { Name = "Query" };
         var mutation = new ObjectGraphType { Name = "Mutation" };
@@ -45,7 +42,7 @@ internal sealed class GraphQLGateway
             contributor.AddQueryFields(query);
             contributor.AddMutationFields(mutation);
         }
-        Guard(query, allowAnonymous: security.PublicRead);
+        Guard(query, allowAnonymous: configuration.GetValue(SignIn.PublicReadSetting, false));
         Guard(mutation, allowAnonymous: false);
         // A root type without fields fails every request, so Mutation is left out when no module adds one.
         Schema = new Schema { Query = query, Mutation = mutation.Fields.Count > 0 ? mutation : null };
@@ -106,14 +103,14 @@ internal sealed class GraphQLGateway
 
     private static void Guard(ObjectGraphType root, bool allowAnonymous)
     {
-        foreach (var field in root.Fields.Where(f => !OpenFields.Contains(f.Name)))
+        foreach (var field in root.Fields.Where(f => !f.GetMetadata(KeptAnswers.OpenMetadata, false)))
         {
             var inner = field.Resolver!;
             field.Resolver = new FuncFieldResolver<object?>(async context =>
             {
                 if (!allowAnonymous && !Caller.From(context.User).IsSignedIn)
                 {
-                    var why = context.RequestServices?.GetService<IHttpContextAccessor>()?.HttpContext?.Items[SecurityHosting.AuthenticationFailure] as string;
+                    var why = context.RequestServices?.GetService<IHttpContextAccessor>()?.HttpContext?.Items[SignIn.FailureItem] as string;
                     throw new AccessException("UNAUTHENTICATED",
                         $"{why ?? "tanpa token"}: {field.Name} memerlukan akun; masuk dengan login dan kirim tokennya sebagai Authorization: Bearer ...");
                 }
@@ -123,13 +120,29 @@ internal sealed class GraphQLGateway
     }
 }
 
-internal static class GraphQLHosting
+/// <summary>Marks the request whose change committed, so that an answer cut short after it says the change was stored.</summary>
+internal sealed class RequestCommits(IHttpContextAccessor http) : ICommitObserver
+{
+    public const string Item = "kinerja.change-committed";
+
+    public void Committed()
+    {
+        if (http.HttpContext is { } request)
+        {
+            request.Items[Item] = true;
+        }
+    }
+}
+
+public static class GraphQLHosting
 {
     public const string Path = "/graphql";
 
     public static void AddGraphQLGateway(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<GraphQLGateway>();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton<ICommitObserver, RequestCommits>();
         builder.AddRequestRates();
         // Kestrel refuses a body over the limit too, also one sent without a Content-Length.
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -228,7 +241,7 @@ internal static class GraphQLHosting
         catch (OperationCanceledException) when (!http.RequestAborted.IsCancellationRequested)
         {
             // The limit may pass after a change committed, while its answer was being read: say so.
-            var stored = http.Items.ContainsKey(Kinerja.Host.Data.UnitOfWork.Committed)
+            var stored = http.Items.ContainsKey(RequestCommits.Item)
                 ? " Perubahan yang sudah selesai TELAH disimpan; baca ulang nilainya."
                 : " Tidak ada yang disimpan.";
             await WriteRequestErrorAsync(http, serializer, StatusCodes.Status503ServiceUnavailable,

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.IdentityModel.Tokens;
 
-namespace Kinerja.Host.Security;
+namespace Kinerja.Modules.Accounts;
 
 /// <summary>How tokens are signed and how long they last, and whether aggregates may be read without an account.</summary>
 internal sealed record SecuritySettings(SymmetricSecurityKey SigningKey, TimeSpan TokenLifetime, bool PublicRead)

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Claims;
-using Kinerja.Host.Data;
 using Kinerja.Shared.Data;
 using Kinerja.Shared.Errors;
 using Kinerja.Shared.Modules;
@@ -10,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace Kinerja.Host.Security;
+namespace Kinerja.Modules.Accounts;
 
 internal sealed record LoginResult(string Token, DateTimeOffset ExpiresAt);
 
@@ -26,14 +25,14 @@ internal sealed class AccountService
     private static readonly TimeSpan LongestWait = TimeSpan.FromMinutes(15);
     private const string Refused = "nama pengguna atau kata sandi salah";
 
-    private readonly Func<HostDbContext> _createContext;
+    private readonly Func<AccountsDbContext> _createContext;
     private readonly ModuleDirectory _directory;
     private readonly SecuritySettings _settings;
     private readonly TimeProvider _clock;
     private readonly LoginThrottle _addresses;
     private readonly PasswordHasher<AccountRecord> _hasher = new();
 
-    public AccountService(Func<HostDbContext> createContext, ModuleDirectory directory, SecuritySettings settings, TimeProvider clock,
+    public AccountService(Func<AccountsDbContext> createContext, ModuleDirectory directory, SecuritySettings settings, TimeProvider clock,
         LoginThrottle addresses)
     {
         _addresses = addresses;
@@ -116,7 +115,7 @@ internal sealed class AccountService
 
     // One statement counts the failure, so failures at the same moment are each counted; the wait is set
     // only while the count is still the one it was computed from, so the latest failure's wait stands.
-    private static async Task CountFailureAsync(HostDbContext db, string userName, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task CountFailureAsync(AccountsDbContext db, string userName, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var count = $$"""UPDATE {{db.Table<AccountRecord>()}} SET "FailedLogins" = "FailedLogins" + 1 WHERE "UserName" = {0} RETURNING "FailedLogins" AS "Value" """;
         var counted = await db.Database.SqlQueryRaw<int>(count, userName).ToListAsync(cancellationToken);

@@ -5,7 +5,7 @@ using GraphQL.Transport;
 using Kinerja.Shared.Security;
 using Microsoft.AspNetCore.RateLimiting;
 
-namespace Kinerja.Host.GraphQL;
+namespace Kinerja.Gateway;
 
 /// <summary>
 /// How many requests an account may send to /graphql a minute (Kinerja:RateLimit:PermitsPerMinute, 0 for no

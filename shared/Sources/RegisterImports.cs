@@ -1,3 +1,4 @@
+using Autofac;
 using GraphQL;
 using GraphQL.Types;
 using Kinerja.Shared.Data;
@@ -7,7 +8,7 @@ using Kinerja.Shared.Modules;
 using Kinerja.Shared.Security;
 using Kinerja.Shared.Sources;
 
-namespace Kinerja.Host.Registers;
+namespace Kinerja.Shared.Sources;
 
 /// <summary>
 /// Imports of register files, whichever module keeps the register: <c>import pmks FILE</c> on the command
@@ -168,4 +169,20 @@ internal sealed class RegisterImportsGraphQL : IGraphQLContributor
                 using var stream = new MemoryStream(content, writable: false);
                 return await c.Service<RegisterImports>().ImportAsync(Caller.From(c.User), importer, stream, c.GetArgument<string>("fileName"), c.CancellationToken);
             });
+}
+
+public static class RegisterImportsRegistration
+{
+    /// <summary>
+    /// The imports of the enabled modules' registers, whoever owns them: the services register every module with one
+    /// shares, the upload endpoint, the <c>import</c> command and the <c>registerFiles</c> query.
+    /// </summary>
+    public static void RegisterRegisterImports(this ContainerBuilder builder)
+    {
+        builder.RegisterType<ServiceImporter>().As<IRegisterImporter>().SingleInstance();
+        builder.RegisterType<RegisterImports>().SingleInstance();
+        builder.RegisterType<ImportCommand>().As<IHostCommand>().SingleInstance();
+        builder.RegisterType<RegisterImportsGraphQL>().As<IGraphQLContributor>().SingleInstance();
+        builder.RegisterType<RegisterUpload>().As<IEndpointContributor>().SingleInstance();
+    }
 }
