@@ -1,6 +1,8 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { session, whenSignedOut, type Account } from './api';
+import { carrying, follow, navigate, useAddress } from './route';
+import { ROLE_TEXT } from './format';
 import { Masuk } from './screens/Masuk';
 import { Dasbor } from './screens/Dasbor';
 import { Pohon } from './screens/Pohon';
@@ -9,6 +11,7 @@ import { Verifikasi } from './screens/Verifikasi';
 import { Register } from './screens/Register';
 import { Admin } from './screens/Admin';
 import { Laporan } from './screens/Laporan';
+import { Pejabat } from './screens/Pejabat';
 import './style.css';
 
 interface Screen { path: string; title: string; roles: string[] | null; view: (a: { account: Account }) => preact.JSX.Element }
@@ -20,28 +23,20 @@ const SCREENS: Screen[] = [
   { path: '/isian', title: 'Isian', roles: ['operator'], view: Isian },
   { path: '/verifikasi', title: 'Verifikasi', roles: ['verifikator'], view: Verifikasi },
   { path: '/register', title: 'Register', roles: ['operator'], view: Register },
+  { path: '/pejabat-analisis', title: 'Pejabat dan analisis', roles: ['operator'], view: Pejabat },
   { path: '/laporan', title: 'Laporan', roles: null, view: Laporan },
   { path: '/admin', title: 'Admin', roles: [], view: Admin },
 ];
 
 const allowed = (s: Screen, a: Account) => s.roles == null || a.roles.includes('admin') || s.roles.some(r => a.roles.includes(r));
 
-export function navigate(path: string) {
-  history.pushState(null, '', path);
-  dispatchEvent(new PopStateEvent('popstate'));
-}
-
 function App() {
-  const [path, setPath] = useState(location.pathname);
+  useAddress();
+  const path = location.pathname;
   const [account, setAccount] = useState(session.account());
   const [notice, setNotice] = useState<string | null>(null);
 
-  useEffect(() => {
-    const follow = () => setPath(location.pathname);
-    addEventListener('popstate', follow);
-    whenSignedOut(message => { setNotice(message); setAccount(null); });
-    return () => removeEventListener('popstate', follow);
-  }, []);
+  useEffect(() => whenSignedOut(message => { setNotice(message); setAccount(null); }), []);
 
   const asked = SCREENS.find(s => s.path === path) ?? (path === '/' ? SCREENS[0] : null);
   const screen = account && asked && allowed(asked, account) ? asked : null;
@@ -60,14 +55,14 @@ function App() {
         <nav aria-label="Menu utama">
           <ul>
             {visible.map(s => (
-              <li><a href={s.path} aria-current={s === screen ? 'page' : undefined}
-                onClick={e => { e.preventDefault(); navigate(s.path); }}>{s.title}</a></li>
+              <li><a href={carrying(s.path)} aria-current={s === screen ? 'page' : undefined} onClick={follow}>{s.title}</a></li>
             ))}
-            <li><a href="/graphiql">GraphiQL</a></li>
+            {/* For people who write queries of their own; the page itself stays open to every account. */}
+            {account.roles.includes('admin') && <li><a href="/graphiql">GraphiQL</a></li>}
           </ul>
         </nav>
         <div class="who">
-          <span>{account.username} ({account.roles.join(', ')}{account.unit ? ` · ${account.unit}` : ''})</span>
+          <span>{account.username} · {account.roles.map(r => ROLE_TEXT[r] ?? r).join(', ')}{account.unitName ? ` · ${account.unitName}` : ''}</span>
           <button type="button" onClick={() => { session.clear(); setNotice('Anda telah keluar.'); setAccount(null); navigate('/masuk'); }}>Keluar</button>
         </div>
       </header>
