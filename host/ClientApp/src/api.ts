@@ -2,7 +2,11 @@
 // uploads on the same host.
 
 export interface Account { username: string; roles: string[]; unit: string | null; unitName?: string | null }
-export interface FieldError { field: string; reason: string }
+export interface FieldError {
+  field: string; reason: string;
+  /** The alias of the mutation field it answers, when one request sends several (q1: setTarget ...). */
+  at?: string;
+}
 
 export class ApiError extends Error {
   constructor(message: string, readonly code: string | null, readonly fields: FieldError[]) { super(message); }
@@ -34,7 +38,7 @@ function signOutWith(message: string): never {
   throw new ApiError(message, 'UNAUTHENTICATED', []);
 }
 
-interface GraphQLError { message: string; extensions?: { code?: string; fields?: FieldError[] } }
+interface GraphQLError { message: string; path?: (string | number)[]; extensions?: { code?: string; fields?: FieldError[] } }
 
 // The server names each refused field with its path (input.value: ...); a person reads only the reason, once.
 function reasons(errors: GraphQLError[]): string {
@@ -62,7 +66,8 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
   const unauthenticated = errors.find(e => e.extensions?.code === 'UNAUTHENTICATED');
   if (unauthenticated && token) signOutWith(endedSession(unauthenticated.message));
   if (errors.length > 0) {
-    throw new ApiError(reasons(errors), errors[0].extensions?.code ?? null, errors.flatMap(e => e.extensions?.fields ?? []));
+    throw new ApiError(reasons(errors), errors[0].extensions?.code ?? null,
+      errors.flatMap(e => (e.extensions?.fields ?? []).map(f => ({ ...f, at: e.path?.[0]?.toString() }))));
   }
   return answer.data as T;
 }

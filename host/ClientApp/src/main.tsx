@@ -12,6 +12,8 @@ import { Register } from './screens/Register';
 import { Admin } from './screens/Admin';
 import { Laporan } from './screens/Laporan';
 import { Pejabat } from './screens/Pejabat';
+import { Target } from './screens/Target';
+import { DataDasar } from './screens/DataDasar';
 import './style.css';
 
 interface Screen { path: string; title: string; roles: string[] | null; view: (a: { account: Account }) => preact.JSX.Element }
@@ -21,6 +23,8 @@ const SCREENS: Screen[] = [
   { path: '/dasbor', title: 'Dasbor', roles: null, view: Dasbor },
   { path: '/pohon-kinerja', title: 'Pohon kinerja', roles: null, view: Pohon },
   { path: '/isian', title: 'Isian', roles: ['operator'], view: Isian },
+  { path: '/target', title: 'Target', roles: ['operator'], view: Target },
+  { path: '/data-dasar', title: 'Data dasar', roles: ['operator'], view: DataDasar },
   { path: '/verifikasi', title: 'Verifikasi', roles: ['verifikator'], view: Verifikasi },
   { path: '/register', title: 'Register', roles: ['operator'], view: Register },
   { path: '/pejabat-analisis', title: 'Pejabat dan analisis', roles: ['operator'], view: Pejabat },
@@ -32,18 +36,19 @@ const allowed = (s: Screen, a: Account) => s.roles == null || a.roles.includes('
 
 function App() {
   useAddress();
-  const path = location.pathname;
   const [account, setAccount] = useState(session.account());
   const [notice, setNotice] = useState<string | null>(null);
 
   useEffect(() => whenSignedOut(message => { setNotice(message); setAccount(null); }), []);
 
-  const asked = SCREENS.find(s => s.path === path) ?? (path === '/' ? SCREENS[0] : null);
+  // The front page is the dashboard, under its own address, so that its year and period sit beside its name.
+  if (account && ['/', '/masuk'].includes(location.pathname)) history.replaceState(null, '', `/dasbor${location.search}`);
+  const asked = SCREENS.find(s => s.path === location.pathname) ?? null;
   const screen = account && asked && allowed(asked, account) ? asked : null;
   useEffect(() => { document.title = `${account ? screen?.title ?? 'Tidak ditemukan' : 'Masuk'} — Kinerja`; }, [screen, account]);
 
   if (!account) {
-    return <Masuk notice={notice} onSignedIn={a => { setNotice(null); setAccount(a); if (path === '/masuk') navigate('/dasbor'); }} />;
+    return <Masuk notice={notice} onSignedIn={a => { setNotice(null); setAccount(a); }} />;
   }
   const visible = SCREENS.filter(s => allowed(s, account));
 

@@ -32,7 +32,7 @@ export function Figure({ value, status, format }: { value: number | null; status
 }
 
 /** A target, or that there is none; with the server's word when the quarterly targets disagree with the year's. */
-export function Target({ target, kind, warning }: { target: number | null; kind: string; warning?: string | null }) {
+export function TargetFigure({ target, kind, warning }: { target: number | null; kind: string; warning?: string | null }) {
   return (
     <>
       {target == null ? <span class="status">belum ditetapkan</span> : <span data-value={target}>{fmtValue(target, kind)}</span>}
@@ -97,7 +97,7 @@ function Card({ iku, year, series }: { iku: Iku; year: number; series: Record<st
       <h2 id={`judul-${code}`}><span class="code">{code}</span> {iku.indicator.name}</h2>
       <dl class="figures">
         <div><dt>Realisasi</dt><dd data-field="value"><Figure value={iku.value} status={iku.status} format={n => fmtValue(n, kind)} /></dd></div>
-        <div><dt>Target</dt><dd data-field="target"><Target target={iku.target} kind={kind} warning={iku.targetWarning} /></dd></div>
+        <div><dt>Target</dt><dd data-field="target"><TargetFigure target={iku.target} kind={kind} warning={iku.targetWarning} /></dd></div>
         <div><dt>Capaian</dt><dd data-field="achievement"><Figure value={iku.achievement} status={iku.status} format={fmtPercent} /></dd></div>
         <div><dt>Predikat</dt><dd data-field="predicate">{iku.predicate
           ? <span class={`badge ${bandClass(iku.predicate)}`}>{iku.predicate}</span>

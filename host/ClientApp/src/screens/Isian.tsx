@@ -5,7 +5,7 @@ import { inputText } from '../parse';
 import { ROMAN, thisYear } from '../period';
 import { useQuarterParam, useYear } from '../route';
 import { ErrorBox, Loading, NumberField, readNumbers, Table, useLoad, YearSelect } from '../ui';
-import { Target } from './Dasbor';
+import { TargetFigure } from './Dasbor';
 import { useReturned, WaitingNotice } from './Menunggu';
 
 interface Unit { code: string; name: string; parent: { code: string } | null }
@@ -150,8 +150,8 @@ function Row({ rule, year, quarter, figures, annual, entry, closed, register, on
   return (
     <tr data-indicator={code}>
       <th scope="row"><span class="code">{code}</span> {name}<br /><small class="muted">{rule.indicator.unit.name}</small></th>
-      <td class="num" data-label="Target tahunan"><Target target={annual.target} kind={kind} warning={annual.targetWarning} /></td>
-      <td class="num" data-label={`Target TW ${ROMAN[quarter - 1]}`}><Target target={figures.target} kind={kind} warning={figures.targetWarning} /></td>
+      <td class="num" data-label="Target tahunan"><TargetFigure target={annual.target} kind={kind} warning={annual.targetWarning} /></td>
+      <td class="num" data-label={`Target TW ${ROMAN[quarter - 1]}`}><TargetFigure target={figures.target} kind={kind} warning={figures.targetWarning} /></td>
       <td data-label="Realisasi">
         {register ? (
           <p class="readonly">{fmtValue(figures.value, kind)} <small>dihitung dari register layanan tahun {year}; tidak diketik</small></p>

@@ -4,7 +4,7 @@ import { bandClass, fmtDate, fmtNumber, fmtPercent, fmtValue, SOURCE_TEXT, STATE
 import { KECAMATAN, periodLabel, periodOf, type Period } from '../period';
 import { usePeriodKey, useYear } from '../route';
 import { ChartCanvas, ErrorBox, Loading, PeriodSelect, Table, useLoad, YearSelect } from '../ui';
-import { Figure, Target } from './Dasbor';
+import { Figure, TargetFigure } from './Dasbor';
 
 interface Node {
   indicator: { code: string; name: string; kind: string; level: string; unit: { code: string; name: string } };
@@ -91,7 +91,7 @@ function TreeNode({ node, period, measures, open = false }: { node: Node; period
             <div><dt>Pembilang</dt><dd>{fmtNumber(node.numerator)} <small>({rule(node.numeratorRule, node.source, measures)})</small></dd></div>
             <div><dt>Penyebut</dt><dd>{fmtNumber(node.denominator)} <small>({rule(node.denominatorRule, node.denominatorSource, measures)})</small></dd></div>
           </> : <div><dt>Jumlah</dt><dd>{fmtNumber(node.numerator)} <small>({rule(node.numeratorRule, node.source, measures)})</small></dd></div>}
-          <div><dt>Target</dt><dd data-field="target"><Target target={node.target} kind={kind} warning={node.targetWarning} /></dd></div>
+          <div><dt>Target</dt><dd data-field="target"><TargetFigure target={node.target} kind={kind} warning={node.targetWarning} /></dd></div>
           <div><dt>Capaian</dt><dd><Figure value={node.achievement} status={node.status} format={fmtPercent} /></dd></div>
           <div><dt>Sumber</dt><dd data-field="source">{node.source ? SOURCE_TEXT[node.source] : 'dihitung dari simpul di bawahnya'}
             {node.denominatorSource && <> · penyebut {SOURCE_TEXT[node.denominatorSource]}</>}</dd></div>
