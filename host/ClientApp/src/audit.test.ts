@@ -11,8 +11,8 @@ suite('describe', () => {
   it('reads the keys of every kind of change, whatever their case', () => {
     expect(describe('{"source":"REGISTER"}')).toEqual([['Sumber', 'dihitung dari register']]);
     expect(describe('{"lessIsBetter":true}')).toEqual([['Polaritas', 'makin kecil makin baik']]);
-    expect(describe('{"Position":"REHSOS","Year":2026,"Nip":"198001012005011001"}'))
-      .toEqual([['Posisi', 'REHSOS'], ['Tahun', '2026'], ['NIP', '198001012005011001']]);
+    expect(describe('{"Position":"REHSOS","Year":2026,"Nip":"198001012005011001"}', new Map([['REHSOS', 'Bidang Rehabilitasi Sosial']])))
+      .toEqual([['Posisi', 'Bidang Rehabilitasi Sosial'], ['Tahun', '2026'], ['NIP', '198001012005011001']]);
     expect(describe('{"closed":true,"revision":2}')).toEqual([['Ditutup', 'ya'], ['Revisi', '2']]);
     expect(describe('{"source":"ENTERED","codes":["PMI-1","pmks.total"]}')).toEqual([['Sumber', 'diisi unit'], ['Berlaku untuk', '2 indikator dan data dasar']]);
   });

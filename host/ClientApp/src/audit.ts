@@ -13,22 +13,26 @@ const LABELS: Record<string, string> = {
 
 const TRIGGERS: Record<string, string> = { schedule: 'terjadwal', manual: 'manual' };
 
-function words(key: string, value: unknown): string {
+function words(key: string, value: unknown, names: Map<string, string>): string {
   if (value == null || value === '') return '–';
   if (typeof value === 'boolean') {
     if (key === 'lessisbetter') return value ? 'makin kecil makin baik' : 'makin besar makin baik';
     return value ? 'ya' : 'tidak';
   }
   if (typeof value === 'number') return key === 'year' || key === 'nip' ? String(value) : fmtNumber(value);
-  if (Array.isArray(value)) return key === 'codes' ? `${fmtNumber(value.length)} indikator dan data dasar` : value.map(v => words(key, v)).join(', ');
-  if (typeof value === 'object') return Object.entries(value).map(([k, v]) => `${LABELS[k.toLowerCase()] ?? k}: ${words(k.toLowerCase(), v)}`).join('; ');
+  if (Array.isArray(value)) return key === 'codes' ? `${fmtNumber(value.length)} indikator dan data dasar` : value.map(v => words(key, v, names)).join(', ');
+  if (typeof value === 'object') return Object.entries(value).map(([k, v]) => `${LABELS[k.toLowerCase()] ?? k}: ${words(k.toLowerCase(), v, names)}`).join('; ');
   const text = String(value);
   if (key === 'createdat') return fmtDateTime(text);
+  if (key === 'position' || key === 'unit') return names.get(text) ?? text;
   return STATE_TEXT[text] ?? SOURCE_TEXT[text] ?? READING_TEXT[text] ?? TRIGGERS[text] ?? text;
 }
 
-/** The labelled values of an audit row's JSON: [label, value] pairs, or the text itself when it is not JSON. */
-export function describe(json: string | null): [string, string][] {
+/**
+ * The labelled values of an audit row's JSON: [label, value] pairs, or the text itself when it is not JSON. Units and
+ * positions are named from names (code to name).
+ */
+export function describe(json: string | null, names: Map<string, string> = new Map()): [string, string][] {
   if (json == null) return [];
   let parsed: unknown;
   try {
@@ -36,6 +40,6 @@ export function describe(json: string | null): [string, string][] {
   } catch {
     return [['', json]];
   }
-  if (parsed == null || typeof parsed !== 'object' || Array.isArray(parsed)) return [['', words('', parsed)]];
-  return Object.entries(parsed).map(([key, value]) => [LABELS[key.toLowerCase()] ?? key, words(key.toLowerCase(), value)]);
+  if (parsed == null || typeof parsed !== 'object' || Array.isArray(parsed)) return [['', words('', parsed, names)]];
+  return Object.entries(parsed).map(([key, value]) => [LABELS[key.toLowerCase()] ?? key, words(key.toLowerCase(), value, names)]);
 }

@@ -22,8 +22,11 @@ export function Admin() {
   }>(`query($y: Int!) { quarters(year: $y) { quarter closed changedAt revision }
       snapshots(year: $y) { quarter revision createdAt trigger } sources(year: $y) { code source }
       indicators { code name } baseMeasures(year: $y) { code name } }`, { y: year }), [year]);
-  const names = new Map([...(data?.indicators ?? []).map(i => [i.code, `${i.code} ${i.name}`] as const),
-    ...(data?.baseMeasures ?? []).map(m => [m.code, m.name] as const), ...Object.entries(REGISTER_TEXT).map(([r, name]) => [r, `Register ${name}`] as const)]);
+  const names = new Map([
+    ...(data?.indicators ?? []).map(i => [i.code, `${i.code} ${i.name}`] as const),
+    ...(data?.baseMeasures ?? []).map(m => [m.code, m.name] as const),
+    ...Object.entries(REGISTER_TEXT).map(([r, name]) => [r, `Register ${name}`] as const),
+  ]);
 
   async function run(done: string, query: string, variables: Record<string, unknown>) {
     setError(null);
@@ -132,8 +135,8 @@ export function Admin() {
 interface Audit { at: string; user: string; action: string; unit: string | null; code: string | null; year: number | null; quarter: number | null;
   before: string | null; after: string | null; origin: string }
 
-function Change({ json }: { json: string | null }) {
-  const pairs = describe(json);
+function Change({ json, names }: { json: string | null; names: Map<string, string> }) {
+  const pairs = describe(json, names);
   if (pairs.length === 0) return <>–</>;
   return <dl class="change">{pairs.map(([label, value]) => <div><dt>{label}</dt><dd>{value}</dd></div>)}</dl>;
 }
@@ -141,6 +144,7 @@ function Change({ json }: { json: string | null }) {
 function AuditTrail({ names }: { names: Map<string, string> }) {
   const units = useLoad(() => gql<{ units: Named[] }>('{ units { code name } }'), []);
   const unitName = (code: string | null) => (code == null ? '–' : units.data?.units.find(u => u.code === code)?.name ?? code);
+  const known = new Map([...names, ...(units.data?.units ?? []).map(u => [u.code, u.name] as const), ['BUPATI', 'Bupati Gresik']]);
   const [filters, setFilters] = useState({ unit: '', code: '', user: '', from: '', to: '', limit: '100' });
   const [asked, setAsked] = useState(filters);
   const { data, error, loading } = useLoad(() => gql<{ auditTrail: Audit[] }>(
@@ -175,9 +179,9 @@ function AuditTrail({ names }: { names: Map<string, string> }) {
             <th scope="col">Tentang</th><th scope="col">Periode</th><th scope="col">Sebelum</th><th scope="col">Sesudah</th><th scope="col">Asal</th></tr></thead>
           <tbody>{data.auditTrail.map(a => (
             <tr><td data-label="Waktu">{fmtDateTime(a.at)}</td><td data-label="Pengguna">{a.user}</td><td data-label="Tindakan">{a.action}</td>
-              <td data-label="Unit">{unitName(a.unit)}</td><td data-label="Tentang">{a.code == null ? '–' : names.get(a.code) ?? a.code}</td>
+              <td data-label="Unit">{unitName(a.unit)}</td><td data-label="Tentang">{a.code == null ? '–' : known.get(a.code) ?? a.code}</td>
               <td data-label="Periode">{a.year ?? ''}{a.quarter ? ` TW ${ROMAN[a.quarter - 1]}` : ''}</td>
-              <td data-label="Sebelum"><Change json={a.before} /></td><td data-label="Sesudah"><Change json={a.after} /></td>
+              <td data-label="Sebelum"><Change json={a.before} names={known} /></td><td data-label="Sesudah"><Change json={a.after} names={known} /></td>
               <td data-label="Asal" title={a.origin}>{a.origin.split(' (')[0]}</td></tr>))}</tbody>
         </Table>
       )}
