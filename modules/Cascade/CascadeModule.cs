@@ -6,6 +6,7 @@ using Kinerja.Modules.Cascade.GraphQL;
 using Kinerja.Modules.Cascade.Reports;
 using Kinerja.Modules.Cascade.Rollup;
 using Kinerja.Modules.Cascade.Sources;
+using Kinerja.Modules.Cascade.Targets;
 using Kinerja.Modules.Cascade.Tree;
 using Kinerja.Shared.Data;
 using Kinerja.Shared.GraphQL;
@@ -31,6 +32,7 @@ public sealed class CascadeModule : KinerjaModule
         builder.RegisterIndicatorData<CascadeDbContext>(this, CascadeDbContext.TablePrefixName, options => new CascadeDbContext(options));
         builder.RegisterType<SettledReads>().SingleInstance();
         builder.RegisterType<CascadeTreeStore>().SingleInstance();
+        builder.RegisterType<TargetReadingStore>().SingleInstance();
         builder.Register(c => new AchievementRules(
                 c.Resolve<IConfiguration>().GetSection("Kinerja:Predicates").Get<List<PredicateBand>>() is { Count: > 0 } bands
                     ? bands
@@ -41,6 +43,8 @@ public sealed class CascadeModule : KinerjaModule
         builder.RegisterType<CurrentYearWarmUp>().As<IWarmUp>().SingleInstance();
         builder.RegisterType<IndicatorService>().SingleInstance();
         builder.RegisterType<TreeService>().SingleInstance();
+        builder.RegisterType<TargetService>().SingleInstance();
+        builder.RegisterType<BaseMeasureService>().SingleInstance();
         builder.Register(c => RollupSettings.From(c.Resolve<IConfiguration>())).SingleInstance();
         builder.RegisterType<QuarterClosures>().SingleInstance();
         builder.RegisterType<RollupService>().SingleInstance();

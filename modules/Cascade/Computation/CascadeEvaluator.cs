@@ -119,7 +119,7 @@ internal sealed class CascadeEvaluator
         return new IndicatorValue(indicator, period, rule, numerator, denominator, Amount.Of(target),
             value, achievement, _achievement.Predicate(achievement), status, contributions,
             SourceOf(indicator.Code, rule.Numerator), rule.Denominator is null ? null : SourceOf(indicator.Code, rule.Denominator), _kecamatan,
-            Verification(indicator.Code, rule, period));
+            Verification(indicator.Code, rule, period), _kecamatan is null ? _figures.TargetWarning(indicator.Code) : null);
     }
 
     // Only typed figures go through verification; rollups and register counts carry no state of their own.

@@ -35,7 +35,8 @@ internal sealed record IndicatorValue(
     ValueSource? Source = null,
     ValueSource? DenominatorSource = null,
     string? Kecamatan = null,
-    string? Verification = null)
+    string? Verification = null,
+    string? TargetWarning = null)
 {
     /// <summary>A PERCENT's numerator, a COUNT's value.</summary>
     public double? Numerator => NumeratorPart.Value;

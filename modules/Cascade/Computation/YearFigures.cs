@@ -1,3 +1,4 @@
+using Kinerja.Modules.Cascade.Targets;
 using Kinerja.Shared.Data;
 using Kinerja.Shared.Periods;
 
@@ -9,11 +10,15 @@ internal sealed class YearFigures
     private readonly Dictionary<string, RealizationEntry?[]> _realizations = new(StringComparer.Ordinal);
     private readonly Dictionary<string, double?[]> _targets = new(StringComparer.Ordinal);
     private readonly Dictionary<string, double?[]> _stocks = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TargetSet> _targetSets = new(StringComparer.Ordinal);
+    private readonly Func<string, TargetReading> _readingOf;
 
+    /// <param name="readingOf">Each indicator's target reading in this year.</param>
     /// <param name="verifiedOnly">Leave out entered realisations that are not yet DIVERIFIKASI.</param>
-    public YearFigures(int year, IEnumerable<IndicatorYearData> data, bool verifiedOnly = false)
+    public YearFigures(int year, IEnumerable<IndicatorYearData> data, Func<string, TargetReading> readingOf, bool verifiedOnly = false)
     {
         Year = year;
+        _readingOf = readingOf;
         foreach (var part in data)
         {
             foreach (var r in part.Realizations.Where(r => !verifiedOnly || r.State == VerificationState.Diverifikasi))
@@ -75,29 +80,21 @@ internal sealed class YearFigures
             : VerificationState.Diajukan;
     }
 
-    /// <summary>
-    /// A triwulan's target is its own; a year's the annual target, failing it the sum of the triwulan
-    /// targets; a cumulative period's the sum of the triwulan targets through its last triwulan.
-    /// </summary>
-    public double? Target(string indicator, Period period)
+    /// <summary>The period's target, read by the indicator's target reading; null when it has none.</summary>
+    public double? Target(string indicator, Period period) => TargetsOf(indicator).For(period);
+
+    /// <summary>What is wrong with the indicator's quarterly targets against its annual one; null when nothing is.</summary>
+    public string? TargetWarning(string indicator) => TargetsOf(indicator).Warning();
+
+    /// <summary>The year's targets of an indicator as typed, with the reading they are read by.</summary>
+    public TargetSet TargetsOf(string indicator)
     {
-        if (!_targets.TryGetValue(indicator, out var targets))
+        if (!_targetSets.TryGetValue(indicator, out var set))
         {
-            return null;
+            var typed = _targets.GetValueOrDefault(indicator);
+            _targetSets[indicator] = set = new TargetSet(_readingOf(indicator), typed?[0], typed is null ? new double?[4] : typed[1..]);
         }
-        if (period.Quarter is null && targets[0] is { } annual)
-        {
-            return annual;
-        }
-        double? sum = null;
-        for (var q = period.FirstQuarter; q <= period.LastQuarter; q++)
-        {
-            if (targets[q] is { } t)
-            {
-                sum = (sum ?? 0) + t;
-            }
-        }
-        return sum;
+        return set;
     }
 
     /// <summary>A stock is not a flow: the latest value recorded at or before the period's last triwulan.</summary>

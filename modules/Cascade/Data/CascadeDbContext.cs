@@ -22,6 +22,18 @@ internal sealed class PolarityRecord
     public bool LessIsBetter { get; set; }
 }
 
+/// <summary>A year's target reading of an indicator that differs from its default; absent means the default.</summary>
+internal sealed class TargetReadingRecord
+{
+    public int Year { get; set; }
+    public required string Indicator { get; set; }
+
+    /// <summary>PER_QUARTER, UP_TO_QUARTER or RATE.</summary>
+    public required string Reading { get; set; }
+
+    public DateTimeOffset ChangedAt { get; set; }
+}
+
 /// <summary>A frozen quarterly rollup. Never changed once written; a later rollup adds a revision.</summary>
 internal sealed class SnapshotRecord
 {
@@ -49,6 +61,10 @@ internal sealed class SnapshotValueRecord
     public double? Denominator { get; set; }
     public double? Value { get; set; }
     public double? Target { get; set; }
+
+    /// <summary>What was wrong with the quarterly targets against the annual one when the rollup ran.</summary>
+    public string? TargetWarning { get; set; }
+
     public double? Achievement { get; set; }
     public string? Predicate { get; set; }
     public required string Status { get; set; }
@@ -86,6 +102,7 @@ internal sealed class CascadeDbContext(DbContextOptions<CascadeDbContext> option
 
     public DbSet<RuleOverrideRecord> RuleOverrides => Set<RuleOverrideRecord>();
     public DbSet<PolarityRecord> Polarities => Set<PolarityRecord>();
+    public DbSet<TargetReadingRecord> TargetReadings => Set<TargetReadingRecord>();
     public DbSet<SnapshotRecord> Snapshots => Set<SnapshotRecord>();
     public DbSet<SnapshotValueRecord> SnapshotValues => Set<SnapshotValueRecord>();
     public DbSet<QuarterClosureRecord> QuarterClosures => Set<QuarterClosureRecord>();
@@ -105,6 +122,11 @@ internal sealed class CascadeDbContext(DbContextOptions<CascadeDbContext> option
         {
             e.ToTable($"{TablePrefix}_polarities");
             e.HasKey(p => p.Indicator);
+        });
+        modelBuilder.Entity<TargetReadingRecord>(e =>
+        {
+            e.ToTable($"{TablePrefix}_target_readings");
+            e.HasKey(r => new { r.Year, r.Indicator });
         });
         modelBuilder.Entity<SnapshotRecord>(e =>
         {

@@ -4,6 +4,7 @@ using Kinerja.Modules.Cascade.Sources;
 using Kinerja.Modules.Cascade.Tree;
 using Kinerja.Shared.Catalog;
 using Kinerja.Shared.Data;
+using Kinerja.Shared.Formatting;
 using Kinerja.Shared.Modules;
 using Kinerja.Shared.Periods;
 using Kinerja.Shared.Security;
@@ -68,7 +69,7 @@ internal sealed class IndicatorService
         options ??= ValueOptions.Default;
         var (reading, registers) = await _readings.ReadAsync(year, periods, cancellationToken);
         var polarity = reading.Polarity;
-        return new CascadeEvaluator(reading.Tree, _directory, new YearFigures(year, reading.Data, options.VerifiedOnly), _achievement,
+        return new CascadeEvaluator(reading.Tree, _directory, new YearFigures(year, reading.Data, reading.Readings.Of, options.VerifiedOnly), _achievement,
             code => polarity.Contains(code), registers, options.Kecamatan);
     }
 
@@ -133,9 +134,14 @@ internal sealed class IndicatorService
         {
             await _closures.CheckOpenAsync(checks, "input.quarter", input.Year, input.Quarter, cancellationToken);
         }
-        checks.Amount("input.value", input.Value);
-        checks.Amount("input.numerator", input.Numerator);
-        checks.Amount("input.denominator", input.Denominator);
+        checks.Count("input.value", "jumlah", input.Value);
+        checks.Count("input.numerator", "pembilang", input.Numerator);
+        if (checks.Count("input.denominator", "penyebut", input.Denominator) && input is { Numerator: > 0, Denominator: 0 })
+        {
+            // 0 / 0 says nothing was there to handle and is kept (UNDEFINED); more than nothing out of nothing cannot be.
+            checks.Add("input.denominator", $"penyebut tidak boleh 0 bila pembilang lebih dari 0 (pembilang {IndonesianFormat.Number(input.Numerator.Value)}); "
+                + "isi penyebut yang sebenarnya, atau 0 / 0 bila tidak ada yang harus ditangani");
+        }
         if (indicator is not null && yearOk)
         {
             var rule = (await _trees.TreeOfYearAsync(input.Year, cancellationToken)).Rule(indicator.Code);
@@ -213,7 +219,7 @@ internal sealed class IndicatorService
         var checks = new InputChecks();
         checks.Year("year", year);
         checks.Quarter("quarter", quarter);
-        CheckUnit(checks, unit);
+        checks.Unit("unit", unit, _directory);
         if (state is not null && state is not (VerificationState.Diajukan or VerificationState.Diverifikasi or VerificationState.Dikembalikan))
         {
             checks.Add("state", $"status '{state}' tidak dikenal: DIAJUKAN, DIVERIFIKASI atau DIKEMBALIKAN");
@@ -233,18 +239,10 @@ internal sealed class IndicatorService
     {
         var checks = new InputChecks();
         var period = CheckPeriod(checks, year, quarter, cumulative);
-        CheckUnit(checks, unit);
+        checks.Unit("unit", unit, _directory);
         checks.ThrowIfFailed();
         var evaluator = await EvaluatorAsync(year, [period], cancellationToken);
         return IndicatorsWithin(unit).Select(i => evaluator.Evaluate(i.Code, period)).ToList();
-    }
-
-    private void CheckUnit(InputChecks checks, string? unit)
-    {
-        if (unit is not null && _directory.FindEnabledUnit(unit) is null)
-        {
-            checks.Add("unit", $"unit '{unit}' tidak dikenal");
-        }
     }
 
     private IEnumerable<IndicatorDefinition> IndicatorsWithin(string? unit) =>
@@ -282,7 +280,7 @@ internal sealed class IndicatorService
                     + "ubah sumbernya dengan setSource(..., source: ENTERED) untuk mengisinya langsung");
             }
         }
-        checks.Amount("input.value", input.Value);
+        checks.Count("input.value", "data dasar", input.Value);
         checks.ThrowIfFailed();
 
         var entry = new BaseMeasureEntry(measure!.Code, input.Year, input.Quarter, input.Value);
@@ -311,7 +309,7 @@ internal sealed class IndicatorService
             // An annual target is part of the year's report, which is frozen with the fourth triwulan.
             await _closures.CheckOpenAsync(checks, input.Quarter is null ? "input.year" : "input.quarter", input.Year, input.Quarter ?? 4, cancellationToken);
         }
-        checks.Amount("input.value", input.Value);
+        checks.Amount("input.value", "target", input.Value);
         checks.ThrowIfFailed();
 
         var before = await _stores[indicator!.Module].SaveTargetAsync(new TargetEntry(indicator.Code, input.Year, input.Quarter, input.Value), cancellationToken);

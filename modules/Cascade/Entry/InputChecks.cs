@@ -1,5 +1,6 @@
 using Kinerja.Shared.Catalog;
 using Kinerja.Shared.Errors;
+using Kinerja.Shared.Formatting;
 using Kinerja.Shared.Modules;
 using Kinerja.Shared.Periods;
 
@@ -44,12 +45,41 @@ internal sealed class InputChecks
         return true;
     }
 
-    public void Amount(string field, double? amount)
+    /// <summary>The largest figure taken: far above any count or rupiah amount of a kabupaten, far below where sums lose digits.</summary>
+    public const double MaxAmount = 1e12;
+
+    /// <summary>A figure named <paramref name="what"/> in words: finite, not negative, at most <see cref="MaxAmount"/>.</summary>
+    public bool Amount(string field, string what, double? amount)
     {
-        if (amount is { } a && (!double.IsFinite(a) || a < 0))
+        if (amount is not { } a)
         {
-            Add(field, $"angka harus terhingga dan tidak negatif (diterima {a.ToString(System.Globalization.CultureInfo.InvariantCulture)})");
+            return true;
         }
+        var problem = !double.IsFinite(a) ? $"{what} harus angka terhingga"
+            : a < 0 ? $"{what} tidak boleh negatif (diterima {IndonesianFormat.Number(a)})"
+            : a > MaxAmount ? $"{what} paling besar {IndonesianFormat.Number(MaxAmount)}"
+            : null;
+        if (problem is not null)
+        {
+            Add(field, problem);
+            return false;
+        }
+        return true;
+    }
+
+    /// <summary>A number of persons, documents, institutions: an <see cref="Amount"/> that is a whole number.</summary>
+    public bool Count(string field, string what, double? amount)
+    {
+        if (!Amount(field, what, amount))
+        {
+            return false;
+        }
+        if (amount is { } a && a != Math.Floor(a))
+        {
+            Add(field, $"{what} adalah banyaknya dan harus bilangan bulat, tanpa pecahan (diterima {IndonesianFormat.Number(a)})");
+            return false;
+        }
+        return true;
     }
 
     /// <summary>One of Gresik's 18 kecamatan, as the catalog spells it; null when none is asked or it is unknown.</summary>
@@ -65,6 +95,15 @@ internal sealed class InputChecks
         }
         Add(field, Shared.Registers.Kecamatan.RefusalReason(kecamatan));
         return null;
+    }
+
+    /// <summary>A unit of this host's modules, when one is asked for.</summary>
+    public void Unit(string field, string? unit, ModuleDirectory directory)
+    {
+        if (unit is not null && directory.FindEnabledUnit(unit) is null)
+        {
+            Add(field, $"unit '{unit}' tidak dikenal");
+        }
     }
 
     /// <summary>An indicator that this host serves; a disabled module's indicators are refused as such.</summary>

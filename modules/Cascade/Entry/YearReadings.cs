@@ -1,19 +1,21 @@
 using System.Collections.Concurrent;
 using Kinerja.Modules.Cascade.Computation;
 using Kinerja.Modules.Cascade.Sources;
+using Kinerja.Modules.Cascade.Targets;
 using Kinerja.Modules.Cascade.Tree;
 using Kinerja.Shared.Data;
 using Kinerja.Shared.Periods;
 
 namespace Kinerja.Modules.Cascade.Entry;
 
-/// <summary>What evaluating a year reads: its tree, the polarity, every module's figures, and register counts by periods.</summary>
-internal sealed class YearReading(long version, CascadeTree tree, IReadOnlySet<string> polarity, IndicatorYearData[] data)
+/// <summary>What evaluating a year reads: its tree, target readings, the polarity, every module's figures, and register counts by periods.</summary>
+internal sealed class YearReading(long version, CascadeTree tree, TargetReadings readings, IReadOnlySet<string> polarity, IndicatorYearData[] data)
 {
     private readonly ConcurrentDictionary<string, Task<RegisterFigures>> _registers = new(StringComparer.Ordinal);
 
     public long Version { get; } = version;
     public CascadeTree Tree { get; } = tree;
+    public TargetReadings Readings { get; } = readings;
     public IReadOnlySet<string> Polarity { get; } = polarity;
     public IndicatorYearData[] Data { get; } = data;
 
@@ -76,11 +78,14 @@ internal sealed class YearReadings
     private readonly IReadOnlyList<IIndicatorDataStore> _stores;
     private readonly CascadeTreeStore _trees;
     private readonly SourceSettings _sources;
+    private readonly TargetReadingStore _targetReadings;
     private readonly IDataVersion _version;
     private readonly ConcurrentDictionary<int, (long Version, Task<YearReading> Reading)> _kept = new();
 
-    public YearReadings(IEnumerable<IIndicatorDataStore> stores, CascadeTreeStore trees, SourceSettings sources, IDataVersion version)
+    public YearReadings(IEnumerable<IIndicatorDataStore> stores, CascadeTreeStore trees, SourceSettings sources, TargetReadingStore targetReadings,
+        IDataVersion version)
     {
+        _targetReadings = targetReadings;
         _stores = stores.ToList();
         _trees = trees;
         _sources = sources;
@@ -93,6 +98,7 @@ internal sealed class YearReadings
         if (WriteScope.Current is not null)
         {
             var tree = await _trees.TreeOfYearAsync(year, cancellationToken);
+            var targetReadings = await _targetReadings.ReadYearAsync(year, cancellationToken);
             var polarity = await _trees.ReadLessIsBetterAsync(cancellationToken);
             var registers = await RegisterFigures.LoadAsync(_sources, year, periods, cancellationToken);
             var data = new IndicatorYearData[_stores.Count];
@@ -100,7 +106,7 @@ internal sealed class YearReadings
             {
                 data[i] = await _stores[i].LoadYearAsync(year, cancellationToken);
             }
-            return (new YearReading(-1, tree, polarity, data), registers);
+            return (new YearReading(-1, tree, targetReadings, polarity, data), registers);
         }
 
         var version = await _version.CurrentAsync(cancellationToken);
@@ -110,6 +116,11 @@ internal sealed class YearReadings
             async () => await _version.CurrentAsync(cancellationToken) == reading.Version);
         return (reading, counted);
     }
+
+    /// <summary>The year's tree, readings, polarity and figures, without register counts.</summary>
+    public async Task<YearReading> YearAsync(int year, CancellationToken cancellationToken) => WriteScope.Current is null
+        ? await ReadingAsync(year, await _version.CurrentAsync(cancellationToken), cancellationToken)
+        : (await ReadAsync(year, [], cancellationToken)).Reading;
 
     private async Task<YearReading> ReadingAsync(int year, long version, CancellationToken cancellationToken)
     {
@@ -162,9 +173,10 @@ internal sealed class YearReadings
     private async Task<YearReading> LoadAsync(int year, long version, CancellationToken cancellationToken)
     {
         var tree = _trees.TreeOfYearAsync(year, cancellationToken);
-        // Read with the version, not the process's kept polarity: another process may have changed it.
+        // Read with the version, not the process's kept settings: another process may have changed them.
+        var targetReadings = _targetReadings.ReadYearAsync(year, cancellationToken);
         var polarity = _trees.ReadLessIsBetterAsync(cancellationToken);
         var data = await Task.WhenAll(_stores.Select(s => s.LoadYearAsync(year, cancellationToken)));
-        return new YearReading(version, await tree, await polarity, data);
+        return new YearReading(version, await tree, await targetReadings, await polarity, data);
     }
 }

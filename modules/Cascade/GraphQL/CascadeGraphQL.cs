@@ -3,6 +3,7 @@ using GraphQL.Types;
 using Kinerja.Modules.Cascade.Entry;
 using Kinerja.Modules.Cascade.Rollup;
 using Kinerja.Modules.Cascade.Sources;
+using Kinerja.Modules.Cascade.Targets;
 using Kinerja.Shared.Security;
 using Kinerja.Shared.Sources;
 using Kinerja.Modules.Cascade.Tree;
@@ -83,6 +84,21 @@ internal sealed class CascadeGraphQL : IGraphQLContributor
             .Description("The pohon kinerja of a year: every enabled indicator's rule.")
             .Argument<NonNullGraphType<IntGraphType>>("year")
             .ResolveAsync(async c => await c.Service<TreeService>().TreeAsync(c.GetArgument<int>("year"), c.CancellationToken));
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<IndicatorTargetsType>>>>("targets")
+            .KeptByDataVersion()
+            .Description("The targets of a year as typed (annual and per triwulan) of every indicator of a unit and the units below it "
+                + "(every unit when none is given), in catalog order, with their reading.")
+            .Argument<NonNullGraphType<IntGraphType>>("year")
+            .Argument<StringGraphType>("unit")
+            .ResolveAsync(async c => await c.Service<TargetService>().ListAsync(c.GetArgument<int>("year"), c.GetArgument<string?>("unit"),
+                c.CancellationToken));
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<BaseMeasureYearType>>>>("baseMeasures")
+            .KeptByDataVersion()
+            .Description("The base-data stocks kept by a unit and the units below it (every unit when none is given), at the end of each triwulan.")
+            .Argument<NonNullGraphType<IntGraphType>>("year")
+            .Argument<StringGraphType>("unit")
+            .ResolveAsync(async c => await c.Service<BaseMeasureService>().ListAsync(c.GetArgument<int>("year"), c.GetArgument<string?>("unit"),
+                c.CancellationToken));
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<SnapshotType>>>>("snapshots")
             .Description("Frozen quarterly rollups, newest revision first.")
             .Argument<NonNullGraphType<IntGraphType>>("year")
@@ -205,6 +221,14 @@ internal sealed class CascadeGraphQL : IGraphQLContributor
             .Description("Drops every change of a year's tree; the year follows the catalog's default again.")
             .Argument<NonNullGraphType<IntGraphType>>("year")
             .ResolveAsync(async c => await c.Service<TreeService>().RestoreTreeAsync(Caller.From(c.User), c.GetArgument<int>("year"), c.CancellationToken));
+        mutation.Field<NonNullGraphType<IndicatorType>>("setTargetReading")
+            .Description("Sets how an indicator's quarterly targets are read in a year (administrators; refused while a triwulan of "
+                + "that year is closed).")
+            .Argument<NonNullGraphType<StringGraphType>>("indicator")
+            .Argument<NonNullGraphType<IntGraphType>>("year")
+            .Argument<NonNullGraphType<TargetReadingType>>("reading")
+            .ResolveAsync(async c => await c.Service<TargetService>().SetReadingAsync(Caller.From(c.User),
+                c.GetArgument<string>("indicator"), c.GetArgument<int>("year"), c.GetArgument<TargetReading>("reading"), c.CancellationToken));
         mutation.Field<NonNullGraphType<IndicatorType>>("setPolarity")
             .Description("Marks an indicator less-is-better (achievement = (2 x target - realisation) / target x 100) or more-is-better.")
             .Argument<NonNullGraphType<StringGraphType>>("indicator")

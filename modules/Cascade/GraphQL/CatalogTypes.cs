@@ -1,5 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
+using Kinerja.Modules.Cascade.Entry;
+using Kinerja.Modules.Cascade.Targets;
 using Kinerja.Modules.Cascade.Tree;
 using Kinerja.Shared.Catalog;
 using Kinerja.Shared.GraphQL;
@@ -71,6 +73,19 @@ internal sealed class IndicatorType : ObjectGraphType<IndicatorDefinition>
             // One read of the data version and the polarity for the request, not one for each of sixty indicators.
             .ResolveAsync(async c => (await c.LoadOncePerRequest("cascade.polarity", string.Empty,
                 _ => c.Service<CascadeTreeStore>().LessIsBetterAsync(c.CancellationToken))).Contains(c.Source.Code));
+        Field<NonNullGraphType<TargetReadingType>>("targetReading")
+            .Description("How the indicator's quarterly targets are read in a year.")
+            .Argument<NonNullGraphType<IntGraphType>>("year")
+            .ResolveAsync(async c =>
+            {
+                var year = c.GetArgument<int>("year");
+                var checks = new InputChecks();
+                checks.Year("year", year);
+                checks.ThrowIfFailed();
+                var readings = await c.LoadOncePerRequest("cascade.target-readings", year,
+                    y => c.Service<TargetReadingStore>().OfYearAsync(y, c.CancellationToken));
+                return readings.Of(c.Source.Code);
+            });
         Field<NonNullGraphType<UnitType>>("unit").Resolve(c => c.Service<ModuleDirectory>().FindUnit(c.Source.Unit));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<IndicatorType>>>>("parents")
             .Description("Indicators this one rolls up into, in the year's tree (the default tree when no year is given).")

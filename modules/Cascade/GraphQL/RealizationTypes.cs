@@ -17,6 +17,9 @@ internal sealed class RealizationType : ObjectGraphType<RealizationListing>
         Field<NonNullGraphType<StringGraphType>>("state").Description("DIAJUKAN, DIVERIFIKASI or DIKEMBALIKAN.").Resolve(c => c.Source.Entry.State);
         Field<StringGraphType>("enteredBy").Resolve(c => c.Source.Entry.EnteredBy);
         Field<StringGraphType>("reviewedBy").Resolve(c => c.Source.Entry.ReviewedBy);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("warnings")
+            .Description("What looks wrong but may be right and was stored (a numerator above its denominator, say).")
+            .Resolve(c => EntryWarnings.Of(c.Source.Entry));
         Field<StringGraphType>("returnReason").Description("Why a verifikator returned it (DIKEMBALIKAN).").Resolve(c => c.Source.Entry.ReturnReason);
     }
 }

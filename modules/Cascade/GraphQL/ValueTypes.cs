@@ -25,6 +25,10 @@ internal sealed class IndicatorValueType : ObjectGraphType<IndicatorValue>
         Field<FloatGraphType>("denominator").Resolve(c => c.Source.Denominator);
         Field<FloatGraphType>("value").Resolve(c => c.Source.Value);
         Field<FloatGraphType>("target").Resolve(c => c.Source.Target);
+        Field<StringGraphType>("targetWarning")
+            .Description("What is wrong with the year's quarterly targets against the annual one (stored as typed, the annual one "
+                + "decides the year); null when they agree.")
+            .Resolve(c => c.Source.TargetWarning);
         Field<FloatGraphType>("achievement").Resolve(c => c.Source.Achievement);
         Field<StringGraphType>("predicate").Resolve(c => c.Source.Predicate);
         Field<NonNullGraphType<ValueStatusType>>("status").Resolve(c => c.Source.Status);

@@ -3,6 +3,7 @@ using Kinerja.Modules.Cascade.Entry;
 using Kinerja.Modules.Cascade.Rollup;
 using Kinerja.Shared.Modules;
 using Kinerja.Shared.Periods;
+using Kinerja.Shared.Formatting;
 
 namespace Kinerja.Modules.Cascade.Reports;
 

@@ -1,7 +1,6 @@
-namespace Kinerja.Modules.Cascade.Reports;
+using Kinerja.Shared.Formatting;
 
-/// <summary>How a figure is written: a whole number (1.234), a decimal (83,33) or a percentage (83,33 %).</summary>
-internal enum FigureFormat { Integer, Decimal, Percent }
+namespace Kinerja.Modules.Cascade.Reports;
 
 /// <summary>A cell: text, or a figure (null when there is none, written "-").</summary>
 internal sealed record ReportCell(string? Text, double? Figure, FigureFormat? Format)

@@ -1,9 +1,11 @@
 using Kinerja.Modules.Cascade.Computation;
 using Kinerja.Modules.Cascade.Rollup;
+using Kinerja.Modules.Cascade.Targets;
 using Kinerja.Shared.Catalog;
 using Kinerja.Shared.Modules;
 using Kinerja.Shared.Periods;
 using Kinerja.Shared.Security;
+using Kinerja.Shared.Formatting;
 
 namespace Kinerja.Modules.Cascade.Reports;
 
@@ -20,10 +22,12 @@ internal sealed class ReportService
     private readonly Access _access;
     private readonly TimeProvider _clock;
     private readonly RollupSettings _settings;
+    private readonly TargetReadingStore _targetReadings;
 
     public ReportService(ModuleDirectory directory, ReportFigures figures, AnalysisService analyses, OfficialService officials, Access access,
-        TimeProvider clock, RollupSettings settings)
+        TimeProvider clock, RollupSettings settings, TargetReadingStore targetReadings)
     {
+        _targetReadings = targetReadings;
         _directory = directory;
         _figures = figures;
         _analyses = analyses;
@@ -148,36 +152,68 @@ internal sealed class ReportService
 
     private async Task<ReportDocument> RencanaAksiAsync(ReportRequest request, CancellationToken cancellationToken)
     {
-        Period[] periods = [.. Enumerable.Range(1, 4).Select(q => Period.OfQuarter(request.Year, q)), Period.OfYear(request.Year)];
+        var year = request.Year;
+        // Each triwulan's target speaks of a period of its own: the triwulan alone for amounts per triwulan, 1 January
+        // through it for levels and rates. Both are read, and each row takes the one its reading speaks of.
+        Period[] periods =
+        [
+            .. Enumerable.Range(1, 4).Select(q => Period.OfQuarter(year, q)),
+            .. Enumerable.Range(1, 4).Select(q => Period.ThroughQuarter(year, q)),
+            Period.OfYear(year),
+        ];
         var sets = await _figures.ForAsync(periods, cancellationToken);
+        var readings = await _targetReadings.OfYearAsync(year, cancellationToken);
         var unit = _directory.FindUnit(request.Unit)!;
-        var columns = new List<ReportColumn> { new("No", 4), new("Indikator Kinerja", 30), new("Satuan", 9) };
-        foreach (var set in sets)
+        var columns = new List<ReportColumn> { new("No", 4), new("Indikator Kinerja", 26), new("Satuan", 9.5), new("Jenis target", 9) };
+        foreach (var q in Enumerable.Range(1, 4))
         {
-            var band = set.Period.Quarter is { } q ? $"Triwulan {IndonesianFormat.Roman(q)}" : $"Tahun {request.Year}";
-            columns.AddRange([new("Target", 8.5, band, true), new("Realisasi", 8.5, band, true), new("Capaian", 10, band, true)]);
+            columns.AddRange([new("Target", 8.5, $"Triwulan {IndonesianFormat.Roman(q)}", true), new("Realisasi", 8.5, $"Triwulan {IndonesianFormat.Roman(q)}", true),
+                new("Capaian", 10, $"Triwulan {IndonesianFormat.Roman(q)}", true)]);
         }
-        columns.Add(new("Penanggung Jawab", 15));
+        columns.AddRange([new("Target", 8.5, $"Tahun {year}", true), new("Realisasi", 8.5, $"Tahun {year}", true), new("Capaian", 10, $"Tahun {year}", true)]);
+        columns.Add(new("Penanggung Jawab", 14));
         var number = 0;
+        var warnings = new List<string>();
         var sections = _directory.Units.Where(u => _access.IsWithin(u.Code, unit.Code))
             .Select(u => new ReportSection(u.Name, IndicatorsOf(u.Code).Select(i =>
             {
                 var format = Satuan.FormatOf(i);
-                var cells = new List<ReportCell> { ReportCell.Of(++number, FigureFormat.Integer), ReportCell.Of(i.Name), ReportCell.Of(Satuan.Of(i)) };
-                foreach (var set in sets)
+                var reading = readings.Of(i.Code);
+                var cells = new List<ReportCell>
                 {
-                    var v = set.Of(i.Code);
+                    ReportCell.Of(++number, FigureFormat.Integer), ReportCell.Of(i.Name), ReportCell.Of(Satuan.Of(i)), ReportCell.Of(TargetSet.Words(reading)),
+                };
+                foreach (var q in Enumerable.Range(1, 4))
+                {
+                    var v = sets[reading == TargetReading.PerQuarter ? q - 1 : q + 3].Of(i.Code);
                     cells.AddRange([ReportCell.Of(v?.Target, format), ReportCell.Of(v?.Value, format), ReportCell.Of(v?.Achievement, FigureFormat.Percent)]);
                 }
+                var annual = sets[8].Of(i.Code);
+                cells.AddRange([ReportCell.Of(annual?.Target, format), ReportCell.Of(annual?.Value, format),
+                    ReportCell.Of(annual?.Achievement, FigureFormat.Percent)]);
                 cells.Add(ReportCell.Of(Responsible(i)));
+                if (annual?.TargetWarning is { } warning)
+                {
+                    warnings.Add($"{number}. {i.Name}: {warning}.");
+                }
                 return new ReportRow(cells);
             }).ToList()))
             .Where(s => s.Rows.Count > 0)
             .ToList();
         var table = new ReportTable("Rencana Aksi",
-            [$"RENCANA AKSI TAHUN {request.Year}", unit.Name.ToUpperInvariant()],
-            [.. sets.Select(s => s.Provenance), Printed()],
-            columns, sections, [DashNote, "Target triwulan adalah target triwulan itu; target tahun adalah target tahunan, atau jumlah target triwulan bila tidak ada."]);
+            [$"RENCANA AKSI TAHUN {year}", unit.Name.ToUpperInvariant()],
+            [
+                .. sets.Where(s => !s.Period.Cumulative || s.Period.Quarter is null).Select(s => s.Provenance),
+                "Target per triwulan dibandingkan dengan realisasi triwulan itu sendiri; target s.d. triwulan dan target tetap per periode "
+                    + "dengan realisasi sejak 1 Januari sampai akhir triwulan itu.",
+                Printed(),
+            ],
+            columns, sections,
+            [
+                DashNote,
+                "Target tahun adalah target tahunan; bila tidak ada, jumlah keempat target triwulan (target per triwulan) atau target triwulan IV.",
+                .. warnings.Count == 0 ? Array.Empty<string>() : ["Target triwulan yang tidak sesuai dengan target tahunan:", .. warnings],
+            ]);
         return new ReportDocument(FileName(request), "Rencana Aksi", [table]);
     }
 

@@ -1,4 +1,5 @@
 using Kinerja.Shared.Catalog;
+using Kinerja.Shared.Formatting;
 
 namespace Kinerja.Modules.Cascade.Reports;
 

@@ -1,6 +1,7 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Kinerja.Shared.Formatting;
 
 namespace Kinerja.Modules.Cascade.Reports;
 

@@ -6,6 +6,7 @@ using Kinerja.Modules.Cascade.Data;
 using Kinerja.Modules.Cascade.Entry;
 using Kinerja.Modules.Cascade.Tree;
 using Kinerja.Shared.Data;
+using Kinerja.Shared.Formatting;
 using Kinerja.Shared.Modules;
 using Kinerja.Shared.Periods;
 using Kinerja.Shared.Security;
@@ -56,8 +57,16 @@ internal sealed class RollupService
     {
         _access.RequireAdmin(caller, "menjalankan rollup");
         var checks = new InputChecks();
-        checks.Year("year", year);
-        checks.Quarter("quarter", quarter);
+        if (checks.Year("year", year) & checks.Quarter("quarter", quarter))
+        {
+            // A triwulan still running has figures still to come: closing it would freeze them half entered.
+            var end = _settings.EndOf(year, quarter);
+            if (_clock.GetUtcNow() < end)
+            {
+                checks.Add("quarter", $"triwulan {IndonesianFormat.Roman(quarter)} {year} belum berakhir (berakhir "
+                    + $"{IndonesianFormat.Date(DateOnly.FromDateTime(end.DateTime).AddDays(-1))}); rollup hanya untuk triwulan yang sudah berakhir");
+            }
+        }
         checks.ThrowIfFailed();
         return _unit.RunAsync(() => FreezeAsync(caller, year, quarter, RollupTrigger.Manual, cancellationToken), cancellationToken);
     }
@@ -157,6 +166,7 @@ internal sealed class RollupService
         Denominator = value.Denominator,
         Value = value.Value,
         Target = value.Target,
+        TargetWarning = value.TargetWarning,
         Achievement = value.Achievement,
         Predicate = value.Predicate,
         Status = value.Status.ToString(),
@@ -172,7 +182,13 @@ internal sealed class RollupService
         foreach (var v in values)
         {
             text.Append(CultureInfo.InvariantCulture, $"{v.Indicator}|{v.Cumulative}|{v.Numerator:R}|{v.Denominator:R}|{v.Value:R}|{v.Target:R}|")
-                .Append(CultureInfo.InvariantCulture, $"{v.Achievement:R}|{v.Predicate}|{v.Status}|{v.NumeratorRule}|{v.DenominatorRule}|{v.Source}|{v.DenominatorSource}\n");
+                .Append(CultureInfo.InvariantCulture, $"{v.Achievement:R}|{v.Predicate}|{v.Status}|{v.NumeratorRule}|{v.DenominatorRule}|{v.Source}|{v.DenominatorSource}");
+            // Appended only when there is one, so that revisions made before warnings existed still compare equal.
+            if (v.TargetWarning is { } warning)
+            {
+                text.Append('|').Append(warning);
+            }
+            text.Append('\n');
         }
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
@@ -199,7 +215,7 @@ internal sealed class RollupService
                     row.Value, row.Achievement, row.Predicate, Enum.Parse<ValueStatus>(row.Status),
                     rule.Children.Select(child => Build(child, cumulative)).ToList(),
                     row.Source is null ? null : Enum.Parse<ValueSource>(row.Source),
-                    row.DenominatorSource is null ? null : Enum.Parse<ValueSource>(row.DenominatorSource));
+                    row.DenominatorSource is null ? null : Enum.Parse<ValueSource>(row.DenominatorSource), TargetWarning: row.TargetWarning);
             }
             else
             {

@@ -15,11 +15,8 @@ internal sealed class CascadeTreeStore
     private readonly Func<CascadeDbContext> _createContext;
     private readonly TimeProvider _clock;
     private readonly CascadeTree _default;
-    private readonly IDataVersion _version;
     private readonly SettledReads _settled;
-    private volatile KeptPolarity? _lessIsBetter;
-
-    private sealed record KeptPolarity(long Version, IReadOnlySet<string> Codes);
+    private readonly VersionKept<bool, IReadOnlySet<string>> _lessIsBetter;
 
     public CascadeTreeStore(ModuleDirectory directory, Func<CascadeDbContext> createContext, TimeProvider clock, IDataVersion version,
         SettledReads settled)
@@ -28,7 +25,7 @@ internal sealed class CascadeTreeStore
         _directory = directory;
         _createContext = createContext;
         _clock = clock;
-        _version = version;
+        _lessIsBetter = new VersionKept<bool, IReadOnlySet<string>>(version);
         _default = CascadeTree.Default(directory);
     }
 
@@ -88,29 +85,9 @@ internal sealed class CascadeTreeStore
             .ExecuteDeleteAsync(cancellationToken);
     }
 
-    /// <summary>
-    /// The indicators marked less-is-better, kept for the data version they were read at: a change of
-    /// polarity raises the version, in this process or another (a second host), and the next read sees it.
-    /// </summary>
-    public async Task<IReadOnlySet<string>> LessIsBetterAsync(CancellationToken cancellationToken)
-    {
-        if (WriteScope.Current is not null)
-        {
-            return await ReadLessIsBetterAsync(cancellationToken); // inside a change: its own transaction, kept for nobody
-        }
-        var version = await _version.CurrentAsync(cancellationToken);
-        if (_lessIsBetter is { } known && known.Version == version)
-        {
-            return known.Codes;
-        }
-        var codes = await ReadLessIsBetterAsync(cancellationToken);
-        // Kept only if no change committed while it was read: then it is exactly the version's polarity.
-        if (await _version.CurrentAsync(cancellationToken) == version)
-        {
-            _lessIsBetter = new KeptPolarity(version, codes);
-        }
-        return codes;
-    }
+    /// <summary>The indicators marked less-is-better, kept for the data version they were read at.</summary>
+    public Task<IReadOnlySet<string>> LessIsBetterAsync(CancellationToken cancellationToken) =>
+        _lessIsBetter.ReadAsync(true, () => ReadLessIsBetterAsync(cancellationToken), cancellationToken);
 
     /// <summary>The indicators marked less-is-better, as stored now.</summary>
     public async Task<IReadOnlySet<string>> ReadLessIsBetterAsync(CancellationToken cancellationToken)

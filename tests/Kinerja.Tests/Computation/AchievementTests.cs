@@ -187,7 +187,7 @@ public sealed class AchievementTests
     public void Given_less_is_better_percent_Then_achievement_uses_cumulative_value_and_target()
     {
         // KEU-2 marked less is better: TW1 2/10, TW2 3/40 -> through TW2 (2 + 3) / (10 + 40) * 100 = 10 %.
-        // Targets TW1 8 %, TW2 8 % -> cumulative target 16 %. Achievement (2 x 16 - 10) / 16 * 100 = 137.5.
+        // A rate (its default reading): targets TW1 8 %, TW2 8 % -> through TW2 still 8 %. (2 x 8 - 10) / 8 * 100 = 75.
         var value = new Figures()
             .LessIsBetter("KEU-2")
             .Percent("KEU-2", 1, 2, 10).Percent("KEU-2", 2, 3, 40)
@@ -195,9 +195,9 @@ public sealed class AchievementTests
             .Through("KEU-2", 2);
 
         Expect.Ok(value, 10, 5, 50);
-        Expect.Near(16, value.Target);
-        Expect.Near(137.5, value.Achievement);
-        Assert.Equal("Sangat Tinggi", value.Predicate);
+        Expect.Near(8, value.Target);
+        Expect.Near(75, value.Achievement);
+        Assert.Equal("Sedang", value.Predicate);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Kinerja.Modules.Cascade;
 using Kinerja.Modules.Cascade.Computation;
+using Kinerja.Modules.Cascade.Targets;
 using Kinerja.Modules.Cascade.Tree;
 using Kinerja.Modules.Linjamsos;
 using Kinerja.Modules.Pemberdayaan;
@@ -44,6 +45,7 @@ internal sealed class Figures
     private readonly List<BaseMeasureEntry> _stocks = [];
     private readonly HashSet<string> _lessIsBetter = new(StringComparer.Ordinal);
     private readonly List<IndicatorRule> _changedRules = [];
+    private readonly Dictionary<string, TargetReading> _readings = new(StringComparer.Ordinal);
     private HashSet<string>? _enabled;
 
     /// <summary>A directory of the six modules with every module enabled.</summary>
@@ -96,6 +98,13 @@ internal sealed class Figures
         return this;
     }
 
+    /// <summary>Reads the indicator's targets this way this year, instead of its default reading.</summary>
+    public Figures Reading(string indicator, TargetReading reading)
+    {
+        _readings[indicator] = reading;
+        return this;
+    }
+
     /// <summary>Marks an indicator as one where less is better.</summary>
     public Figures LessIsBetter(string indicator)
     {
@@ -132,7 +141,8 @@ internal sealed class Figures
         // Only the enabled modules' stores are read by the host; a disabled module contributes no figures.
         var data = new IndicatorYearData(_realizations.ToList(), _targets.ToList(), _stocks.ToList());
         var lessIsBetter = _lessIsBetter.ToHashSet(StringComparer.Ordinal);
-        return new CascadeEvaluator(tree, directory, new YearFigures(Year, [data]),
+        var readings = new TargetReadings(Year, _readings.ToDictionary(), directory);
+        return new CascadeEvaluator(tree, directory, new YearFigures(Year, [data], readings.Of),
             new AchievementRules(AchievementRules.DefaultBands), code => lessIsBetter.Contains(code));
     }
 

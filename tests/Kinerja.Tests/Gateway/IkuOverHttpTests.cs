@@ -18,7 +18,7 @@ public abstract class IkuOverHttpTests(DatabaseEngine engine)
               c: recordBaseMeasure(input: { measure: "lks.total", year: 2026, quarter: 1, value: 50 }) { value }
               d: recordBaseMeasure(input: { measure: "lks.total", year: 2026, quarter: 2, value: 60 }) { value }
               e: setTarget(input: { indicator: "IKU-4", year: 2026, quarter: 1, value: 40 }) { status }
-              f: setTarget(input: { indicator: "IKU-4", year: 2026, quarter: 2, value: 40 }) { status }
+              f: setTarget(input: { indicator: "IKU-4", year: 2026, quarter: 2, value: 80 }) { status }
               g: setTarget(input: { indicator: "IKU-4", year: 2026, value: 60 }) { status }
             }
             """)).Ok();
@@ -40,9 +40,9 @@ public abstract class IkuOverHttpTests(DatabaseEngine engine)
 
         // Q1: 15 / 50 x 100 = 30; achievement 30 / 40 x 100 = 75 -> Sedang
         Assert.Equal("""{"indicator":{"code":"IKU-4"},"numerator":15,"denominator":50,"value":30,"target":40,"achievement":75,"predicate":"Sedang","status":"OK","cumulative":false,""" + working.Replace("{0}", "15") + "}", Iku4("q1"));
-        // Q2: 15 / 60 x 100 = 25; 25 / 40 x 100 = 62.5 -> Rendah
+        // Q2: 15 / 60 x 100 = 25; the IKU's targets are levels (s.d. triwulan): Q2 alone is to gain 80 - 40 = 40; 25 / 40 x 100 = 62.5 -> Rendah
         Assert.Equal("""{"indicator":{"code":"IKU-4"},"numerator":15,"denominator":60,"value":25,"target":40,"achievement":62.5,"predicate":"Rendah","status":"OK","cumulative":false,""" + working.Replace("{0}", "15") + "}", Iku4("q2"));
-        // through Q2: (15 + 15) / 60 x 100 = 50; target 40 + 40 = 80; 50 / 80 x 100 = 62.5
+        // through Q2: (15 + 15) / 60 x 100 = 50; target the level of Q2, 80; 50 / 80 x 100 = 62.5
         Assert.Equal("""{"indicator":{"code":"IKU-4"},"numerator":30,"denominator":60,"value":50,"target":80,"achievement":62.5,"predicate":"Rendah","status":"OK","cumulative":true,""" + working.Replace("{0}", "30") + "}", Iku4("s2"));
         // Q3: nothing entered; the stock is still Q2's 60
         Assert.Equal("""{"indicator":{"code":"IKU-4"},"numerator":null,"denominator":60,"value":null,"target":null,"achievement":null,"predicate":null,"status":"NO_DATA","cumulative":false,"contributions":[{"indicator":{"code":"KELEMBAGAAN-1"},"numerator":null,"contributions":[]}]}""", Iku4("q3"));

@@ -20,9 +20,9 @@ public sealed class PersistenceTests
         }
 
         await using var second = new KinerjaHost(data.Path);
-        var value = (await second.QueryAsync("""{ value(indicator: "IKU-4", year: 2026, quarter: 2) { numerator denominator value target achievement predicate status } }""")).Ok();
+        var value = (await second.QueryAsync("""{ value(indicator: "IKU-4", year: 2026, quarter: 2, cumulative: true) { numerator denominator value target achievement predicate status } }""")).Ok();
 
-        // 12 / 48 x 100 = 25; achievement 25 / 20 x 100 = 125
+        // 12 / 48 x 100 = 25; through TW2 the IKU's level target of TW2, 20: achievement 25 / 20 x 100 = 125
         Assert.Equal("""{"numerator":12,"denominator":48,"value":25,"target":20,"achievement":125,"predicate":"Sangat Tinggi","status":"OK"}""",
             value.GetProperty("value").GetRawText());
     }

@@ -36,14 +36,17 @@ public sealed class ReportFileTests : IClassFixture<ReportSample>
             await ValuesAsync(_host, indicators.Select(i => i.Code), year - 1, quarter, cumulative));
     }
 
-    // The API's figures for the four triwulan of 2026 and the year, as the Rencana Aksi shows them.
-    private async Task<List<Dictionary<string, JsonElement>>> QuartersAndYearAsync(IEnumerable<ApiIndicator> indicators)
+    // The API's figures as the Rencana Aksi shows them: for each triwulan of 2026 the period its target speaks of (the triwulan
+    // alone for a target per triwulan, 1 January through it for a level or a rate), then the year.
+    private async Task<List<Dictionary<string, JsonElement>>> QuartersAndYearAsync(IReadOnlyList<ApiIndicator> indicators)
     {
         var codes = indicators.Select(i => i.Code).ToList();
         var periods = new List<Dictionary<string, JsonElement>>();
         for (var quarter = 1; quarter <= 4; quarter++)
         {
-            periods.Add(await ValuesAsync(_host, codes, 2026, quarter));
+            var alone = await ValuesAsync(_host, codes, 2026, quarter);
+            var through = await ValuesAsync(_host, codes, 2026, quarter, cumulative: true);
+            periods.Add(indicators.ToDictionary(i => i.Code, i => i.Reading == "PER_QUARTER" ? alone[i.Code] : through[i.Code]));
         }
         periods.Add(await ValuesAsync(_host, codes, 2026));
         return periods;
@@ -72,6 +75,7 @@ public sealed class ReportFileTests : IClassFixture<ReportSample>
     [InlineData(2026, null, false, "DINSOS")]
     [InlineData(2026, 1, false, "DINSOS")]
     [InlineData(2026, 2, true, "DINSOS")]
+    [InlineData(2026, 4, true, "DINSOS")]
     [InlineData(2026, null, false, "REHSOS")]
     [InlineData(2026, 1, false, "PEMULIHAN")]
     public async Task Given_the_sample_Then_every_figure_of_the_Pengukuran_Kinerja_xlsx_is_the_API_value(int year, int? quarter, bool cumulative, string unit)
@@ -113,6 +117,25 @@ public sealed class ReportFileTests : IClassFixture<ReportSample>
     }
 
     [Fact]
+    public async Task Given_the_sample_Then_the_Pengukuran_Kinerja_through_TW_IV_prints_the_year_s_targets_figures_and_predicates()
+    {
+        var year = new XlsxBook((await DownloadAsync("/reports/pengukuran-kinerja.xlsx?year=2026")).Content).Sheets["Pengukuran Kinerja"];
+        var through = new XlsxBook((await DownloadAsync("/reports/pengukuran-kinerja.xlsx?year=2026&quarter=4&cumulative=true")).Content)
+            .Sheets["Pengukuran Kinerja"];
+
+        var rows = year.NumberedRows.ToList();
+        Assert.Equal(rows, through.NumberedRows.ToList());
+        foreach (var row in rows)
+        {
+            foreach (var column in new[] { "B", "D", "E", "F", "G" })
+            {
+                Assert.Equal(year.Cell(column, row)!.ToString(), through.Cell(column, row)!.ToString());
+            }
+        }
+        Assert.Contains(rows, row => year.Cell("G", row)!.Text != "-");
+    }
+
+    [Fact]
     public async Task Given_the_sample_analyses_Then_the_Analisis_sheet_holds_them_for_every_IKU()
     {
         var download = await DownloadAsync("/reports/pengukuran-kinerja.xlsx?year=2026");
@@ -147,12 +170,14 @@ public sealed class ReportFileTests : IClassFixture<ReportSample>
         var sheet = book.Sheets["Rencana Aksi"];
         var rows = sheet.NumberedRows.ToList();
         Assert.Equal(indicators.Count, rows.Count);
-        var columns = "DEFGHIJKLMNOPQR";
+        var columns = "EFGHIJKLMNOPQRS";
         var figures = 0;
         foreach (var row in rows)
         {
             var indicator = indicators.Single(i => i.Name == sheet.Cell("B", row)!.Text);
             var format = indicator.IsCount ? Whole : Decimal;
+            Assert.Equal(indicator.Reading switch { "PER_QUARTER" => "target per triwulan", "UP_TO_QUARTER" => "target s.d. triwulan", _ => "target tetap per periode" },
+                sheet.Cell("D", row)!.Text);
             for (var p = 0; p < periods.Count; p++)
             {
                 var where = $"{indicator.Code} baris {row} periode {p + 1}";
@@ -161,7 +186,7 @@ public sealed class ReportFileTests : IClassFixture<ReportSample>
                 AssertFigure(sheet.Cell(columns[3 * p + 2].ToString(), row), periods[p][indicator.Code], "achievement", Percent, where);
                 figures += Enumerable.Range(3 * p, 3).Count(c => sheet.Cell(columns[c].ToString(), row)!.Number is not null);
             }
-            Assert.False(string.IsNullOrEmpty(sheet.Cell("S", row)!.Text));
+            Assert.False(string.IsNullOrEmpty(sheet.Cell("T", row)!.Text));
         }
         Assert.True(figures > indicators.Count, $"sampel seharusnya memberi angka: hanya {figures} sel berangka");
     }

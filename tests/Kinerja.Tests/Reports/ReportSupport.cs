@@ -71,7 +71,8 @@ public abstract class FreshHost : IAsyncLifetime
     }
 }
 
-public sealed record ApiIndicator(string Code, string Name, string Unit, bool IsCount);
+/// <param name="Reading">How its quarterly targets are read in 2026: PER_QUARTER, UP_TO_QUARTER or RATE.</param>
+public sealed record ApiIndicator(string Code, string Name, string Unit, bool IsCount, string Reading);
 
 public sealed record Download(int Status, string? ContentType, string? FileName, byte[] Content, string? CacheControl)
 {
@@ -120,9 +121,10 @@ public static class Reports
 
     /// <summary>The enabled indicators as the API lists them.</summary>
     public static async Task<IReadOnlyList<ApiIndicator>> IndicatorsAsync(KinerjaHost host) =>
-        (await host.QueryAsync("{ indicators { code name kind unit { code } } }")).Ok().GetProperty("indicators").EnumerateArray()
+        (await host.QueryAsync("{ indicators { code name kind unit { code } targetReading(year: 2026) } }")).Ok().GetProperty("indicators").EnumerateArray()
             .Select(i => new ApiIndicator(i.GetProperty("code").GetString()!, i.GetProperty("name").GetString()!,
-                i.GetProperty("unit").GetProperty("code").GetString()!, i.GetProperty("kind").GetString() == "COUNT"))
+                i.GetProperty("unit").GetProperty("code").GetString()!, i.GetProperty("kind").GetString() == "COUNT",
+                i.GetProperty("targetReading").GetString()!))
             .ToList();
 
     public static double? Number(JsonElement value, string field) =>

@@ -28,7 +28,8 @@ public abstract class RollupFlowTests(DatabaseEngine engine)
                   a: recordRealization(input: { indicator: "KELEMBAGAAN-1", year: 2026, quarter: 1, value: 10 }) { status }
                   b: recordRealization(input: { indicator: "KELEMBAGAAN-1", year: 2026, quarter: 2, value: 15 }) { status }
                   c: recordBaseMeasure(input: { measure: "lks.total", year: 2026, quarter: 1, value: 50 }) { value }
-                  d: setTarget(input: { indicator: "IKU-4", year: 2026, quarter: 2, value: 25 }) { status }
+                  d: setTarget(input: { indicator: "IKU-4", year: 2026, quarter: 1, value: 25 }) { status }
+                  e: setTarget(input: { indicator: "IKU-4", year: 2026, quarter: 2, value: 50 }) { status }
                 }
                 """)).Ok();
 
@@ -37,7 +38,8 @@ public abstract class RollupFlowTests(DatabaseEngine engine)
             Assert.Equal("manual", first.GetProperty("trigger").GetString());
             Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+07:00$", first.GetProperty("createdAt").GetString());
             Assert.Equal(120, first.GetProperty("values").GetArrayLength()); // 60 indicators, for the triwulan and through it
-            // Q2: 15 / 50 (the Q1 stock, still the latest) x 100 = 30; achievement 30 / 25 x 100 = 120
+            // Q2: 15 / 50 (the Q1 stock, still the latest) x 100 = 30; the IKU's targets are levels: Q2 alone is to gain
+            // 50 - 25 = 25; achievement 30 / 25 x 100 = 120
             var iku4 = Find(first, "IKU-4", cumulative: false);
             Assert.Equal(30, iku4.GetProperty("value").GetDouble());
             Assert.Equal(120, iku4.GetProperty("achievement").GetDouble());
@@ -124,6 +126,8 @@ public abstract class RollupFlowTests(DatabaseEngine engine)
             ["rollup", "--year", "2026", "--quarter", "1", .. KinerjaHost.DatabaseSwitches(data.Path, engine)]);
         var (badCode, _, badError) = await HostProcess.RunAsync(TimeSpan.FromSeconds(90),
             ["rollup", "--year", "2026", "--quarter", "5", .. KinerjaHost.DatabaseSwitches(data.Path, engine)]);
+        var (earlyCode, _, earlyError) = await HostProcess.RunAsync(TimeSpan.FromSeconds(90),
+            ["rollup", "--year", "2099", "--quarter", "1", .. KinerjaHost.DatabaseSwitches(data.Path, engine)]);
 
         Assert.Equal(0, exitCode);
         // 12 / 48 x 100 = 25; 25 / 20 x 100 = 125
@@ -131,6 +135,8 @@ public abstract class RollupFlowTests(DatabaseEngine engine)
         Assert.Contains("revisi 1", output);
         Assert.NotEqual(0, badCode);
         Assert.Contains("triwulan", badError);
+        Assert.Equal(2, earlyCode);
+        Assert.Contains("triwulan I 2099 belum berakhir", earlyError);
 
         await using var after = new KinerjaHost(data.Path, engine: engine);
         var snapshots = (await after.QueryAsync("{ snapshots(year: 2026, quarter: 1) { trigger } }")).Ok().GetProperty("snapshots");

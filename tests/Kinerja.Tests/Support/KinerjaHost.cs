@@ -20,12 +20,16 @@ public sealed class KinerjaHost : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<ContainerBuilder>? _container;
 
+    /// <param name="now">The instant the host's clock starts at (it runs at the real pace from there): a year whose triwulan
+    /// have ended can be rolled up.</param>
     public KinerjaHost(string dataDirectory, string? modules = null, Action<ContainerBuilder>? container = null,
-        IReadOnlyDictionary<string, string?>? settings = null, DatabaseEngine engine = DatabaseEngine.Sqlite)
+        IReadOnlyDictionary<string, string?>? settings = null, DatabaseEngine engine = DatabaseEngine.Sqlite, DateTimeOffset? now = null)
     {
         DataDirectory = dataDirectory;
         Engine = engine;
-        _container = container;
+        _container = now is { } start
+            ? builder => { builder.RegisterInstance<TimeProvider>(new ShiftedClock(start)); container?.Invoke(builder); }
+            : container;
         _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
         foreach (var (key, value) in DatabaseSettings(dataDirectory, engine))
         {

@@ -28,6 +28,40 @@ public static class TestPostgres
     public static string DatabaseFor(string key) =>
         Databases.GetOrAdd(key, k => new Lazy<string>(() => Create(Name(k)), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
 
+    /// <summary>
+    /// Fills the database of <paramref name="key"/> (made on first use, as <see cref="DatabaseFor"/>) with a plain SQL dump
+    /// of <c>pg_dump</c>, gzipped, through the server's own psql; returns its connection string.
+    /// </summary>
+    public static string Restore(string key, string gzippedDump)
+    {
+        var connectionString = DatabaseFor(key);
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        var start = new ProcessStartInfo(Path.Combine(Started.Value.Bin, "psql"))
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var arg in new[] { "-q", "-v", "ON_ERROR_STOP=1", "-h", builder.Host!, "-p", builder.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "-U", User, "-d", builder.Database! })
+        {
+            start.ArgumentList.Add(arg);
+        }
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using (var dump = new System.IO.Compression.GZipStream(File.OpenRead(gzippedDump), System.IO.Compression.CompressionMode.Decompress))
+        {
+            dump.CopyTo(process.StandardInput.BaseStream);
+        }
+        process.StandardInput.Close();
+        if (!process.WaitForExit(TimeSpan.FromSeconds(120)) || process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"psql gagal memuat {gzippedDump}: {output.Result}{error.Result}");
+        }
+        return connectionString;
+    }
+
     private static string Name(string key) =>
         "k_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..24];
 
@@ -138,6 +172,8 @@ public static class TestPostgres
 
     private sealed class Server(string bin, string directory, int port)
     {
+        public string Bin => bin;
+
         public string ConnectionString(string database) => new NpgsqlConnectionStringBuilder
         {
             Host = "127.0.0.1",

@@ -224,6 +224,9 @@ namespace Kinerja.Modules.Cascade.Data.Migrations
                     b.Property<double?>("Target")
                         .HasColumnType("REAL");
 
+                    b.Property<string>("TargetWarning")
+                        .HasColumnType("TEXT");
+
                     b.Property<double?>("Value")
                         .HasColumnType("REAL");
 
@@ -232,6 +235,26 @@ namespace Kinerja.Modules.Cascade.Data.Migrations
                     b.HasIndex("SnapshotId");
 
                     b.ToTable("cascade_snapshot_values", (string)null);
+                });
+
+            modelBuilder.Entity("Kinerja.Modules.Cascade.Data.TargetReadingRecord", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Indicator")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reading")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Year", "Indicator");
+
+                    b.ToTable("cascade_target_readings", (string)null);
                 });
 
             modelBuilder.Entity("Kinerja.Modules.Cascade.Data.ValueSourceRecord", b =>

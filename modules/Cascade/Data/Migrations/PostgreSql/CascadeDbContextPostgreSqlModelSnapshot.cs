@@ -260,6 +260,10 @@ namespace Kinerja.Modules.Cascade.Data.Migrations.PostgreSql
                     b.Property<double?>("Target")
                         .HasColumnType("double precision");
 
+                    b.Property<string>("TargetWarning")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
                     b.Property<double?>("Value")
                         .HasColumnType("double precision");
 
@@ -268,6 +272,28 @@ namespace Kinerja.Modules.Cascade.Data.Migrations.PostgreSql
                     b.HasIndex("SnapshotId");
 
                     b.ToTable("cascade_snapshot_values", "cascade");
+                });
+
+            modelBuilder.Entity("Kinerja.Modules.Cascade.Data.TargetReadingRecord", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Indicator")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reading")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.HasKey("Year", "Indicator");
+
+                    b.ToTable("cascade_target_readings", "cascade");
                 });
 
             modelBuilder.Entity("Kinerja.Modules.Cascade.Data.ValueSourceRecord", b =>

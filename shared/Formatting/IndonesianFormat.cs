@@ -1,9 +1,12 @@
 using System.Globalization;
 
-namespace Kinerja.Modules.Cascade.Reports;
+namespace Kinerja.Shared.Formatting;
+
+/// <summary>How a figure is written: a whole number (1.234), a decimal (83,33) or a percentage (83,33 %).</summary>
+public enum FigureFormat { Integer, Decimal, Percent }
 
 /// <summary>Numbers and dates as an Indonesian reader writes them: 1.234, 83,33 %, 31 Maret 2026, triwulan II.</summary>
-internal static class IndonesianFormat
+public static class IndonesianFormat
 {
     private static readonly string[] Months =
         ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"];
@@ -16,19 +19,23 @@ internal static class IndonesianFormat
         {
             return "-";
         }
-        var text = format == FigureFormat.Integer && x == Math.Round(x)
+        var text = Swapped(format == FigureFormat.Integer && x == Math.Round(x)
             ? x.ToString("#,##0", CultureInfo.InvariantCulture)
-            : x.ToString("#,##0.00", CultureInfo.InvariantCulture);
-        // Invariant separators swapped: thousands with a dot, decimals with a comma.
-        text = string.Create(text.Length, text, (span, s) =>
-        {
-            for (var i = 0; i < s.Length; i++)
-            {
-                span[i] = s[i] switch { ',' => '.', '.' => ',', var c => c };
-            }
-        });
+            : x.ToString("#,##0.00", CultureInfo.InvariantCulture));
         return format == FigureFormat.Percent ? text + " %" : text;
     }
+
+    /// <summary>A number in a sentence: as many decimals as it has, up to six (1.234, 2,5, 0,001).</summary>
+    public static string Number(double x) => Swapped(x.ToString("#,##0.######", CultureInfo.InvariantCulture));
+
+    // Invariant separators swapped: thousands with a dot, decimals with a comma.
+    private static string Swapped(string text) => string.Create(text.Length, text, (span, s) =>
+    {
+        for (var i = 0; i < s.Length; i++)
+        {
+            span[i] = s[i] switch { ',' => '.', '.' => ',', var c => c };
+        }
+    });
 
     public static string Date(DateOnly date) => $"{date.Day} {Months[date.Month - 1]} {date.Year}";
 

@@ -1,0 +1,149 @@
+using System.IO.Compression;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Kinerja.Shared.Data;
+using Kinerja.Tests.Support;
+
+namespace Kinerja.Tests.Host;
+
+/// <summary>
+/// A database made by an earlier build (tests/Kinerja.Tests/Fixtures/Legacy, made by its make-fixtures.sh) opens with this
+/// one, migrates without creating anything twice, and answers what the earlier build answered: the same snapshots, audit
+/// trail, settings, entries and figures. Targets are compared where the earlier rule and today's target readings agree
+/// (a triwulan alone, read per triwulan or as a rate).
+/// </summary>
+public abstract class LegacyDatabaseTests(DatabaseEngine engine)
+{
+    private const string Password = "kata-sandi-uji-yang-panjang";
+
+    private static string Fixtures => Path.Combine(Repository.Root, "tests", "Kinerja.Tests", "Fixtures", "Legacy");
+
+    private KinerjaHost Open(TempDirectory data)
+    {
+        if (engine == DatabaseEngine.PostgreSql)
+        {
+            TestPostgres.Restore(data.Path, Path.Combine(Fixtures, "kinerja-postgresql.sql.gz"));
+        }
+        else
+        {
+            using var packed = new GZipStream(File.OpenRead(Path.Combine(Fixtures, "kinerja.db.gz")), CompressionMode.Decompress);
+            using var file = File.Create(Path.Combine(data.Path, "kinerja.db"));
+            packed.CopyTo(file);
+        }
+        return new KinerjaHost(data.Path, engine: engine);
+    }
+
+    private JsonNode Expected => JsonNode.Parse(File.ReadAllText(Path.Combine(Fixtures,
+        engine == DatabaseEngine.PostgreSql ? "expected-postgresql.json" : "expected-sqlite.json")))!;
+
+    private static async Task<string> SignInAsync(KinerjaHost host, string user)
+    {
+        var login = await host.QueryAsAsync(null, "mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }",
+            new { u = user, p = Password });
+        return login.Ok().GetProperty("login").GetProperty("token").GetString()!;
+    }
+
+    [Fact]
+    public async Task Given_a_database_of_the_earlier_build_Then_it_opens_and_answers_the_same_records()
+    {
+        using var data = new TempDirectory();
+        await using var host = Open(data);
+        var admin = await SignInAsync(host, "admin"); // an account the earlier build made, its password hash as that build wrote it
+
+        var records = (await host.QueryAsAsync(admin, """
+            {
+              snapshots(year: 2026) { quarter revision createdAt trigger values { indicator { code } cumulative numerator denominator value target achievement predicate status source denominatorSource } }
+              quarters(year: 2026) { quarter closed changedAt revision }
+              auditTrail(limit: 1000) { at user action unit code year quarter before after }
+              tree(year: 2027) { indicator { code } numerator denominator isDefault }
+              sources(year: 2026) { code source }
+              officials(year: 2026) { position nama jabatan pangkat nip }
+              analyses(year: 2026) { indicator faktorPendukung faktorPenghambat upayaTindakLanjut changedBy changedAt }
+              indicators { code lessIsBetter }
+              r26: realizations(year: 2026) { indicator { code } quarter numerator denominator state enteredBy reviewedBy returnReason }
+              r25: realizations(year: 2025) { indicator { code } quarter numerator denominator state enteredBy reviewedBy returnReason }
+              served(indicator: "PMI-1", year: 2026) { subject kecamatan }
+            }
+            """)).Ok();
+
+        var expected = Expected["records"]!;
+        foreach (var (field, value) in expected.AsObject())
+        {
+            Assert.True(JsonNode.DeepEquals(value, JsonNode.Parse(records.GetProperty(field).GetRawText())),
+                $"{field}: the earlier build answered {value!.ToJsonString()[..Math.Min(300, value.ToJsonString().Length)]}, now {records.GetProperty(field).GetRawText()[..Math.Min(300, records.GetProperty(field).GetRawText().Length)]}");
+        }
+        Assert.Equal(3, records.GetProperty("snapshots").GetArrayLength());
+        Assert.True(records.GetProperty("auditTrail").GetArrayLength() > 100);
+
+        foreach (var user in new[] { "kadis", "op-umpeg", "kasek" })
+        {
+            await SignInAsync(host, user);
+        }
+    }
+
+    [Fact]
+    public async Task Given_a_database_of_the_earlier_build_Then_every_figure_of_every_period_is_the_same()
+    {
+        using var data = new TempDirectory();
+        await using var host = Open(data);
+
+        var readings = (await host.QueryAsync("""
+            { a: indicators { code targetReading(year: 2026) } b: indicators { code targetReading(year: 2025) }
+              t: tree(year: 2026) { indicator { code } denominator } }
+            """)).Ok();
+        var overTargets = readings.GetProperty("t").EnumerateArray()
+            .Where(r => r.GetProperty("denominator").GetString()?.StartsWith("target:", StringComparison.Ordinal) == true)
+            .Select(r => r.GetProperty("indicator").GetProperty("code").GetString()!)
+            .ToHashSet();
+        var perQuarter = new Dictionary<int, HashSet<string>>
+        {
+            [2026] = Alone(readings.GetProperty("a")),
+            [2025] = Alone(readings.GetProperty("b")),
+        };
+        var values = Expected["values"]!.AsObject();
+        var compared = 0;
+        foreach (var (period, expectedValues) in values)
+        {
+            var year = period.StartsWith('p') ? 2025 : 2026;
+            int? quarter = period.Length > 1 ? period[1] - '0' : null;
+            var cumulative = period.StartsWith('c');
+            var now = (await host.QueryAsync(
+                "query($y: Int!, $q: Int, $c: Boolean) { values(year: $y, quarter: $q, cumulative: $c) { indicator { code } numerator denominator value target achievement predicate status verification } }",
+                new { y = year, q = quarter, c = cumulative })).Ok().GetProperty("values").EnumerateArray()
+                .ToDictionary(v => v.GetProperty("indicator").GetProperty("code").GetString()!);
+            foreach (var before in expectedValues!.AsArray())
+            {
+                var code = before!["indicator"]!["code"]!.GetValue<string>();
+                var after = JsonNode.Parse(now[code].GetRawText())!;
+                // Before target readings, every cumulative period summed the quarterly targets that were set: the same as
+                // today only for a triwulan alone, read per triwulan or as a rate; a denominator of targets (SEK-1) likewise.
+                var sameTargets = quarter is not null && !cumulative;
+                var fields = new List<string> { "numerator", "verification" };
+                if (sameTargets || !overTargets.Contains(code))
+                {
+                    fields.AddRange(["denominator", "value", "status"]);
+                }
+                if (sameTargets && perQuarter[year].Contains(code))
+                {
+                    fields.AddRange(["target", "achievement", "predicate"]);
+                }
+                foreach (var field in fields)
+                {
+                    Assert.True(JsonNode.DeepEquals(before[field], after[field]),
+                        $"{period} {code} {field}: the earlier build answered {before[field]?.ToJsonString() ?? "null"}, now {after[field]?.ToJsonString() ?? "null"}");
+                    compared++;
+                }
+            }
+        }
+        Assert.True(compared > 2000, $"only {compared} figures compared");
+    }
+
+    private static HashSet<string> Alone(JsonElement indicators) => indicators.EnumerateArray()
+        .Where(i => i.GetProperty("targetReading").GetString() != "UP_TO_QUARTER")
+        .Select(i => i.GetProperty("code").GetString()!)
+        .ToHashSet();
+}
+
+public sealed class LegacyDatabaseTestsOnSqlite() : LegacyDatabaseTests(DatabaseEngine.Sqlite);
+
+public sealed class LegacyDatabaseTestsOnPostgreSql() : LegacyDatabaseTests(DatabaseEngine.PostgreSql);
