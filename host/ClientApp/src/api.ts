@@ -1,4 +1,4 @@
-// The app's only way to the server: /graphql with the bearer token of this browser tab, and downloads and
+// The app's only way to the server: /graphql with the bearer token of the browser's open tabs, and downloads and
 // uploads on the same host.
 
 export interface Account { username: string; roles: string[]; unit: string | null; unitName?: string | null }
@@ -31,6 +31,47 @@ export const session = {
 // An answer of UNAUTHENTICATED (expired or forged token) ends the session: the app returns to Masuk with this message.
 let onSignedOut: (message: string) => void = () => {};
 export function whenSignedOut(handler: (message: string) => void) { onSignedOut = handler; }
+
+// The open tabs of one browser share a session: a tab opened from a link (which gets no copy of sessionStorage) asks
+// the others for theirs, and Keluar in one tab ends it in all. The token stays in the tabs, never on disk.
+type TabMessage = { kind: 'ask' } | { kind: 'give'; token: string; account: Account } | { kind: 'left'; token: string };
+const tabs = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('kinerja.session');
+tabs?.addEventListener('message', (e: MessageEvent<TabMessage>) => {
+  const token = session.token();
+  if (e.data.kind === 'ask' && token) tabs.postMessage({ kind: 'give', token, account: session.account()! } satisfies TabMessage);
+  if (e.data.kind === 'left' && token === e.data.token) {
+    session.clear();
+    onSignedOut('Anda telah keluar di tab lain.');
+  }
+});
+
+/** This tab's account, or another open tab's when this one has none; null when no tab answers in a moment. */
+export function borrowSession(): Promise<Account | null> {
+  const own = session.account();
+  if (own || !tabs) return Promise.resolve(own);
+  return new Promise(resolve => {
+    const take = (e: MessageEvent<TabMessage>) => {
+      if (e.data.kind !== 'give') return;
+      session.save(e.data.token, e.data.account);
+      done(e.data.account);
+    };
+    const done = (account: Account | null) => {
+      tabs.removeEventListener('message', take);
+      clearTimeout(timer);
+      resolve(account);
+    };
+    const timer = setTimeout(() => done(null), 500);
+    tabs.addEventListener('message', take);
+    tabs.postMessage({ kind: 'ask' } satisfies TabMessage);
+  });
+}
+
+/** Keluar: this tab and every other tab of the same session. */
+export function signOut() {
+  const token = session.token();
+  session.clear();
+  if (token) tabs?.postMessage({ kind: 'left', token } satisfies TabMessage);
+}
 
 function signOutWith(message: string): never {
   session.clear();

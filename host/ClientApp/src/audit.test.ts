@@ -2,9 +2,9 @@ import { describe as suite, expect, it } from 'vitest';
 import { describe } from './audit';
 
 suite('describe', () => {
-  it('labels a realisation and puts its state and figures in words', () => {
+  it('labels a realisation, puts its state and figures in words and leaves out what has no value', () => {
     expect(describe('{"numerator":1234,"denominator":null,"state":"DIKEMBALIKAN","enteredBy":"op","reviewedBy":"kabid","reason":"Lampiran kurang"}'))
-      .toEqual([['Pembilang / jumlah', '1.234'], ['Penyebut', '–'], ['Status', 'Dikembalikan'], ['Diisi oleh', 'op'],
+      .toEqual([['Pembilang / jumlah', '1.234'], ['Status', 'Dikembalikan'], ['Diisi oleh', 'op'],
         ['Diperiksa oleh', 'kabid'], ['Alasan', 'Lampiran kurang']]);
   });
 

@@ -41,5 +41,7 @@ export function describe(json: string | null, names: Map<string, string> = new M
     return [['', json]];
   }
   if (parsed == null || typeof parsed !== 'object' || Array.isArray(parsed)) return [['', words('', parsed, names)]];
-  return Object.entries(parsed).map(([key, value]) => [LABELS[key.toLowerCase()] ?? key, words(key.toLowerCase(), value, names)]);
+  // A part without a value is left out: it reads as none.
+  return Object.entries(parsed).filter(([, value]) => value != null && value !== '')
+    .map(([key, value]) => [LABELS[key.toLowerCase()] ?? key, words(key.toLowerCase(), value, names)]);
 }

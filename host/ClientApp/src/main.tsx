@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { session, whenSignedOut, type Account } from './api';
+import { borrowSession, signOut, whenSignedOut, type Account } from './api';
 import { carrying, follow, navigate, useAddress } from './route';
 import { ROLE_TEXT } from './format';
 import { Masuk } from './screens/Masuk';
@@ -36,10 +36,13 @@ const allowed = (s: Screen, a: Account) => s.roles == null || a.roles.includes('
 
 function App() {
   useAddress();
-  const [account, setAccount] = useState(session.account());
+  const [account, setAccount] = useState<Account | null | undefined>(undefined);
   const [notice, setNotice] = useState<string | null>(null);
 
-  useEffect(() => whenSignedOut(message => { setNotice(message); setAccount(null); }), []);
+  useEffect(() => {
+    whenSignedOut(message => { setNotice(message); setAccount(null); });
+    borrowSession().then(setAccount);
+  }, []);
 
   // The front page is the dashboard, under its own address, so that its year and period sit beside its name.
   if (account && ['/', '/masuk'].includes(location.pathname)) history.replaceState(null, '', `/dasbor${location.search}`);
@@ -47,6 +50,7 @@ function App() {
   const screen = account && asked && allowed(asked, account) ? asked : null;
   useEffect(() => { document.title = `${account ? screen?.title ?? 'Tidak ditemukan' : 'Masuk'} — Kinerja`; }, [screen, account]);
 
+  if (account === undefined) return <p class="muted" aria-live="polite">Memuat…</p>;
   if (!account) {
     return <Masuk notice={notice} onSignedIn={a => { setNotice(null); setAccount(a); }} />;
   }
@@ -68,7 +72,7 @@ function App() {
         </nav>
         <div class="who">
           <span>{account.username} · {account.roles.map(r => ROLE_TEXT[r] ?? r).join(', ')}{account.unitName ? ` · ${account.unitName}` : ''}</span>
-          <button type="button" onClick={() => { session.clear(); setNotice('Anda telah keluar.'); setAccount(null); navigate('/masuk'); }}>Keluar</button>
+          <button type="button" onClick={() => { signOut(); setNotice('Anda telah keluar.'); setAccount(null); navigate('/masuk'); }}>Keluar</button>
         </div>
       </header>
       <main id="isi" tabIndex={-1}>

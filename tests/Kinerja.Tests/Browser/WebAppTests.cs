@@ -182,12 +182,12 @@ public sealed class WebAppTests
         await Screens.ShotAsync(operatorPage, "dasbor-dikembalikan");
         await returned.GetByRole(AriaRole.Link, new() { Name = "TW II (1)" }).ClickAsync();
         await Expect(operatorPage.GetByRole(AriaRole.Heading, new() { Name = "Isian realisasi" })).ToBeVisibleAsync();
-        await Expect(operatorPage.GetByRole(AriaRole.Radio, new() { Name = "TW II" })).ToBeCheckedAsync();
+        await Expect(operatorPage.GetByRole(AriaRole.Radio, new() { Name = "TW II", Exact = true })).ToBeCheckedAsync();
         row = operatorPage.Locator("tr[data-indicator='PEMULIHAN-1']");
         await Expect(row.Locator("[data-field='state']")).ToContainTextAsync("Dikembalikan");
         // Isian without a triwulan in the address opens where the return waits.
         await operatorPage.GotoAsync("/isian?tahun=2026");
-        await Expect(operatorPage.GetByRole(AriaRole.Radio, new() { Name = "TW II" })).ToBeCheckedAsync();
+        await Expect(operatorPage.GetByRole(AriaRole.Radio, new() { Name = "TW II", Exact = true })).ToBeCheckedAsync();
         await Expect(operatorPage.Locator("[data-waiting='returned']")).ToContainTextAsync("TW II (1)");
         await Expect(row.Locator("[data-field='state']")).ToContainTextAsync("Daftar hadir belum dilampirkan");
         await Expect(row.GetByLabel("Jumlah")).ToHaveValueAsync("9");       // the returned figure, to correct
@@ -283,6 +283,7 @@ public sealed class WebAppTests
         // Isian: the closed triwulan is read-only and says since when; a register-counted figure is read-only too.
         await Screens.OpenAsync(page, "Isian", "Isian realisasi");
         await page.GetByLabel("Tahun").SelectOptionAsync("2025");
+        await page.GetByText("TW I", new() { Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Triwulan I 2025 sudah ditutup pada");
         var closed = page.Locator("tr[data-indicator='PEMULIHAN-1']");
         await Expect(closed.GetByLabel("Jumlah")).ToHaveAttributeAsync("readonly", "");
@@ -343,6 +344,7 @@ public sealed class WebAppTests
         await _s.Host.SignInAsync("kadis", Roles.Pimpinan, null);
         var page = await _s.NewPageAsync();
         await page.GotoAsync("/");
+        await Expect(page.GetByLabel("Nama pengguna")).ToBeVisibleAsync();  // once no other tab has offered its session
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.TypeAsync("kadis");
         await page.Keyboard.PressAsync("Tab");

@@ -41,12 +41,12 @@ export function TargetFigure({ target, kind, warning }: { target: number | null;
   );
 }
 
-/** A PERCENT's working: its parts, and what a 0 denominator means. */
-export function Working({ kind, numerator, denominator, status }: { kind: string; numerator: number | null; denominator: number | null; status: string }) {
+/** A figure's working: its parts, and why there is no figure when there is none (a 0 denominator, say). */
+function Working({ kind, numerator, denominator, status }: { kind: string; numerator: number | null; denominator: number | null; status: string }) {
   return (
     <>
       {kind === 'PERCENT' ? <>Pembilang {fmtNumber(numerator)} / penyebut {fmtNumber(denominator)}</> : <>Jumlah {fmtNumber(numerator)}</>}
-      {' · '}{status === 'UNDEFINED' ? UNDEFINED_TEXT : `status: ${STATUS_TEXT[status]}`}
+      {status !== 'OK' && <> · {status === 'UNDEFINED' ? UNDEFINED_TEXT : STATUS_TEXT[status]}</>}
     </>
   );
 }

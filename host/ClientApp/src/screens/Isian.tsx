@@ -17,8 +17,9 @@ interface Entry {
 }
 interface Figures {
   indicator: { code: string }; numerator: number | null; denominator: number | null; value: number | null; target: number | null;
-  status: string; verification: string | null; targetWarning: string | null;
+  status: string; verification: string | null;
 }
+interface Annual { indicator: { code: string }; target: number | null; targetWarning: string | null }
 type Part = 'value' | 'numerator' | 'denominator';
 
 /** The units an account may enter for: its own and those below it (every unit for an admin). */
@@ -63,10 +64,10 @@ export function Isian({ account }: { account: Account }) {
   const mine = setup.data ? new Set(unitsOf(account, setup.data.units).map(u => u.code)) : new Set<string>();
   const rules = setup.data ? setup.data.tree.filter(r => r.numerator === 'input' && mine.has(r.indicator.unit.code)) : [];
   const codes = rules.map(r => r.indicator.code);
-  const figures = useLoad(() => codes.length === 0 || quarter == null ? Promise.resolve(null) : gql<{ realizations: Entry[]; now: Figures[]; annual: Figures[] }>(
+  const figures = useLoad(() => codes.length === 0 || quarter == null ? Promise.resolve(null) : gql<{ realizations: Entry[]; now: Figures[]; annual: Annual[] }>(
     `query($y: Int!, $q: Int!, $u: String) {
       realizations(year: $y, quarter: $q, unit: $u) { indicator { code } numerator denominator state returnReason reviewedBy warnings }
-      now: values(year: $y, quarter: $q, unit: $u) { indicator { code } numerator denominator value target status verification targetWarning }
+      now: values(year: $y, quarter: $q, unit: $u) { indicator { code } numerator denominator value target status verification }
       annual: values(year: $y, unit: $u) { indicator { code } target targetWarning } }`,
     { y: year, q: quarter, u: account.unit }), [year, quarter, codes.join()]);
 
@@ -87,7 +88,7 @@ export function Isian({ account }: { account: Account }) {
       {setup.data && rules.length === 0 && <p>Tidak ada indikator yang diisi oleh unit Anda.</p>}
       {figures.data && (
         <Table caption={`Indikator TW ${ROMAN[quarter! - 1]} ${year}`} stacked>
-          <thead><tr><th scope="col">Indikator</th><th scope="col">Target tahunan</th><th scope="col">Target TW</th>
+          <thead><tr><th scope="col">Indikator</th><th scope="col">Target tahunan</th><th scope="col">Target TW {ROMAN[quarter! - 1]}</th>
             <th scope="col">Realisasi</th><th scope="col">Status</th></tr></thead>
           <tbody>{rules.map(r => (
             <Row key={`${r.indicator.code}-${year}-${quarter}`} rule={r} year={year} quarter={quarter!}
@@ -105,7 +106,7 @@ export function Isian({ account }: { account: Account }) {
 const LABEL: Record<Part, string> = { value: 'Jumlah', numerator: 'Pembilang', denominator: 'Penyebut' };
 
 function Row({ rule, year, quarter, figures, annual, entry, closed, register, onSaved }: {
-  rule: Rule; year: number; quarter: number; figures: Figures; annual: Figures; entry: Entry | undefined;
+  rule: Rule; year: number; quarter: number; figures: Figures; annual: Annual; entry: Entry | undefined;
   closed: boolean; register: boolean; onSaved: () => void;
 }) {
   const { code, name, kind } = rule.indicator;
@@ -151,7 +152,7 @@ function Row({ rule, year, quarter, figures, annual, entry, closed, register, on
     <tr data-indicator={code}>
       <th scope="row"><span class="code">{code}</span> {name}<br /><small class="muted">{rule.indicator.unit.name}</small></th>
       <td class="num" data-label="Target tahunan"><TargetFigure target={annual.target} kind={kind} warning={annual.targetWarning} /></td>
-      <td class="num" data-label={`Target TW ${ROMAN[quarter - 1]}`}><TargetFigure target={figures.target} kind={kind} warning={figures.targetWarning} /></td>
+      <td class="num" data-label={`Target TW ${ROMAN[quarter - 1]}`}><TargetFigure target={figures.target} kind={kind} /></td>
       <td data-label="Realisasi">
         {register ? (
           <p class="readonly">{fmtValue(figures.value, kind)} <small>dihitung dari register layanan tahun {year}; tidak diketik</small></p>

@@ -31,8 +31,9 @@ export function Pejabat({ account }: { account: Account }) {
       <h1>Pejabat dan analisis</h1>
       <form class="toolbar" onSubmit={e => e.preventDefault()}><YearSelect value={year} onChange={setYear} /></form>
       <p class="muted">Nama pejabat dicetak pada tanda tangan Perjanjian Kinerja; analisis setiap indikator dicetak pada Pengukuran Kinerja.</p>
-      <Officials year={year} admin={admin} />
-      <Analyses year={year} account={account} />
+      {/* Each comes first for whoever keeps it: the officials for an administrator, the analyses for a unit. */}
+      {admin ? <><Officials year={year} admin /><Analyses year={year} account={account} /></>
+        : <><Analyses year={year} account={account} /><Officials year={year} admin={false} /></>}
     </section>
   );
 }
@@ -47,7 +48,7 @@ function Officials({ year, admin }: { year: number; admin: boolean }) {
       <ErrorBox message={error} />
       <Loading on={loading && !data} />
       {data && (
-        <Table caption={`Pemegang jabatan ${year}`} stacked>
+        <Table caption={`Pemegang jabatan ${year}`} stacked={admin}>
           <thead><tr><th scope="col">Jabatan</th><th scope="col">Nama</th><th scope="col">Pangkat dan golongan</th><th scope="col">NIP</th>
             {admin && <th scope="col">Tindakan</th>}</tr></thead>
           <tbody>{data.officials.map(o => admin

@@ -11,6 +11,7 @@ interface Targets {
   reading: string; annual: number | null; quarterly: (number | null)[]; warning: string | null;
 }
 interface Quarter { quarter: number; closed: boolean }
+interface Unit { code: string; name: string }
 type Slot = 'annual' | 'q1' | 'q2' | 'q3' | 'q4';
 
 const SLOTS: Slot[] = ['annual', 'q1', 'q2', 'q3', 'q4'];
@@ -20,19 +21,28 @@ const quarterOf = (slot: Slot) => (slot === 'annual' ? null : Number(slot.slice(
 export function Target({ account }: { account: Account }) {
   const [year, setYear] = useYear();
   const admin = account.roles.includes('admin');
+  // An administrator without a unit sees every unit's indicators, sixty of them: a unit narrows the list.
+  const [unit, setUnit] = useState(account.unit ?? '');
+  const units = useLoad(() => account.unit ? Promise.resolve([]) : gql<{ units: Unit[] }>('{ units { code name } }').then(d => d.units), []);
   const { data, error, loading, reload } = useLoad(() => gql<{ targets: Targets[]; quarters: Quarter[] }>(
     `query($y: Int!, $u: String) { targets(year: $y, unit: $u) { indicator { code name kind unit { code name } } reading annual quarterly warning }
-      quarters(year: $y) { quarter closed } }`, { y: year, u: account.unit }), [year]);
+      quarters(year: $y) { quarter closed } }`, { y: year, u: unit || null }), [year, unit]);
   const closed = new Set(data?.quarters.filter(q => q.closed).map(q => q.quarter));
   return (
     <section>
       <h1>Target (Rencana Aksi)</h1>
-      <form class="toolbar" onSubmit={e => e.preventDefault()}><YearSelect value={year} onChange={setYear} /></form>
+      <form class="toolbar" onSubmit={e => e.preventDefault()}>
+        <YearSelect value={year} onChange={setYear} />
+        {!account.unit && <div class="field"><label for="target-unit">Unit</label>
+          <select id="target-unit" value={unit} onChange={e => setUnit((e.target as HTMLSelectElement).value)}>
+            <option value="">Semua unit</option>{units.data?.map(u => <option value={u.code}>{u.name}</option>)}
+          </select></div>}
+      </form>
       <p class="muted">Target tahunan lebih dulu, lalu target keempat triwulan. Cara baca target menentukan arti target triwulan:
         {' '}<b>target per triwulan</b> (capaian triwulan itu saja; setahun = jumlahnya), <b>target s.d. triwulan</b> (tingkat yang dicapai
         pada akhir triwulan; setahun = TW IV), <b>target tetap per periode</b> (angka yang dicapai setiap periode).
         Angka ditulis cara Indonesia: 1.234 dan 2,5.</p>
-      <ErrorBox message={error} />
+      <ErrorBox message={error ?? units.error} />
       <Loading on={loading && !data} />
       {data && data.targets.length === 0 && <p>Tidak ada indikator unit Anda.</p>}
       {data && data.targets.length > 0 && (
@@ -102,6 +112,7 @@ function Row({ targets, year, admin, closed, onSaved }: {
     try {
       await gql('mutation($i: String!, $y: Int!, $r: TargetReading!) { setTargetReading(indicator: $i, year: $y, reading: $r) { code } }',
         { i: code, y: year, r: reading });
+      setMessage({ ok: true, text: `Cara baca target diubah untuk tahun ${year}.` });
       onSaved();
     } catch (err) {
       setMessage({ ok: false, text: (err as Error).message });
