@@ -8,7 +8,7 @@ export interface NumberRules {
   required?: boolean;
 }
 
-export type Parsed = { ok: true; value: number | null } | { ok: false; error: string };
+type Parsed = { ok: true; value: number | null } | { ok: false; error: string };
 
 // Digits without grouping, or groups of three after a first group of one to three; then optional decimals.
 const INDONESIAN = /^(\d+|\d{1,3}(?:\.\d{3})+)(?:,(\d+))?$/;
@@ -18,7 +18,7 @@ const SIMPLE_DECIMAL = /^(\d+)\.(\d+)$/;
 // Larger than any figure of the Dinas, and still exact in a double.
 const LIMIT = 1e15;
 
-export const EXAMPLE = 'tulis angka seperti 1.234 atau 2,5';
+const EXAMPLE = 'tulis angka seperti 1.234 atau 2,5';
 
 export function parseNumber(text: string, rules: NumberRules = {}): Parsed {
   const typed = text.trim();

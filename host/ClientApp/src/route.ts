@@ -42,9 +42,9 @@ export function useYear(): [number, (year: number) => void] {
 }
 
 /** The period of the address (?periode=q1, c4, y), or the given default. */
-export function usePeriodKey(fallback: string, offered = PERIOD_CHOICES.map(p => p.key)): [string, (key: string) => void] {
+export function usePeriodKey(fallback: string): [string, (key: string) => void] {
   const [key, set] = useParam('periode');
-  return [key != null && offered.includes(key) ? key : fallback, set];
+  return [key != null && PERIOD_CHOICES.some(p => p.key === key) ? key : fallback, set];
 }
 
 /** The triwulan of the address (?triwulan=2), or null. */

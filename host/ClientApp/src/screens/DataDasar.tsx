@@ -85,7 +85,7 @@ function Row({ measure, year, closed, onSaved }: { measure: Measure; year: numbe
     <tr data-measure={measure.code}>
       <th scope="row">{measure.name}<br /><small class="muted">{measure.unit.name}</small></th>
       <td data-label="Jumlah akhir triwulan">{register ? (
-        <p class="readonly">{SLOTS.map((s, i) => <span class="quarter-figure">TW {ROMAN[i]}: {fmtNumber(measure.quarters[i])}</span>)}
+        <p class="readonly">{SLOTS.map((_, i) => <span class="quarter-figure">TW {ROMAN[i]}: {fmtNumber(measure.quarters[i])}</span>)}
           <small>dihitung dari register pada hari terakhir triwulan; tidak diketik</small></p>
       ) : (
         <form class="entry" onSubmit={save} noValidate>

@@ -30,7 +30,7 @@ export function unitsOf(account: Account, units: Unit[]): Unit[] {
 }
 
 /** The triwulan a year's entries are at now: this year's current one, the last of a past year, the first of a later. */
-export function currentQuarter(year: number) {
+function currentQuarter(year: number) {
   const now = new Date();
   if (year < thisYear()) return 4;
   if (year > thisYear()) return 1;
@@ -38,7 +38,7 @@ export function currentQuarter(year: number) {
 }
 
 /** The tabs of the four triwulan, kept in the address. */
-export function QuarterTabs({ value, onChange }: { value: number; onChange: (q: number) => void }) {
+function QuarterTabs({ value, onChange }: { value: number; onChange: (q: number) => void }) {
   return (
     <fieldset class="tabs"><legend>Triwulan</legend>
       {[1, 2, 3, 4].map(q => (

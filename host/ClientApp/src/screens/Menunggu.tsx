@@ -17,7 +17,7 @@ export function useReturned(account: Account, year: number) {
   return { loading: load.loading, byQuarter, total: load.data?.length ?? 0, reload: load.reload };
 }
 
-export type Returned = ReturnType<typeof useReturned>;
+type Returned = ReturnType<typeof useReturned>;
 
 /** What waits for the signed-in person: entries returned to an operator, entries waiting for a verifikator. */
 export function WaitingNotice({ account, year, returned }: { account: Account; year: number; returned: Returned }) {
