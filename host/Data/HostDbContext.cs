@@ -55,6 +55,7 @@ internal sealed class HostDbContext(DbContextOptions<HostDbContext> options) : D
     public DbSet<DataVersionRecord> DataVersions => Set<DataVersionRecord>();
 
     public const string DataVersionTable = $"{TablePrefix}_data_version";
+    public const string MigrationsHistoryTable = $"__{TablePrefix}_migrations";
     public const string AccountsTable = $"{TablePrefix}_accounts";
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
@@ -88,5 +89,5 @@ internal sealed class HostDbContext(DbContextOptions<HostDbContext> options) : D
 internal sealed class HostDesignTimeFactory : IDesignTimeDbContextFactory<HostDbContext>
 {
     public HostDbContext CreateDbContext(string[] args) => new(DesignTimeOptions.For<HostDbContext>(
-        args, HostDbContext.Schema, IndicatorDataContext.MigrationsHistoryTable(HostDbContext.TablePrefix)));
+        args, HostDbContext.Schema, HostDbContext.MigrationsHistoryTable));
 }

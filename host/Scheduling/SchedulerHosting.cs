@@ -6,7 +6,7 @@ namespace Kinerja.Host.Scheduling;
 
 internal static class SchedulerHosting
 {
-    /// <summary>The schema of Quartz's tables on PostgreSQL (made by the host's start, see HostDataInitializer).</summary>
+    /// <summary>The schema of Quartz's tables on PostgreSQL (made by the host's start, see SchedulerSchemaInitializer).</summary>
     public const string PostgreSqlSchema = "quartz";
 
     /// <summary>

@@ -59,22 +59,11 @@ internal static class SecurityHosting
         builder.Services.AddAuthorization();
         builder.Host.ConfigureContainer<ContainerBuilder>(container =>
         {
-            container.Register(c =>
-                {
-                    var options = new DbContextOptionsBuilder<HostDbContext>();
-                    c.Resolve<IDatabaseProvider>().Configure(options, HostDbContext.Schema, IndicatorDataContext.MigrationsHistoryTable(HostDbContext.TablePrefix));
-                    return options.Options;
-                })
-                .SingleInstance();
-            container.Register<Func<HostDbContext>>(c =>
-                {
-                    var options = c.Resolve<DbContextOptions<HostDbContext>>();
-                    return () => new HostDbContext(options).Enlisted();
-                })
-                .SingleInstance();
-            container.RegisterInstance(DataContextKind.Of<HostDbContext>(HostDbContext.Schema,
-                IndicatorDataContext.MigrationsHistoryTable(HostDbContext.TablePrefix), options => new HostDbContext(options)));
-            container.RegisterType<HostDataInitializer>().As<IModuleInitializer>().SingleInstance();
+            var kind = DataContextKind.Of<HostDbContext>(HostDbContext.Schema, HostDbContext.MigrationsHistoryTable, options => new HostDbContext(options));
+            container.RegisterInstance(kind);
+            container.Register(c => new DataContextMigration(kind, c.Resolve<IDatabaseProvider>())).As<IModuleInitializer>().SingleInstance();
+            container.Register(c => kind.Factory<HostDbContext>(c.Resolve<IDatabaseProvider>())).SingleInstance();
+            container.RegisterType<SchedulerSchemaInitializer>().As<IModuleInitializer>().SingleInstance();
             container.RegisterType<UnitOfWork>().As<IUnitOfWork>().As<IDataVersion>().SingleInstance();
             container.RegisterType<AccountService>().SingleInstance();
             container.RegisterType<LoginThrottle>().SingleInstance();
@@ -86,18 +75,21 @@ internal static class SecurityHosting
     }
 }
 
-/// <summary>Creates or upgrades the host's own tables at start; on PostgreSQL also the schema Quartz provisions its tables in.</summary>
-internal sealed class HostDataInitializer(Func<HostDbContext> createContext) : IModuleInitializer
+/// <summary>On PostgreSQL, the schema Quartz provisions its tables in, made at start.</summary>
+internal sealed class SchedulerSchemaInitializer(IDatabaseProvider database) : IModuleInitializer
 {
-    public string State => MigrationIds.Of<HostDbContext>();
+    public string State => Scheduling.SchedulerHosting.PostgreSqlSchema;
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
-        await using var db = createContext();
-        await db.Database.MigrateAsync(cancellationToken);
-        if (db.Engine() == DatabaseEngine.PostgreSql)
+        if (database.Engine != DatabaseEngine.PostgreSql)
         {
-            await db.Database.ExecuteSqlRawAsync($"CREATE SCHEMA IF NOT EXISTS \"{Scheduling.SchedulerHosting.PostgreSqlSchema}\"", cancellationToken);
+            return;
         }
+        await using var connection = database.CreateConnection();
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"CREATE SCHEMA IF NOT EXISTS \"{Scheduling.SchedulerHosting.PostgreSqlSchema}\"";
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

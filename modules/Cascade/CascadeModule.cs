@@ -27,9 +27,11 @@ public sealed class CascadeModule : KinerjaModule
 
     public override bool Optional => false;
 
-    protected override void Load(ContainerBuilder builder)
+    public override IReadOnlyList<string> LegacyMigrations => ["20261202091326_Reports", "20261202115449_Initial"];
+
+    protected override void Register(ContainerBuilder builder)
     {
-        builder.RegisterIndicatorData<CascadeDbContext>(this, CascadeDbContext.TablePrefixName, options => new CascadeDbContext(options));
+        builder.RegisterModuleData<CascadeDbContext>(this, options => new(options));
         builder.RegisterType<SettledReads>().SingleInstance();
         builder.RegisterType<CascadeTreeStore>().SingleInstance();
         builder.RegisterType<TargetReadingStore>().SingleInstance();

@@ -7,17 +7,19 @@ using Kinerja.Shared.Sources;
 
 namespace Kinerja.Modules.Linjamsos;
 
-/// <summary>Everything the Linjamsos module brings to the host, registered in one place.</summary>
+/// <summary>Bidang Perlindungan dan Jaminan Sosial and its Seksi: their indicators, the services register and the register of Taman Makam Pahlawan.</summary>
 public sealed class LinjamsosModule : KinerjaModule
 {
     public const string ModuleName = "Linjamsos";
 
     public override string Name => ModuleName;
 
-    protected override void Load(ContainerBuilder builder)
+    public override IReadOnlyList<string> LegacyMigrations => ["20261129130747_Verification", "20261202115424_Initial"];
+
+    protected override void Register(ContainerBuilder builder)
     {
-        builder.RegisterIndicatorData<LinjamsosDbContext>(this, LinjamsosDbContext.TablePrefixName, options => new LinjamsosDbContext(options));
-        builder.RegisterServiceRegister<LinjamsosDbContext>(this);
+        builder.RegisterServiceRegister(this);
+        builder.RegisterModuleData<LinjamsosDbContext>(this, options => new(options));
         builder.RegisterType<TamanMakamPahlawanImporter>().As<IRegisterImporter>().SingleInstance();
         builder.RegisterType<TamanMakamPahlawanStock>().As<IStockCounter>().SingleInstance();
     }

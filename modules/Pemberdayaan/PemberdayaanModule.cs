@@ -7,17 +7,19 @@ using Kinerja.Shared.Sources;
 
 namespace Kinerja.Modules.Pemberdayaan;
 
-/// <summary>Everything the Pemberdayaan module brings to the host, registered in one place.</summary>
+/// <summary>Bidang Pemberdayaan Sosial and its Seksi: their indicators, the services register, and the PMKS and PSKS registers the base-data stocks are counted from.</summary>
 public sealed class PemberdayaanModule : KinerjaModule
 {
     public const string ModuleName = "Pemberdayaan";
 
     public override string Name => ModuleName;
 
-    protected override void Load(ContainerBuilder builder)
+    public override IReadOnlyList<string> LegacyMigrations => ["20261202091631_StockCounts", "20261202115432_Initial"];
+
+    protected override void Register(ContainerBuilder builder)
     {
-        builder.RegisterIndicatorData<PemberdayaanDbContext>(this, PemberdayaanDbContext.TablePrefixName, options => new PemberdayaanDbContext(options));
-        builder.RegisterServiceRegister<PemberdayaanDbContext>(this);
+        builder.RegisterServiceRegister(this);
+        builder.RegisterModuleData<PemberdayaanDbContext>(this, options => new(options));
         builder.RegisterType<PemberdayaanStocks>().As<IStockCounter>().SingleInstance();
         builder.RegisterType<PmksImporter>().As<IRegisterImporter>().SingleInstance();
         builder.RegisterType<PsksImporter>().As<IRegisterImporter>().SingleInstance();

@@ -1,18 +1,15 @@
 using Autofac;
-using Kinerja.Modules.Rehabilitasi.Data;
 using Kinerja.Shared.Data;
 using Kinerja.Shared.Modules;
 
 namespace Kinerja.Modules.Rehabilitasi;
 
-/// <summary>Everything the Rehabilitasi module brings to the host, registered in one place.</summary>
+/// <summary>Bidang Rehabilitasi Sosial and its Seksi: their indicators and the services register they count them from.</summary>
 public sealed class RehabilitasiModule : KinerjaModule
 {
     public override string Name => "Rehabilitasi";
 
-    protected override void Load(ContainerBuilder builder)
-    {
-        builder.RegisterIndicatorData<RehabilitasiDbContext>(this, RehabilitasiDbContext.TablePrefixName, options => new RehabilitasiDbContext(options));
-        builder.RegisterServiceRegister<RehabilitasiDbContext>(this);
-    }
+    public override IReadOnlyList<string> LegacyMigrations => ["20261129130740_Verification", "20261202115415_Initial"];
+
+    protected override void Register(ContainerBuilder builder) => builder.RegisterServiceRegister(this);
 }

@@ -1,15 +1,11 @@
-using Autofac;
-using Kinerja.Modules.Sekretariat.Data;
-using Kinerja.Shared.Data;
 using Kinerja.Shared.Modules;
 
 namespace Kinerja.Modules.Sekretariat;
 
-/// <summary>Everything the Sekretariat module brings to the host, registered in one place.</summary>
+/// <summary>The Sekretariat and its Subbagian: their indicators, entered by their operators.</summary>
 public sealed class SekretariatModule : KinerjaModule
 {
     public override string Name => "Sekretariat";
 
-    protected override void Load(ContainerBuilder builder) =>
-        builder.RegisterIndicatorData<SekretariatDbContext>(this, SekretariatDbContext.TablePrefixName, options => new SekretariatDbContext(options));
+    public override IReadOnlyList<string> LegacyMigrations => ["20261129130734_Verification", "20261202115405_Initial"];
 }

@@ -1,18 +1,15 @@
 using Autofac;
-using Kinerja.Modules.UptLbk.Data;
 using Kinerja.Shared.Data;
 using Kinerja.Shared.Modules;
 
 namespace Kinerja.Modules.UptLbk;
 
-/// <summary>Everything the UptLbk module brings to the host, registered in one place.</summary>
+/// <summary>The UPT: its indicator and the services register it is counted from.</summary>
 public sealed class UptLbkModule : KinerjaModule
 {
     public override string Name => "UptLbk";
 
-    protected override void Load(ContainerBuilder builder)
-    {
-        builder.RegisterIndicatorData<UptLbkDbContext>(this, UptLbkDbContext.TablePrefixName, options => new UptLbkDbContext(options));
-        builder.RegisterServiceRegister<UptLbkDbContext>(this);
-    }
+    public override IReadOnlyList<string> LegacyMigrations => ["20261129130759_Verification", "20261202115439_Initial"];
+
+    protected override void Register(ContainerBuilder builder) => builder.RegisterServiceRegister(this);
 }

@@ -73,8 +73,15 @@ public static class DatabaseEngines
     /// Offers EF only the migrations (and model snapshot) made for the engine in use: SQLite's in
     /// <c>Data/Migrations</c>, PostgreSQL's in <c>Data/Migrations/PostgreSql</c>, one context type for both.
     /// </summary>
-    public static DbContextOptionsBuilder UseEngineMigrations(this DbContextOptionsBuilder options) =>
+    public static DbContextOptionsBuilder UseEngineMigrations(this DbContextOptionsBuilder options)
+    {
         options.ReplaceService<IMigrationsAssembly, EngineMigrationsAssembly>();
+        options.UseTablePrefix(null);
+        // Every context writes identifiers through the helper that puts a shape's tables under its prefix (TablePrefix).
+        return options.Options.Extensions.Any(e => e is Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure.Internal.NpgsqlOptionsExtension)
+            ? options.ReplaceService<ISqlGenerationHelper, PrefixedNpgsqlSqlGenerationHelper>()
+            : options.ReplaceService<ISqlGenerationHelper, PrefixedSqliteSqlGenerationHelper>();
+    }
 }
 
 /// <summary>EF's migrations assembly, narrowed to the namespace of the engine in use.</summary>

@@ -24,4 +24,8 @@ public static class DesignTimeOptions
         options.UseEngineMigrations();
         return options.Options;
     }
+
+    /// <summary>Options for the design-time factory of a module's context of its own tables (<see cref="ModuleDbContext"/>).</summary>
+    public static DbContextOptions<TContext> ForModule<TContext>(string[] args, string prefix) where TContext : DbContext =>
+        For<TContext>(args, prefix, IndicatorDataRegistration.ModuleHistoryTable(prefix));
 }

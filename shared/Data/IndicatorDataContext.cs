@@ -3,18 +3,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Kinerja.Shared.Data;
 
 /// <summary>
-/// The tables every module keeps for its own indicators: the seeded catalog, realisations, targets and
-/// base-data stocks. Each module derives its own context with its own table prefix and migrations, so
-/// modules can share one database file without sharing a table.
+/// The tables every module keeps for its own indicators: the seeded catalog, realisations, targets and base-data stocks.
+/// One shape with one migration set per engine: each module keeps it under its own table prefix (and schema, on
+/// PostgreSQL), given by <see cref="Data.TablePrefix.UseTablePrefix"/>, so modules share one database without sharing a table.
 /// </summary>
-public abstract class IndicatorDataContext : DbContext
+public sealed class IndicatorDataContext(DbContextOptions<IndicatorDataContext> options) : DbContext(options)
 {
-    protected IndicatorDataContext(DbContextOptions options) : base(options)
-    {
-    }
-
-    /// <summary>The module's table prefix (lower case, no separator).</summary>
-    protected abstract string TablePrefix { get; }
+    private const string TablePrefix = Data.TablePrefix.Placeholder;
 
     public DbSet<UnitRecord> Units => Set<UnitRecord>();
     public DbSet<IndicatorRecord> Indicators => Set<IndicatorRecord>();
@@ -22,7 +17,8 @@ public abstract class IndicatorDataContext : DbContext
     public DbSet<TargetRecord> Targets => Set<TargetRecord>();
     public DbSet<BaseMeasureRecord> BaseMeasures => Set<BaseMeasureRecord>();
 
-    public static string MigrationsHistoryTable(string prefix) => $"__{prefix}_migrations";
+    /// <summary>The history of a module's indicator data migrations.</summary>
+    public static string MigrationsHistoryTable(string prefix) => $"__{prefix}_indicator_data_migrations";
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UseEngineConventions(this);
@@ -61,4 +57,11 @@ public abstract class IndicatorDataContext : DbContext
             e.HasIndex(b => new { b.Measure, b.Year, b.Quarter }).IsUnique();
         });
     }
+}
+
+/// <summary>Lets <c>dotnet ef migrations add</c> build the shape without the host, for SQLite or (<c>-- postgresql</c>) PostgreSQL.</summary>
+internal sealed class IndicatorDataDesignTimeFactory : Microsoft.EntityFrameworkCore.Design.IDesignTimeDbContextFactory<IndicatorDataContext>
+{
+    public IndicatorDataContext CreateDbContext(string[] args) => new(DesignTimeOptions.For<IndicatorDataContext>(
+        args, TablePrefix.Placeholder, IndicatorDataContext.MigrationsHistoryTable(TablePrefix.Placeholder)));
 }

@@ -6,17 +6,17 @@ using Microsoft.EntityFrameworkCore;
 namespace Kinerja.Shared.Data;
 
 /// <summary>
-/// A module's indicator data on its own <typeparamref name="TContext"/>. A context is made per call:
-/// GraphQL resolvers run in parallel and a DbContext must not be shared between them.
+/// A module's indicator data, on the shape under its prefix. A context is made per call: GraphQL resolvers run in
+/// parallel and a DbContext must not be shared between them. At start, after the shape's migrations, it seeds the
+/// module's catalog.
 /// </summary>
-public sealed class IndicatorDataStore<TContext> : IIndicatorDataStore, IModuleInitializer
-    where TContext : IndicatorDataContext
+public sealed class IndicatorDataStore : IIndicatorDataStore, IModuleInitializer
 {
     private readonly ModuleCatalog _catalog;
-    private readonly Func<TContext> _createContext;
+    private readonly Func<IndicatorDataContext> _createContext;
     private readonly TimeProvider _clock;
 
-    public IndicatorDataStore(ModuleCatalog catalog, Func<TContext> createContext, TimeProvider clock)
+    public IndicatorDataStore(ModuleCatalog catalog, Func<IndicatorDataContext> createContext, TimeProvider clock)
     {
         _catalog = catalog;
         _createContext = createContext;
@@ -25,13 +25,11 @@ public sealed class IndicatorDataStore<TContext> : IIndicatorDataStore, IModuleI
 
     public string Module => _catalog.Module;
 
-    public string State => $"{typeof(TContext).FullName} {MigrationIds.Of<TContext>()} "
-        + JsonSerializer.Serialize(new { _catalog.Units, _catalog.Indicators });
+    public string State => JsonSerializer.Serialize(new { _catalog.Module, _catalog.Units, _catalog.Indicators });
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         await using var db = _createContext();
-        await db.Database.MigrateAsync(cancellationToken);
         await SeedCatalogAsync(db, cancellationToken);
     }
 
@@ -108,7 +106,7 @@ public sealed class IndicatorDataStore<TContext> : IIndicatorDataStore, IModuleI
     }
 
     // Insert or replace in one statement: two writers of the same key at once cannot collide on its unique index.
-    private static Task UpsertAsync(TContext db, string table, string[] keys, string[] values, object?[] row, CancellationToken cancellationToken)
+    private static Task UpsertAsync(IndicatorDataContext db, string table, string[] keys, string[] values, object?[] row, CancellationToken cancellationToken)
     {
         var columns = keys.Concat(values).ToList();
         var sql = $"""
@@ -120,7 +118,7 @@ public sealed class IndicatorDataStore<TContext> : IIndicatorDataStore, IModuleI
         return db.Database.ExecuteSqlRawAsync(sql, row!, cancellationToken);
     }
 
-    private static Task<RealizationRecord?> FindAsync(TContext db, string indicator, int year, int quarter, CancellationToken cancellationToken) =>
+    private static Task<RealizationRecord?> FindAsync(IndicatorDataContext db, string indicator, int year, int quarter, CancellationToken cancellationToken) =>
         db.Realizations.SingleOrDefaultAsync(r => r.Indicator == indicator && r.Year == year && r.Quarter == quarter, cancellationToken);
 
     private static RealizationEntry ToEntry(RealizationRecord r) => new(r.Indicator, r.Year, r.Quarter, r.Numerator, r.Denominator)
@@ -129,7 +127,7 @@ public sealed class IndicatorDataStore<TContext> : IIndicatorDataStore, IModuleI
     };
 
     // Upserts by code, so a restart or a newer catalog leaves one row per unit and indicator.
-    private async Task SeedCatalogAsync(TContext db, CancellationToken cancellationToken)
+    private async Task SeedCatalogAsync(IndicatorDataContext db, CancellationToken cancellationToken)
     {
         var units = await db.Units.ToDictionaryAsync(u => u.Code, cancellationToken);
         foreach (var unit in _catalog.Units)

@@ -20,26 +20,36 @@ public sealed class ServiceRecord
     public const string InstitutionPrefix = "REG:";
 }
 
-/// <summary>A module context that also keeps a register of services for its kegiatan indicators.</summary>
-public abstract class ServiceRegisterContext : IndicatorDataContext
+/// <summary>
+/// The services register of a module: one shape with one migration set per engine, which each module that has kegiatan
+/// COUNT indicators keeps under its own table prefix (<see cref="TablePrefix"/>).
+/// </summary>
+public sealed class ServiceRegisterContext(DbContextOptions<ServiceRegisterContext> options) : DbContext(options)
 {
-    protected ServiceRegisterContext(DbContextOptions options) : base(options)
-    {
-    }
-
     public DbSet<ServiceRecord> Services => Set<ServiceRecord>();
 
-    public string ServicesTable => $"{TablePrefix}_services";
+    /// <summary>The history of a module's services register migrations.</summary>
+    public static string MigrationsHistoryTable(string prefix) => $"__{prefix}_services_migrations";
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.UseEngineConventions(this);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        base.OnModelCreating(modelBuilder);
+        modelBuilder.UseEngineSchema(this, TablePrefix.Placeholder);
         modelBuilder.Entity<ServiceRecord>(e =>
         {
-            e.ToTable(ServicesTable);
+            e.ToTable($"{TablePrefix.Placeholder}_services");
             e.HasIndex(s => new { s.Indicator, s.ServedOn, s.Subject }).IsUnique();
         });
     }
+}
+
+/// <summary>Lets <c>dotnet ef migrations add</c> build the shape without the host, for SQLite or (<c>-- postgresql</c>) PostgreSQL.</summary>
+internal sealed class ServiceRegisterDesignTimeFactory : Microsoft.EntityFrameworkCore.Design.IDesignTimeDbContextFactory<ServiceRegisterContext>
+{
+    public ServiceRegisterContext CreateDbContext(string[] args) => new(DesignTimeOptions.For<ServiceRegisterContext>(
+        args, TablePrefix.Placeholder, ServiceRegisterContext.MigrationsHistoryTable(TablePrefix.Placeholder)));
 }
 
 /// <summary>A service as imported: <see cref="ServiceRecord.Subject"/> is a NIK or a prefixed registration number.</summary>
@@ -67,12 +77,12 @@ public interface IServiceStore
 /// a period. Someone served in two kecamatan in one period counts once, in the kecamatan of their latest
 /// service, so that the kecamatan rows add up to the whole.
 /// </summary>
-public sealed class ServiceRegister<TContext> : IServiceCounter, IServiceStore where TContext : ServiceRegisterContext
+public sealed class ServiceRegister : IServiceCounter, IServiceStore
 {
-    private readonly Func<TContext> _createContext;
+    private readonly Func<ServiceRegisterContext> _createContext;
     private readonly IDatabaseProvider _database;
 
-    public ServiceRegister(string module, IReadOnlyCollection<string> indicators, Func<TContext> createContext, IDatabaseProvider database)
+    public ServiceRegister(string module, IReadOnlyCollection<string> indicators, Func<ServiceRegisterContext> createContext, IDatabaseProvider database)
     {
         Module = module;
         Indicators = indicators;

@@ -93,12 +93,15 @@ internal sealed class QuarterClosureRecord
     public int Revision { get; set; }
 }
 
-/// <summary>The office level's tables: the IKU's own figures (targets), and the tree's changes per year.</summary>
-internal sealed class CascadeDbContext(DbContextOptions<CascadeDbContext> options) : IndicatorDataContext(options)
+/// <summary>
+/// The office level's own tables: the tree's changes per year, polarity, target readings, snapshots and closures,
+/// value sources, analyses and officials. (The IKU's own figures are its indicator data, as every module's.)
+/// </summary>
+internal sealed class CascadeDbContext(DbContextOptions<CascadeDbContext> options) : ModuleDbContext(options, TablePrefixName)
 {
     public const string TablePrefixName = "cascade";
 
-    protected override string TablePrefix => TablePrefixName;
+    private const string TablePrefix = TablePrefixName;
 
     public DbSet<RuleOverrideRecord> RuleOverrides => Set<RuleOverrideRecord>();
     public DbSet<PolarityRecord> Polarities => Set<PolarityRecord>();
@@ -152,6 +155,5 @@ internal sealed class CascadeDbContext(DbContextOptions<CascadeDbContext> option
 /// <summary>Lets <c>dotnet ef migrations add</c> build the context without the host, for SQLite or (<c>-- postgresql</c>) PostgreSQL.</summary>
 internal sealed class CascadeDesignTimeFactory : IDesignTimeDbContextFactory<CascadeDbContext>
 {
-    public CascadeDbContext CreateDbContext(string[] args) => new(DesignTimeOptions.For<CascadeDbContext>(
-        args, CascadeDbContext.TablePrefixName, IndicatorDataContext.MigrationsHistoryTable(CascadeDbContext.TablePrefixName)));
+    public CascadeDbContext CreateDbContext(string[] args) => new(DesignTimeOptions.ForModule<CascadeDbContext>(args, CascadeDbContext.TablePrefixName));
 }

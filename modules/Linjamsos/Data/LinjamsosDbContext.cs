@@ -14,12 +14,11 @@ internal sealed class TamanMakamPahlawanRecord
     public DateOnly RegisteredOn { get; set; }
 }
 
-internal sealed class LinjamsosDbContext(DbContextOptions<LinjamsosDbContext> options) : ServiceRegisterContext(options)
+/// <summary>The Linjamsos module's own tables: the register of Taman Makam Pahlawan.</summary>
+internal sealed class LinjamsosDbContext(DbContextOptions<LinjamsosDbContext> options) : ModuleDbContext(options, TablePrefixName)
 {
     public const string TablePrefixName = "linjamsos";
     public const string TamanMakamPahlawanTable = TablePrefixName + "_taman_makam_pahlawan";
-
-    protected override string TablePrefix => TablePrefixName;
 
     public DbSet<TamanMakamPahlawanRecord> TamanMakamPahlawan => Set<TamanMakamPahlawanRecord>();
 
@@ -37,6 +36,5 @@ internal sealed class LinjamsosDbContext(DbContextOptions<LinjamsosDbContext> op
 /// <summary>Lets <c>dotnet ef migrations add</c> build the context without the host, for SQLite or (<c>-- postgresql</c>) PostgreSQL.</summary>
 internal sealed class LinjamsosDesignTimeFactory : IDesignTimeDbContextFactory<LinjamsosDbContext>
 {
-    public LinjamsosDbContext CreateDbContext(string[] args) => new(DesignTimeOptions.For<LinjamsosDbContext>(
-        args, LinjamsosDbContext.TablePrefixName, IndicatorDataContext.MigrationsHistoryTable(LinjamsosDbContext.TablePrefixName)));
+    public LinjamsosDbContext CreateDbContext(string[] args) => new(DesignTimeOptions.ForModule<LinjamsosDbContext>(args, LinjamsosDbContext.TablePrefixName));
 }

@@ -79,11 +79,10 @@ internal sealed class StockCountRecord
     public long Count { get; set; }
 }
 
-internal sealed class PemberdayaanDbContext(DbContextOptions<PemberdayaanDbContext> options) : ServiceRegisterContext(options)
+/// <summary>The Pemberdayaan module's own tables: the PMKS and PSKS registers and the stocks counted from them.</summary>
+internal sealed class PemberdayaanDbContext(DbContextOptions<PemberdayaanDbContext> options) : ModuleDbContext(options, TablePrefixName)
 {
     public const string TablePrefixName = "pemberdayaan";
-
-    protected override string TablePrefix => TablePrefixName;
 
     public DbSet<PersonRecord> Persons => Set<PersonRecord>();
     public DbSet<PersonCategoryRecord> PersonCategories => Set<PersonCategoryRecord>();
@@ -136,6 +135,5 @@ internal sealed class PemberdayaanDbContext(DbContextOptions<PemberdayaanDbConte
 /// <summary>Lets <c>dotnet ef migrations add</c> build the context without the host, for SQLite or (<c>-- postgresql</c>) PostgreSQL.</summary>
 internal sealed class PemberdayaanDesignTimeFactory : IDesignTimeDbContextFactory<PemberdayaanDbContext>
 {
-    public PemberdayaanDbContext CreateDbContext(string[] args) => new(DesignTimeOptions.For<PemberdayaanDbContext>(
-        args, PemberdayaanDbContext.TablePrefixName, IndicatorDataContext.MigrationsHistoryTable(PemberdayaanDbContext.TablePrefixName)));
+    public PemberdayaanDbContext CreateDbContext(string[] args) => new(DesignTimeOptions.ForModule<PemberdayaanDbContext>(args, PemberdayaanDbContext.TablePrefixName));
 }

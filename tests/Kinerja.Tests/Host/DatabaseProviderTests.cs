@@ -50,10 +50,23 @@ public sealed class DatabaseProviderTests
         Assert.All(tables.Where(t => t.Schema == "quartz"), t => Assert.StartsWith("qrtz_", t.Name));
         Assert.All(tables.Where(t => t.Schema is not ("quartz" or "kinerja")), t => Assert.Matches($"^(__)?{t.Schema}_", t.Name));
         Assert.All(tables.Where(t => t.Schema == "kinerja"), t => Assert.Matches("^(__)?host_", t.Name));
+        // Each kind of tables a module keeps has its own history: the indicator data every module has, the services
+        // register of those with one, the tables of the module's own.
         foreach (var schema in new[] { "cascade", "linjamsos", "pemberdayaan", "rehabilitasi", "sekretariat", "uptlbk" })
         {
-            Assert.Contains((schema, $"__{schema}_migrations"), tables);
+            Assert.Contains((schema, $"__{schema}_indicator_data_migrations"), tables);
         }
+        foreach (var schema in new[] { "linjamsos", "pemberdayaan", "rehabilitasi", "uptlbk" })
+        {
+            Assert.Contains((schema, $"__{schema}_services_migrations"), tables);
+        }
+        foreach (var schema in new[] { "cascade", "linjamsos", "pemberdayaan" })
+        {
+            Assert.Contains((schema, $"__{schema}_module_migrations"), tables);
+        }
+        Assert.DoesNotContain(tables, t => t.Name.EndsWith("_migrations", StringComparison.Ordinal)
+            && !t.Name.EndsWith("_indicator_data_migrations", StringComparison.Ordinal) && !t.Name.EndsWith("_services_migrations", StringComparison.Ordinal)
+            && !t.Name.EndsWith("_module_migrations", StringComparison.Ordinal) && t.Name != "__host_migrations");
         Assert.Contains(("kinerja", "__host_migrations"), tables);
         Assert.Contains(("pemberdayaan", "pemberdayaan_persons"), tables);
     }

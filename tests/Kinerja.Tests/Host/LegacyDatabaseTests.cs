@@ -138,6 +138,29 @@ public abstract class LegacyDatabaseTests(DatabaseEngine engine)
         Assert.True(compared > 2000, $"only {compared} figures compared");
     }
 
+    [Fact]
+    public async Task Given_a_database_of_the_earlier_build_Then_its_tables_and_indexes_are_those_of_a_new_database()
+    {
+        using var legacy = new TempDirectory();
+        using var fresh = new TempDirectory();
+        await using (var host = Open(legacy))
+        {
+            (await host.QueryAsync("{ __typename }")).Ok();
+        }
+        await using (var host = new KinerjaHost(fresh.Path, engine: engine))
+        {
+            (await host.QueryAsync("{ __typename }")).Ok();
+        }
+
+        var upgraded = await new EngineTables(legacy.Path, engine).SchemaAsync();
+        var made = await new EngineTables(fresh.Path, engine).SchemaAsync();
+
+        Assert.True(made.Count > 150, $"only {made.Count} columns and indexes read");
+        Assert.Equal(made, upgraded);
+        Assert.Contains(made, l => l.Contains("rehabilitasi_realizations", StringComparison.Ordinal));
+        Assert.Contains(made, l => l.Contains("cascade_target_readings", StringComparison.Ordinal));
+    }
+
     private static HashSet<string> Alone(JsonElement indicators) => indicators.EnumerateArray()
         .Where(i => i.GetProperty("targetReading").GetString() != "UP_TO_QUARTER")
         .Select(i => i.GetProperty("code").GetString()!)
