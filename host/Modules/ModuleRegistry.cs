@@ -1,27 +1,16 @@
-using Kinerja.Modules.Cascade;
-using Kinerja.Modules.Linjamsos;
-using Kinerja.Modules.Pemberdayaan;
-using Kinerja.Modules.Rehabilitasi;
-using Kinerja.Modules.Sekretariat;
-using Kinerja.Modules.UptLbk;
 using Kinerja.Shared.Modules;
 
 namespace Kinerja.Host.Modules;
 
-/// <summary>The modules this host can load. Which of them run is the deployment's choice (Kinerja:Modules).</summary>
+/// <summary>
+/// The modules this host can load: those beside the program (<see cref="ModuleDiscovery"/>). Which of them run is the
+/// deployment's choice (Kinerja:Modules).
+/// </summary>
 internal static class ModuleRegistry
 {
     public const string ModulesSetting = "Kinerja:Modules";
 
-    public static IReadOnlyList<KinerjaModule> Known() =>
-    [
-        new CascadeModule(),
-        new SekretariatModule(),
-        new RehabilitasiModule(),
-        new LinjamsosModule(),
-        new PemberdayaanModule(),
-        new UptLbkModule(),
-    ];
+    public static IReadOnlyList<KinerjaModule> Known() => ModuleDiscovery.Find();
 
     /// <summary>
     /// The modules a comma-separated setting enables, plus those that cannot be left out. No setting means

@@ -27,6 +27,8 @@ public sealed class CascadeModule : KinerjaModule
 
     public override bool Optional => false;
 
+    public override int Position => 0;
+
     public override IReadOnlyList<string> LegacyMigrations => ["20261202091326_Reports", "20261202115449_Initial"];
 
     protected override void Register(ContainerBuilder builder)

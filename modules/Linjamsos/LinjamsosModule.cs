@@ -14,6 +14,8 @@ public sealed class LinjamsosModule : KinerjaModule
 
     public override string Name => ModuleName;
 
+    public override int Position => 3;
+
     public override IReadOnlyList<string> LegacyMigrations => ["20261129130747_Verification", "20261202115424_Initial"];
 
     protected override void Register(ContainerBuilder builder)

@@ -14,6 +14,8 @@ public sealed class PemberdayaanModule : KinerjaModule
 
     public override string Name => ModuleName;
 
+    public override int Position => 4;
+
     public override IReadOnlyList<string> LegacyMigrations => ["20261202091631_StockCounts", "20261202115432_Initial"];
 
     protected override void Register(ContainerBuilder builder)

@@ -7,5 +7,7 @@ public sealed class SekretariatModule : KinerjaModule
 {
     public override string Name => "Sekretariat";
 
+    public override int Position => 1;
+
     public override IReadOnlyList<string> LegacyMigrations => ["20261129130734_Verification", "20261202115405_Initial"];
 }

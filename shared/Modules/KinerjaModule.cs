@@ -25,6 +25,12 @@ public abstract class KinerjaModule : Autofac.Module
     /// <summary>Whether a deployment may leave this module out (the office level may not).</summary>
     public virtual bool Optional => true;
 
+    /// <summary>
+    /// Where the module's units stand in the Dinas's order (the seed's: the office, the Sekretariat, the Bidang, the UPT),
+    /// which orders the catalog, the lists and the reports; a module without one comes last, by name.
+    /// </summary>
+    public virtual int Position => int.MaxValue;
+
     /// <summary>The prefix of the module's tables (and its schema on PostgreSQL): its name in lower case.</summary>
     public string TablePrefix => Name.ToLowerInvariant();
 

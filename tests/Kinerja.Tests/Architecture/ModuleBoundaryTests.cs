@@ -6,11 +6,20 @@ namespace Kinerja.Tests.Architecture;
 /// <summary>Modules talk through the shared contracts only and show nothing else.</summary>
 public sealed class ModuleBoundaryTests
 {
+    // Found as the host finds them: a new module is checked without being named here.
     public static TheoryData<string> ModuleAssemblies() =>
-    [
-        "Kinerja.Modules.Cascade", "Kinerja.Modules.Sekretariat", "Kinerja.Modules.Rehabilitasi",
-        "Kinerja.Modules.Linjamsos", "Kinerja.Modules.Pemberdayaan", "Kinerja.Modules.UptLbk",
-    ];
+        [.. ModuleDiscovery.Find().Select(m => m.GetType().Assembly.GetName().Name!)];
+
+    [Fact]
+    public void Given_the_folder_beside_the_program_Then_every_module_of_the_repository_is_found_in_the_Dinas_s_order()
+    {
+        var projects = Directory.GetDirectories(Path.Combine(Support.Repository.Root, "modules")).Select(Path.GetFileName).Order();
+        var found = ModuleDiscovery.Find();
+
+        Assert.Equal(projects, found.Select(m => m.GetType().Assembly.GetName().Name!["Kinerja.Modules.".Length..]).Order());
+        Assert.Equal("Cascade", found[0].Name);
+        Assert.Equal(found.Select(m => m.Position).Order(), found.Select(m => m.Position));
+    }
 
     [Theory]
     [MemberData(nameof(ModuleAssemblies))]

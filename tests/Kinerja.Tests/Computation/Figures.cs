@@ -1,12 +1,6 @@
-using Kinerja.Modules.Cascade;
 using Kinerja.Modules.Cascade.Computation;
 using Kinerja.Modules.Cascade.Targets;
 using Kinerja.Modules.Cascade.Tree;
-using Kinerja.Modules.Linjamsos;
-using Kinerja.Modules.Pemberdayaan;
-using Kinerja.Modules.Rehabilitasi;
-using Kinerja.Modules.Sekretariat;
-using Kinerja.Modules.UptLbk;
 using Kinerja.Shared.Data;
 using Kinerja.Shared.Modules;
 using Kinerja.Shared.Periods;
@@ -29,16 +23,8 @@ internal sealed class Figures
     public const string Pemberdayaan = "Pemberdayaan";
     public const string UptLbk = "UptLbk";
 
-    /// <summary>The six modules, made once: each parses its embedded catalog on first use.</summary>
-    public static readonly IReadOnlyList<KinerjaModule> AllModules =
-    [
-        new CascadeModule(),
-        new SekretariatModule(),
-        new RehabilitasiModule(),
-        new LinjamsosModule(),
-        new PemberdayaanModule(),
-        new UptLbkModule(),
-    ];
+    /// <summary>The modules beside the tests, found as the host finds them, once: each parses its embedded catalog on first use.</summary>
+    public static readonly IReadOnlyList<KinerjaModule> AllModules = ModuleDiscovery.Find();
 
     private readonly List<RealizationEntry> _realizations = [];
     private readonly List<TargetEntry> _targets = [];
