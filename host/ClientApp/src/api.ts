@@ -1,8 +1,12 @@
-// The app's only way to the server: /graphql with the bearer token of this browser tab, and downloads and
+// The app's only way to the server: /graphql with the bearer token of the browser's open tabs, and downloads and
 // uploads on the same host.
 
-export interface Account { username: string; roles: string[]; unit: string | null }
-export interface FieldError { field: string; reason: string }
+export interface Account { username: string; roles: string[]; unit: string | null; unitName?: string | null }
+export interface FieldError {
+  field: string; reason: string;
+  /** The alias of the mutation field it answers, when one request sends several (q1: setTarget ...). */
+  at?: string;
+}
 
 export class ApiError extends Error {
   constructor(message: string, readonly code: string | null, readonly fields: FieldError[]) { super(message); }
@@ -28,13 +32,64 @@ export const session = {
 let onSignedOut: (message: string) => void = () => {};
 export function whenSignedOut(handler: (message: string) => void) { onSignedOut = handler; }
 
+// The open tabs of one browser share a session: a tab opened from a link (which gets no copy of sessionStorage) asks
+// the others for theirs, and Keluar in one tab ends it in all. The token stays in the tabs, never on disk.
+type TabMessage = { kind: 'ask' } | { kind: 'give'; token: string; account: Account } | { kind: 'left'; token: string };
+const tabs = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('kinerja.session');
+tabs?.addEventListener('message', (e: MessageEvent<TabMessage>) => {
+  const token = session.token();
+  if (e.data.kind === 'ask' && token) tabs.postMessage({ kind: 'give', token, account: session.account()! } satisfies TabMessage);
+  if (e.data.kind === 'left' && token === e.data.token) {
+    session.clear();
+    onSignedOut('Anda telah keluar di tab lain.');
+  }
+});
+
+/** This tab's account, or another open tab's when this one has none; null when no tab answers in a moment. */
+export function borrowSession(): Promise<Account | null> {
+  const own = session.account();
+  if (own || !tabs) return Promise.resolve(own);
+  return new Promise(resolve => {
+    const take = (e: MessageEvent<TabMessage>) => {
+      if (e.data.kind !== 'give') return;
+      session.save(e.data.token, e.data.account);
+      done(e.data.account);
+    };
+    const done = (account: Account | null) => {
+      tabs.removeEventListener('message', take);
+      clearTimeout(timer);
+      resolve(account);
+    };
+    const timer = setTimeout(() => done(null), 500);
+    tabs.addEventListener('message', take);
+    tabs.postMessage({ kind: 'ask' } satisfies TabMessage);
+  });
+}
+
+/** Keluar: this tab and every other tab of the same session. */
+export function signOut() {
+  const token = session.token();
+  session.clear();
+  if (token) tabs?.postMessage({ kind: 'left', token } satisfies TabMessage);
+}
+
 function signOutWith(message: string): never {
   session.clear();
   onSignedOut(message);
   throw new ApiError(message, 'UNAUTHENTICATED', []);
 }
 
-interface GraphQLError { message: string; extensions?: { code?: string; fields?: FieldError[] } }
+interface GraphQLError { message: string; path?: (string | number)[]; extensions?: { code?: string; fields?: FieldError[] } }
+
+// The server names each refused field with its path (input.value: ...); a person reads only the reason, once.
+function reasons(errors: GraphQLError[]): string {
+  const said = errors.flatMap(e => e.extensions?.fields?.length ? e.extensions.fields.map(f => f.reason) : [e.message]);
+  return [...new Set(said)].join(' • ');
+}
+
+// The server's reason is written for API clients (Authorization headers); a person is told what happened.
+const endedSession = (message: string) =>
+  `Sesi berakhir: ${/kedaluwarsa/i.test(message) ? 'masa berlaku tanda masuk Anda sudah habis' : 'tanda masuk Anda tidak berlaku lagi'}. Silakan masuk kembali.`;
 
 export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
@@ -50,21 +105,25 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
   if (!answer) throw new ApiError(`Server menjawab ${response.status} tanpa isi yang dapat dibaca.`, null, []);
   const errors = answer.errors ?? [];
   const unauthenticated = errors.find(e => e.extensions?.code === 'UNAUTHENTICATED');
-  if (unauthenticated && token) signOutWith(`Sesi berakhir: ${unauthenticated.message}. Silakan masuk kembali.`);
+  if (unauthenticated && token) signOutWith(endedSession(unauthenticated.message));
   if (errors.length > 0) {
-    const first = errors[0];
-    throw new ApiError(errors.map(e => e.message).join(' • '), first.extensions?.code ?? null, errors.flatMap(e => e.extensions?.fields ?? []));
+    throw new ApiError(reasons(errors), errors[0].extensions?.code ?? null,
+      errors.flatMap(e => (e.extensions?.fields ?? []).map(f => ({ ...f, at: e.path?.[0]?.toString() }))));
   }
   return answer.data as T;
 }
 
-/** The server's message of a failed download or upload: its JSON {error}, or its text. */
+// A message of the upload endpoint starts with the field it is about (file: berkas ... kosong).
+const withoutField = (message: string) => message.replace(/^[A-Za-z][\w.-]*: /, '');
+
+/** The server's message of a failed download or upload: the reasons of its JSON {message, fields} or {error}, or its text. */
 export async function errorOf(response: Response): Promise<string> {
   const text = await response.text();
   try {
-    const body = JSON.parse(text) as { error?: string; message?: string; errors?: { message: string }[] };
-    if (body.error ?? body.message) return (body.error ?? body.message)!;
-    if (body.errors?.length) return body.errors.map(e => e.message).join(' • ');
+    const body = JSON.parse(text) as { error?: string; message?: string; fields?: FieldError[]; errors?: GraphQLError[] };
+    if (body.fields?.length) return [...new Set(body.fields.map(f => f.reason))].join(' • ');
+    if (body.error ?? body.message) return withoutField((body.error ?? body.message)!);
+    if (body.errors?.length) return reasons(body.errors);
   } catch { /* not JSON: the text itself */ }
   if (text.trim()) return text.trim();
   return response.status === 404 ? 'Tidak ditemukan di server (404).' : `Server menjawab ${response.status}.`;
@@ -75,7 +134,7 @@ export async function download(url: string): Promise<{ blob: Blob; fileName: str
   const token = session.token();
   if (token) headers.authorization = `Bearer ${token}`;
   const response = await fetch(url, { headers });
-  if (response.status === 401) signOutWith(`Sesi berakhir: ${await errorOf(response)}. Silakan masuk kembali.`);
+  if (response.status === 401) signOutWith(endedSession(await errorOf(response)));
   if (!response.ok) throw new ApiError(await errorOf(response), String(response.status), []);
   const disposition = response.headers.get('content-disposition') ?? '';
   const named = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition);
@@ -101,9 +160,9 @@ export function upload(register: string, file: File, progress: (sent: number, to
       let body: (ImportResult & { error?: string; field?: string }) | null = null;
       try { body = JSON.parse(xhr.responseText); } catch { /* not JSON */ }
       if (xhr.status === 200 && body) return resolve(body);
-      const message = body?.error ?? (xhr.responseText.trim() || `Server menjawab ${xhr.status}.`);
+      const message = body?.error ? withoutField(body.error) : (xhr.responseText.trim() || `Server menjawab ${xhr.status}.`);
       if (xhr.status === 401) {
-        try { signOutWith(`Sesi berakhir: ${message}. Silakan masuk kembali.`); } catch (e) { return reject(e); }
+        try { signOutWith(endedSession(message)); } catch (e) { return reject(e); }
       }
       reject(new ApiError(message, String(xhr.status), body?.field ? [{ field: body.field, reason: message }] : []));
     };

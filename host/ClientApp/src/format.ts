@@ -29,10 +29,36 @@ export const STATUS_TEXT: Record<string, string> = {
   MODULE_DISABLED: 'modul tidak aktif',
 };
 
+/** What an UNDEFINED figure means to whoever reads it: its denominator is 0, so there is nothing to divide. */
+export const UNDEFINED_TEXT = 'penyebut 0: nilai dan capaian tidak terdefinisi';
+
+/** How a year's quarterly targets are read (the spec's target readings), in the words of the Rencana Aksi. */
+export const READING_TEXT: Record<string, string> = {
+  PER_QUARTER: 'target per triwulan',
+  UP_TO_QUARTER: 'target s.d. triwulan',
+  RATE: 'target tetap per periode',
+};
+
+export const SOURCE_TEXT: Record<string, string> = { ENTERED: 'diisi unit', REGISTER: 'dihitung dari register' };
+
+export const REGISTER_TEXT: Record<string, string> = {
+  pmks: 'PMKS (penyandang masalah kesejahteraan sosial)',
+  psks: 'PSKS (lembaga dan pekerja kesejahteraan sosial)',
+  tmp: 'Taman Makam Pahlawan',
+  layanan: 'Layanan (siapa dilayani, kapan, di mana)',
+};
+
 export const STATE_TEXT: Record<string, string> = {
   DIAJUKAN: 'Diajukan',
   DIVERIFIKASI: 'Diverifikasi',
   DIKEMBALIKAN: 'Dikembalikan',
+};
+
+export const ROLE_TEXT: Record<string, string> = {
+  pimpinan: 'Pimpinan',
+  operator: 'Operator',
+  verifikator: 'Verifikator',
+  admin: 'Administrator',
 };
 
 // Permendagri 86/2017's bands; a configured band of another name keeps a neutral colour.

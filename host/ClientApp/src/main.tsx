@@ -1,6 +1,8 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { session, whenSignedOut, type Account } from './api';
+import { borrowSession, signOut, whenSignedOut, type Account } from './api';
+import { carrying, follow, navigate, useAddress } from './route';
+import { ROLE_TEXT } from './format';
 import { Masuk } from './screens/Masuk';
 import { Dasbor } from './screens/Dasbor';
 import { Pohon } from './screens/Pohon';
@@ -9,6 +11,9 @@ import { Verifikasi } from './screens/Verifikasi';
 import { Register } from './screens/Register';
 import { Admin } from './screens/Admin';
 import { Laporan } from './screens/Laporan';
+import { Pejabat } from './screens/Pejabat';
+import { Target } from './screens/Target';
+import { DataDasar } from './screens/DataDasar';
 import './style.css';
 
 interface Screen { path: string; title: string; roles: string[] | null; view: (a: { account: Account }) => preact.JSX.Element }
@@ -18,37 +23,36 @@ const SCREENS: Screen[] = [
   { path: '/dasbor', title: 'Dasbor', roles: null, view: Dasbor },
   { path: '/pohon-kinerja', title: 'Pohon kinerja', roles: null, view: Pohon },
   { path: '/isian', title: 'Isian', roles: ['operator'], view: Isian },
+  { path: '/target', title: 'Target', roles: ['operator'], view: Target },
+  { path: '/data-dasar', title: 'Data dasar', roles: ['operator'], view: DataDasar },
   { path: '/verifikasi', title: 'Verifikasi', roles: ['verifikator'], view: Verifikasi },
   { path: '/register', title: 'Register', roles: ['operator'], view: Register },
+  { path: '/pejabat-analisis', title: 'Pejabat dan analisis', roles: ['operator'], view: Pejabat },
   { path: '/laporan', title: 'Laporan', roles: null, view: Laporan },
   { path: '/admin', title: 'Admin', roles: [], view: Admin },
 ];
 
 const allowed = (s: Screen, a: Account) => s.roles == null || a.roles.includes('admin') || s.roles.some(r => a.roles.includes(r));
 
-export function navigate(path: string) {
-  history.pushState(null, '', path);
-  dispatchEvent(new PopStateEvent('popstate'));
-}
-
 function App() {
-  const [path, setPath] = useState(location.pathname);
-  const [account, setAccount] = useState(session.account());
+  useAddress();
+  const [account, setAccount] = useState<Account | null | undefined>(undefined);
   const [notice, setNotice] = useState<string | null>(null);
 
   useEffect(() => {
-    const follow = () => setPath(location.pathname);
-    addEventListener('popstate', follow);
     whenSignedOut(message => { setNotice(message); setAccount(null); });
-    return () => removeEventListener('popstate', follow);
+    borrowSession().then(setAccount);
   }, []);
 
-  const asked = SCREENS.find(s => s.path === path) ?? (path === '/' ? SCREENS[0] : null);
+  // The front page is the dashboard, under its own address, so that its year and period sit beside its name.
+  if (account && ['/', '/masuk'].includes(location.pathname)) history.replaceState(null, '', `/dasbor${location.search}`);
+  const asked = SCREENS.find(s => s.path === location.pathname) ?? null;
   const screen = account && asked && allowed(asked, account) ? asked : null;
   useEffect(() => { document.title = `${account ? screen?.title ?? 'Tidak ditemukan' : 'Masuk'} — Kinerja`; }, [screen, account]);
 
+  if (account === undefined) return <p class="muted" aria-live="polite">Memuat…</p>;
   if (!account) {
-    return <Masuk notice={notice} onSignedIn={a => { setNotice(null); setAccount(a); if (path === '/masuk') navigate('/dasbor'); }} />;
+    return <Masuk notice={notice} onSignedIn={a => { setNotice(null); setAccount(a); }} />;
   }
   const visible = SCREENS.filter(s => allowed(s, account));
 
@@ -60,15 +64,15 @@ function App() {
         <nav aria-label="Menu utama">
           <ul>
             {visible.map(s => (
-              <li><a href={s.path} aria-current={s === screen ? 'page' : undefined}
-                onClick={e => { e.preventDefault(); navigate(s.path); }}>{s.title}</a></li>
+              <li><a href={carrying(s.path)} aria-current={s === screen ? 'page' : undefined} onClick={follow}>{s.title}</a></li>
             ))}
-            <li><a href="/graphiql">GraphiQL</a></li>
+            {/* For people who write queries of their own; the page itself stays open to every account. */}
+            {account.roles.includes('admin') && <li><a href="/graphiql">GraphiQL</a></li>}
           </ul>
         </nav>
         <div class="who">
-          <span>{account.username} ({account.roles.join(', ')}{account.unit ? ` · ${account.unit}` : ''})</span>
-          <button type="button" onClick={() => { session.clear(); setNotice('Anda telah keluar.'); setAccount(null); navigate('/masuk'); }}>Keluar</button>
+          <span>{account.username} · {account.roles.map(r => ROLE_TEXT[r] ?? r).join(', ')}{account.unitName ? ` · ${account.unitName}` : ''}</span>
+          <button type="button" onClick={() => { signOut(); setNotice('Anda telah keluar.'); setAccount(null); navigate('/masuk'); }}>Keluar</button>
         </div>
       </header>
       <main id="isi" tabIndex={-1}>

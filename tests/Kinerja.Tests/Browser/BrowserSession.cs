@@ -95,6 +95,11 @@ public sealed class BrowserSession : IAsyncLifetime
         return page;
     }
 
+    /// <summary>Nothing but the host: every request of every page went to its address (or stayed in the page).</summary>
+    public void AssertOnlyTheHost() =>
+        Assert.All(Requests, url => Assert.True(url.StartsWith(BaseUrl + "/", StringComparison.Ordinal)
+            || url.StartsWith("data:", StringComparison.Ordinal) || url.StartsWith("blob:", StringComparison.Ordinal), url));
+
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, $"{name}.png"), FullPage = true });
 

@@ -15,11 +15,6 @@ public sealed class WebAppTests
 
     public WebAppTests(BrowserSession session) => _s = session;
 
-    // Nothing but the host: every request of every page went to its address (or stayed in the page).
-    private void AssertOnlyTheHost() =>
-        Assert.All(_s.Requests, url => Assert.True(url.StartsWith(_s.BaseUrl + "/", StringComparison.Ordinal)
-            || url.StartsWith("data:", StringComparison.Ordinal) || url.StartsWith("blob:", StringComparison.Ordinal), url));
-
     private async Task<JsonElement> IkuAsync(int quarter, string token) => (await _s.Host.QueryAsAsync(token,
         "query($q: Int) { iku(year: 2026, quarter: $q) { indicator { code } value target achievement predicate status } }", new { q = quarter }))
         .Ok().GetProperty("iku");
@@ -31,16 +26,10 @@ public sealed class WebAppTests
         await Expect(page.Locator("main")).ToContainTextAsync(label);
     }
 
-    private static async Task OpenAsync(IPage page, string screen, string heading)
-    {
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Menu utama" }).GetByRole(AriaRole.Link, new() { Name = screen, Exact = true }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = heading, Level = 1 })).ToBeVisibleAsync();
-    }
-
     /// <summary>Opens Isian for a triwulan of 2026 and returns the row of PEMULIHAN-1.</summary>
     private static async Task<ILocator> PemulihanRowAsync(IPage page, string quarter)
     {
-        await OpenAsync(page, "Isian", "Isian realisasi");
+        await Screens.OpenAsync(page, "Isian", "Isian realisasi");
         await page.GetByLabel("Tahun").SelectOptionAsync("2026");
         await page.GetByText(quarter, new() { Exact = true }).ClickAsync();
         return page.Locator("tr[data-indicator='PEMULIHAN-1']");
@@ -108,7 +97,7 @@ public sealed class WebAppTests
 
         await page.GotoAsync("/isian");
         await Expect(page.Locator("main")).ToContainTextAsync("Peran Anda tidak dapat membuka Isian");
-        AssertOnlyTheHost();
+        _s.AssertOnlyTheHost();
     }
 
     [Fact]
@@ -119,7 +108,7 @@ public sealed class WebAppTests
         await Expect(page.Locator("[data-iku='IKU-4'] [data-field='value']")).Not.ToBeEmptyAsync();
         Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 375, "the page scrolls sideways at 375 px");
         await BrowserSession.ScreenshotAsync(page, "dasbor-375px");
-        AssertOnlyTheHost();
+        _s.AssertOnlyTheHost();
     }
 
     [Fact]
@@ -141,26 +130,26 @@ public sealed class WebAppTests
 
         var after = (await IkuAsync(1, admin))[1];
         Assert.NotEqual(before, after.GetProperty("value").GetDouble());
-        await OpenAsync(page, "Dasbor", "Dasbor IKU");
+        await Screens.OpenAsync(page, "Dasbor", "Dasbor IKU");
         await ChoosePeriodAsync(page, "q1", "TW I 2026");
         await Expect(page.Locator("[data-iku='IKU-2'] [data-field='value']")).ToHaveTextAsync(Percent(after.GetProperty("value").GetDouble()));
-        AssertOnlyTheHost();
+        _s.AssertOnlyTheHost();
     }
 
     [Fact]
-    public async Task Given_a_negative_figure_Then_Isian_shows_the_servers_message_at_the_field_and_nothing_is_stored()
+    public async Task Given_a_negative_figure_Then_Isian_refuses_it_at_the_field_and_nothing_is_stored()
     {
         var page = await _s.SignInAsync("op-pemulihan", Roles.Operator, "PEMULIHAN");
         var row = await PemulihanRowAsync(page, "TW IV");
         await SubmitAsync(row, "-3");
 
         var error = row.Locator(".field-error");
-        await Expect(error).ToContainTextAsync("jumlah tidak boleh negatif");
+        await Expect(error).ToContainTextAsync("tidak boleh negatif");
         await Expect(row.GetByLabel("Jumlah")).ToHaveAttributeAsync("aria-invalid", "true");
         await BrowserSession.ScreenshotAsync(page, "isian-ditolak");
         var stored = (await _s.Host.QueryAsync("""{ value(indicator: "PEMULIHAN-1", year: 2026, quarter: 4) { numerator status } }""")).Ok();
         Assert.Equal("""{"numerator":null,"status":"NO_DATA"}""", stored.GetProperty("value").GetRawText());
-        AssertOnlyTheHost();
+        _s.AssertOnlyTheHost();
     }
 
     [Fact]
@@ -174,41 +163,65 @@ public sealed class WebAppTests
         var kabid = await _s.SignInAsync("kabid-rehsos", Roles.Verifikator, "REHSOS");
         var nav = kabid.GetByRole(AriaRole.Navigation, new() { Name = "Menu utama" });
         Assert.Equal(0, await nav.GetByRole(AriaRole.Link, new() { Name = "Isian", Exact = true }).CountAsync());
-        await OpenAsync(kabid, "Verifikasi", "Verifikasi realisasi");
+        await Screens.OpenAsync(kabid, "Verifikasi", "Verifikasi realisasi");
         await kabid.GetByLabel("Tahun").SelectOptionAsync("2026");
         var entry = kabid.Locator("tr[data-entry='PEMULIHAN-1-2']");
         await Expect(entry).ToContainTextAsync("op-pemulihan");
         await BrowserSession.ScreenshotAsync(kabid, "verifikasi");
+        // Returning without a reason is refused at the reason's field, before anything is sent.
+        await entry.GetByRole(AriaRole.Button, new() { Name = "Kembalikan" }).ClickAsync();
+        await Expect(entry.Locator(".field-error")).ToContainTextAsync("alasan");
         await entry.GetByLabel("Alasan pengembalian").FillAsync("Daftar hadir belum dilampirkan");
         await entry.GetByRole(AriaRole.Button, new() { Name = "Kembalikan" }).ClickAsync();
         await Expect(entry).ToHaveCountAsync(0);
 
-        await OpenAsync(operatorPage, "Dasbor", "Dasbor IKU");
-        row = await PemulihanRowAsync(operatorPage, "TW II");
+        // Signing in lands on the dashboard, which points the operator to the returned entry and its triwulan.
+        await operatorPage.GotoAsync("/dasbor?tahun=2026");
+        var returned = operatorPage.Locator("[data-waiting='returned']");
+        await Expect(returned).ToContainTextAsync("dikembalikan verifikator");
+        await Screens.ShotAsync(operatorPage, "dasbor-dikembalikan");
+        await returned.GetByRole(AriaRole.Link, new() { Name = "TW II (1)" }).ClickAsync();
+        await Expect(operatorPage.GetByRole(AriaRole.Heading, new() { Name = "Isian realisasi" })).ToBeVisibleAsync();
+        await Expect(operatorPage.GetByRole(AriaRole.Radio, new() { Name = "TW II", Exact = true })).ToBeCheckedAsync();
+        row = operatorPage.Locator("tr[data-indicator='PEMULIHAN-1']");
         await Expect(row.Locator("[data-field='state']")).ToContainTextAsync("Dikembalikan");
+        // Isian without a triwulan in the address opens where the return waits.
+        await operatorPage.GotoAsync("/isian?tahun=2026");
+        await Expect(operatorPage.GetByRole(AriaRole.Radio, new() { Name = "TW II", Exact = true })).ToBeCheckedAsync();
+        await Expect(operatorPage.Locator("[data-waiting='returned']")).ToContainTextAsync("TW II (1)");
         await Expect(row.Locator("[data-field='state']")).ToContainTextAsync("Daftar hadir belum dilampirkan");
         await Expect(row.GetByLabel("Jumlah")).ToHaveValueAsync("9");       // the returned figure, to correct
         await BrowserSession.ScreenshotAsync(operatorPage, "isian-dikembalikan");
         await SubmitAsync(row, "10");
         await Expect(row.Locator("[data-field='state']")).ToHaveTextAsync("Diajukan");
+        await Expect(operatorPage.Locator("[data-waiting='returned']")).ToHaveCountAsync(0);
 
-        await kabid.ReloadAsync();
-        await kabid.GetByLabel("Tahun").SelectOptionAsync("2026");
+        // The verifikator's dashboard says what waits, and links to it.
+        await kabid.GotoAsync("/dasbor?tahun=2026");
+        await Expect(kabid.Locator("[data-waiting='submitted']")).ToContainTextAsync("menunggu verifikasi Anda");
+        await kabid.Locator("[data-waiting='submitted']").GetByRole(AriaRole.Link).ClickAsync();
+        await Expect(kabid.GetByRole(AriaRole.Heading, new() { Name = "Verifikasi realisasi" })).ToBeVisibleAsync();
         await entry.GetByRole(AriaRole.Button, new() { Name = "Verifikasi" }).ClickAsync();
         await Expect(entry).ToHaveCountAsync(0);
         var stored = (await _s.Host.QueryAsync("""{ value(indicator: "PEMULIHAN-1", year: 2026, quarter: 2) { numerator verification } }""")).Ok();
         Assert.Equal("""{"numerator":10,"verification":"DIVERIFIKASI"}""", stored.GetProperty("value").GetRawText());
-        AssertOnlyTheHost();
+
+        // A verified entry may still be changed, and says what that does.
+        await operatorPage.ReloadAsync();
+        await Expect(row.Locator("[data-field='state']")).ToContainTextAsync("kembali berstatus Diajukan");
+        _s.AssertOnlyTheHost();
     }
 
     [Fact]
     public async Task Given_the_pohon_kinerja_Then_each_node_shows_its_working_and_a_register_node_opens_by_kecamatan()
     {
         var page = await _s.SignInAsync("kadis", Roles.Pimpinan, null);
-        await OpenAsync(page, "Pohon kinerja", "Pohon kinerja");
+        await Screens.OpenAsync(page, "Pohon kinerja", "Pohon kinerja");
         await ChoosePeriodAsync(page, "q1", "TW I 2026");
         var iku4 = page.Locator("[data-node='IKU-4']").First;
         await Expect(iku4.Locator("dl").First).ToContainTextAsync("Penyebut50");
+        // IKU-4's numerator comes from a register but its denominator is typed: it has no figure per kecamatan to offer.
+        Assert.Equal(0, await page.Locator("[data-node='IKU-4'] > details > p > button").CountAsync());
         var kegiatan = iku4.Locator("[data-node='KELEMBAGAAN-1']");
         await kegiatan.Locator("summary").First.ClickAsync();
         await Expect(kegiatan.Locator("[data-field='source']").First).ToHaveTextAsync("dihitung dari register");
@@ -219,14 +232,14 @@ public sealed class WebAppTests
         await page.Locator("[data-node='IKU-1'] > details > summary").ClickAsync();
         await page.Locator("[data-node='IKU-1'] > details > summary").ClickAsync();
         await BrowserSession.ScreenshotAsync(page, "pohon-kinerja");
-        AssertOnlyTheHost();
+        _s.AssertOnlyTheHost();
     }
 
     [Fact]
     public async Task Given_a_register_file_with_a_bad_row_Then_Register_uploads_it_and_lists_that_row()
     {
         var page = await _s.SignInAsync("admin-register", Roles.Admin, null);
-        await OpenAsync(page, "Register", "Impor register");
+        await Screens.OpenAsync(page, "Register", "Impor register");
         await page.GetByLabel("Register", new() { Exact = true }).SelectOptionAsync("pmks");
         var csv = """
             NIK,Nama,Jenis Kelamin,Tanggal Lahir,Desa,Kecamatan,Kategori PMKS,Tanggal Mulai,Tanggal Selesai
@@ -244,22 +257,33 @@ public sealed class WebAppTests
         var refused = page.Locator("tr[data-line='3']");
         await Expect(refused).ToContainTextAsync("NIK");
         await BrowserSession.ScreenshotAsync(page, "register");
-        AssertOnlyTheHost();
+        _s.AssertOnlyTheHost();
     }
 
     [Fact]
     public async Task Given_an_admin_Then_a_triwulan_is_rolled_up_and_reopened_and_the_audit_trail_shows_it()
     {
         var page = await _s.SignInAsync("admin-web", Roles.Admin, null);
-        await OpenAsync(page, "Admin", "Admin");
+        await Screens.OpenAsync(page, "Admin", "Admin");
         await page.GetByLabel("Tahun").First.SelectOptionAsync("2025");
         var first = page.Locator("tr[data-quarter='1']");
+        // Closing asks first and says what it freezes; Batal leaves the triwulan open.
         await first.GetByRole(AriaRole.Button, new() { Name = "Jalankan rollup" }).ClickAsync();
+        var confirm = page.GetByRole(AriaRole.Alertdialog);
+        await Expect(confirm).ToContainTextAsync("tidak dapat diisi atau diubah lagi");
+        await Screens.ShotAsync(page, "admin-konfirmasi-rollup");
+        await confirm.GetByRole(AriaRole.Button, new() { Name = "Batal" }).ClickAsync();
+        await Expect(confirm).ToHaveCountAsync(0);
+        var quarters = (await _s.Host.QueryAsync("{ quarters(year: 2025) { closed } }")).Ok().GetProperty("quarters");
+        Assert.False(quarters[0].GetProperty("closed").GetBoolean());
+        await first.GetByRole(AriaRole.Button, new() { Name = "Jalankan rollup" }).ClickAsync();
+        await confirm.GetByRole(AriaRole.Button, new() { Name = "Ya, jalankan rollup dan tutup TW I 2025" }).ClickAsync();
         await Expect(first).ToContainTextAsync("ditutup");
 
         // Isian: the closed triwulan is read-only and says since when; a register-counted figure is read-only too.
-        await OpenAsync(page, "Isian", "Isian realisasi");
+        await Screens.OpenAsync(page, "Isian", "Isian realisasi");
         await page.GetByLabel("Tahun").SelectOptionAsync("2025");
+        await page.GetByText("TW I", new() { Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Triwulan I 2025 sudah ditutup pada");
         var closed = page.Locator("tr[data-indicator='PEMULIHAN-1']");
         await Expect(closed.GetByLabel("Jumlah")).ToHaveAttributeAsync("readonly", "");
@@ -268,16 +292,24 @@ public sealed class WebAppTests
         await Expect(page.Locator("tr[data-indicator='KELEMBAGAAN-1']")).ToContainTextAsync("dihitung dari register layanan");
         await BrowserSession.ScreenshotAsync(page, "isian-admin");
 
-        await OpenAsync(page, "Admin", "Admin");
+        await Screens.OpenAsync(page, "Admin", "Admin");
         await page.GetByLabel("Tahun").First.SelectOptionAsync("2025");
         await first.GetByRole(AriaRole.Button, new() { Name = "Buka kembali" }).ClickAsync();
+        await Expect(confirm).ToContainTextAsync("tetap tersimpan");
+        await confirm.GetByRole(AriaRole.Button, new() { Name = "Ya, buka kembali TW I 2025" }).ClickAsync();
         await Expect(first).ToContainTextAsync("terbuka");
         await page.GetByLabel("Pengguna").FillAsync("admin-web");
         await page.GetByRole(AriaRole.Button, new() { Name = "Tampilkan" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Jejak audit (2)" })).ToBeVisibleAsync();
-        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Jejak audit (2)" })).ToContainTextAsync("rollup dijalankan");
+        var audit = page.GetByRole(AriaRole.Region, new() { Name = "Jejak audit (2)" });
+        await Expect(audit).ToBeVisibleAsync();
+        await Expect(audit).ToContainTextAsync("rollup dijalankan");
+        // Before and after are labelled values, not JSON.
+        var reopened = audit.Locator("tr", new() { HasText = "triwulan dibuka kembali" });
+        await Expect(reopened.Locator("td[data-label='Sebelum'] .change div", new() { HasText = "Ditutup" })).ToHaveTextAsync("Ditutupya");
+        await Expect(reopened.Locator("td[data-label='Sesudah'] .change div", new() { HasText = "Ditutup" })).ToHaveTextAsync("Ditutuptidak");
+        await Expect(audit).Not.ToContainTextAsync("{");
         await BrowserSession.ScreenshotAsync(page, "admin");
-        AssertOnlyTheHost();
+        _s.AssertOnlyTheHost();
     }
 
     [Fact]
@@ -303,7 +335,7 @@ public sealed class WebAppTests
         await page.GetByRole(AriaRole.Button, new() { Name = "Keluar" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Anda telah keluar.");
         Assert.Null(await page.EvaluateAsync<string?>("sessionStorage.getItem('kinerja.token')"));
-        AssertOnlyTheHost();
+        _s.AssertOnlyTheHost();
     }
 
     [Fact]
@@ -312,6 +344,7 @@ public sealed class WebAppTests
         await _s.Host.SignInAsync("kadis", Roles.Pimpinan, null);
         var page = await _s.NewPageAsync();
         await page.GotoAsync("/");
+        await Expect(page.GetByLabel("Nama pengguna")).ToBeVisibleAsync();  // once no other tab has offered its session
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.TypeAsync("kadis");
         await page.Keyboard.PressAsync("Tab");
@@ -327,14 +360,14 @@ public sealed class WebAppTests
         Assert.Equal("Pohon kinerja", await page.EvaluateAsync<string>("document.activeElement.textContent"));
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Pohon kinerja", Level = 1 })).ToBeVisibleAsync();
-        AssertOnlyTheHost();
+        _s.AssertOnlyTheHost();
     }
 
     [Fact]
     public async Task Given_GraphiQL_and_Laporan_Then_both_load_from_the_host_with_the_signed_in_token()
     {
         var page = await _s.SignInAsync("kadis", Roles.Pimpinan, null);
-        await OpenAsync(page, "Laporan", "Laporan");
+        await Screens.OpenAsync(page, "Laporan", "Laporan");
         await page.GetByLabel("Tahun").SelectOptionAsync("2026");
         var asked = page.WaitForRequestAsync(r => r.Url.Contains("/reports/pengukuran-kinerja.xlsx?year=2026", StringComparison.Ordinal));
         var download = page.WaitForDownloadAsync(new() { Timeout = 60_000 }); // a whole year of the Dinas: slow on a busy CI machine
@@ -346,7 +379,9 @@ public sealed class WebAppTests
 
         // An operator may not have the Dinas's report: the server's refusal is shown.
         var operatorPage = await _s.SignInAsync("op-pemulihan", Roles.Operator, "PEMULIHAN");
-        await OpenAsync(operatorPage, "Laporan", "Laporan");
+        await Screens.OpenAsync(operatorPage, "Laporan", "Laporan");
+        await Expect(operatorPage.GetByRole(AriaRole.Navigation, new() { Name = "Menu utama" }).GetByRole(AriaRole.Link, new() { Name = "GraphiQL" }))
+            .ToHaveCountAsync(0);
         await Expect(operatorPage.GetByLabel("Unit")).ToHaveValueAsync("PEMULIHAN");
         await operatorPage.GetByLabel("Unit").SelectOptionAsync(new SelectOptionValue { Label = "Dinas (semua unit)" });
         await operatorPage.GetByRole(AriaRole.Button, new() { Name = "Unduh" }).ClickAsync();
@@ -363,6 +398,6 @@ public sealed class WebAppTests
         Assert.Equal("Query", answer.GetProperty("data").GetProperty("__schema").GetProperty("queryType").GetProperty("name").GetString());
         await Expect(page.Locator(".graphiql-container")).ToBeVisibleAsync();
         await BrowserSession.ScreenshotAsync(page, "graphiql");
-        AssertOnlyTheHost();
+        _s.AssertOnlyTheHost();
     }
 }

@@ -1,32 +1,72 @@
 import { useState } from 'preact/hooks';
 import { gql } from '../api';
-import { fmtDateTime } from '../format';
-import { ROMAN, thisYear } from '../period';
+import { describe } from '../audit';
+import { fmtDateTime, REGISTER_TEXT } from '../format';
+import { ROMAN } from '../period';
+import { useYear } from '../route';
 import { ErrorBox, Loading, Table, useLoad, YearSelect } from '../ui';
 
 interface Quarter { quarter: number; closed: boolean; changedAt: string | null; revision: number | null }
 interface Snapshot { quarter: number; revision: number; createdAt: string; trigger: string }
 interface Source { code: string; source: string }
+interface Named { code: string; name: string }
+interface Asked { title: string; text: string; yes: string; done: string; query: string; variables: Record<string, unknown> }
 
 export function Admin() {
-  const [year, setYear] = useState(thisYear());
+  const [year, setYear] = useYear();
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const { data, loading, error: loadError, reload } = useLoad(() => gql<{ quarters: Quarter[]; snapshots: Snapshot[]; sources: Source[] }>(
-    `query($y: Int!) { quarters(year: $y) { quarter closed changedAt revision }
-      snapshots(year: $y) { quarter revision createdAt trigger } sources(year: $y) { code source } }`, { y: year }), [year]);
+  const [asked, setAsked] = useState<Asked | null>(null);
+  const { data, loading, error: loadError, reload } = useLoad(() => gql<{
+    quarters: Quarter[]; snapshots: Snapshot[]; sources: Source[]; indicators: Named[]; baseMeasures: Named[];
+  }>(`query($y: Int!) { quarters(year: $y) { quarter closed changedAt revision }
+      snapshots(year: $y) { quarter revision createdAt trigger } sources(year: $y) { code source }
+      indicators { code name } baseMeasures(year: $y) { code name } }`, { y: year }), [year]);
+  const names = new Map([
+    ...(data?.indicators ?? []).map(i => [i.code, `${i.code} ${i.name}`] as const),
+    ...(data?.baseMeasures ?? []).map(m => [m.code, m.name] as const),
+    ...Object.entries(REGISTER_TEXT).map(([r, name]) => [r, `Register ${name}`] as const),
+  ]);
 
-  async function run(what: string, query: string, variables: Record<string, unknown>) {
+  async function run(done: string, query: string, variables: Record<string, unknown>) {
     setError(null);
     setMessage(null);
+    setAsked(null);
     try {
       await gql(query, variables);
-      setMessage(what);
+      setMessage(done);
       reload();
     } catch (e) {
       setError((e as Error).message);
     }
   }
+
+  // Closing and reopening a triwulan change what every unit may enter and what the reports print: asked first.
+  const rollup = (q: Quarter): Asked => {
+    const tw = `TW ${ROMAN[q.quarter - 1]} ${year}`;
+    return {
+      title: `Jalankan rollup dan tutup ${tw}?`,
+      text: `Semua indikator dihitung untuk ${tw} dan s.d. ${tw}, lalu dibekukan sebagai revisi snapshot baru, dan triwulan ditutup: `
+        + `realisasi, data dasar dan target ${tw} tidak dapat diisi atau diubah lagi, dan laporan triwulan itu dicetak dari snapshot yang dibekukan `
+        + `sampai triwulan dibuka kembali.`,
+      yes: `Ya, jalankan rollup dan tutup ${tw}`,
+      done: `Rollup ${tw} selesai; triwulan ditutup.`,
+      query: 'mutation($y: Int!, $q: Int!) { runRollup(year: $y, quarter: $q) { revision } }',
+      variables: { y: year, q: q.quarter },
+    };
+  };
+  const reopen = (q: Quarter): Asked => {
+    const tw = `TW ${ROMAN[q.quarter - 1]} ${year}`;
+    return {
+      title: `Buka kembali ${tw}?`,
+      text: `Unit dapat lagi mengisi dan mengubah realisasi, data dasar dan target ${tw}. Snapshot revisi ${q.revision ?? '–'} tetap tersimpan `
+        + `sebagai catatan; laporan triwulan itu memakai angka berjalan (sementara) sampai rollup berikutnya membekukan revisi baru.`,
+      yes: `Ya, buka kembali ${tw}`,
+      done: `${tw} dibuka kembali.`,
+      query: 'mutation($y: Int!, $q: Int!) { reopenQuarter(year: $y, quarter: $q) { closed } }',
+      variables: { y: year, q: q.quarter },
+    };
+  };
 
   return (
     <section>
@@ -37,18 +77,26 @@ export function Admin() {
       <Loading on={loading && !data} />
       {data && <>
         <h2>Triwulan</h2>
-        <Table caption={`Status triwulan ${year}`}>
+        <Table caption={`Status triwulan ${year}`} stacked>
           <thead><tr><th scope="col">Triwulan</th><th scope="col">Status</th><th scope="col">Sejak</th><th scope="col">Revisi</th><th scope="col">Tindakan</th></tr></thead>
           <tbody>{data.quarters.map(q => (
-            <tr data-quarter={q.quarter}><th scope="row">TW {ROMAN[q.quarter - 1]}</th><td>{q.closed ? 'ditutup' : 'terbuka'}</td>
-              <td>{fmtDateTime(q.changedAt)}</td><td class="num">{q.revision ?? '–'}</td>
-              <td class="actions">
-                <button type="button" onClick={() => run(`Rollup TW ${ROMAN[q.quarter - 1]} ${year} selesai; triwulan ditutup.`,
-                  'mutation($y: Int!, $q: Int!) { runRollup(year: $y, quarter: $q) { revision } }', { y: year, q: q.quarter })}>Jalankan rollup</button>
-                {q.closed && <button type="button" class="secondary" onClick={() => run(`TW ${ROMAN[q.quarter - 1]} ${year} dibuka kembali.`,
-                  'mutation($y: Int!, $q: Int!) { reopenQuarter(year: $y, quarter: $q) { closed } }', { y: year, q: q.quarter })}>Buka kembali</button>}
+            <tr data-quarter={q.quarter}><th scope="row">TW {ROMAN[q.quarter - 1]}</th><td data-label="Status">{q.closed ? 'ditutup' : 'terbuka'}</td>
+              <td data-label="Sejak">{fmtDateTime(q.changedAt)}</td><td class="num" data-label="Revisi">{q.revision ?? '–'}</td>
+              <td class="actions" data-label="Tindakan">
+                <button type="button" onClick={() => setAsked(rollup(q))}>Jalankan rollup</button>
+                {q.closed && <button type="button" class="secondary" onClick={() => setAsked(reopen(q))}>Buka kembali</button>}
               </td></tr>))}</tbody>
         </Table>
+        {asked && (
+          <div class="confirm" role="alertdialog" aria-labelledby="konfirmasi-judul" aria-describedby="konfirmasi-isi">
+            <h3 id="konfirmasi-judul">{asked.title}</h3>
+            <p id="konfirmasi-isi">{asked.text}</p>
+            <p class="actions">
+              <button type="button" onClick={() => run(asked.done, asked.query, asked.variables)}>{asked.yes}</button>
+              <button type="button" class="secondary" onClick={() => setAsked(null)}>Batal</button>
+            </p>
+          </div>
+        )}
 
         <h2>Revisi snapshot</h2>
         {data.snapshots.length === 0 ? <p>Belum ada snapshot tahun {year}.</p> : (
@@ -62,24 +110,24 @@ export function Admin() {
 
         <h2>Sumber angka {year}</h2>
         <p class="actions">
-          <button type="button" onClick={() => run('Semua indikator dihitung dari register.',
+          <button type="button" onClick={() => run('Semua indikator dan data dasar dihitung dari register.',
             'mutation($y: Int!) { setAllSources(year: $y, source: REGISTER) { code } }', { y: year })}>Semua dari register</button>
-          <button type="button" class="secondary" onClick={() => run('Semua indikator diisi unit.',
+          <button type="button" class="secondary" onClick={() => run('Semua indikator dan data dasar diisi unit.',
             'mutation($y: Int!) { setAllSources(year: $y, source: ENTERED) { code } }', { y: year })}>Semua diisi unit</button>
         </p>
-        <Table caption={`Sumber per indikator ${year}`}>
-          <thead><tr><th scope="col">Kode</th><th scope="col">Sumber</th></tr></thead>
+        <Table caption={`Sumber per indikator dan data dasar ${year}`} stacked>
+          <thead><tr><th scope="col">Indikator atau data dasar</th><th scope="col">Sumber</th></tr></thead>
           <tbody>{data.sources.map(s => (
-            <tr><th scope="row">{s.code}</th><td>
-              <label class="sr-only" for={`sumber-${s.code}`}>Sumber {s.code}</label>
-              <select id={`sumber-${s.code}`} value={s.source} onChange={e => run(`Sumber ${s.code} diubah.`,
+            <tr data-source={s.code}><th scope="row">{names.get(s.code) ?? s.code}</th><td data-label="Sumber">
+              <label class="sr-only" for={`sumber-${s.code}`}>Sumber {names.get(s.code) ?? s.code}</label>
+              <select id={`sumber-${s.code}`} value={s.source} onChange={e => run(`Sumber ${names.get(s.code) ?? s.code} diubah.`,
                 'mutation($c: String!, $y: Int!, $s: ValueSource!) { setSource(code: $c, year: $y, source: $s) { source } }',
                 { c: s.code, y: year, s: (e.target as HTMLSelectElement).value })}>
-                <option value="ENTERED">diisi unit</option><option value="REGISTER">dari register</option>
+                <option value="ENTERED">diisi unit</option><option value="REGISTER">dihitung dari register</option>
               </select></td></tr>))}</tbody>
         </Table>
       </>}
-      <AuditTrail />
+      <AuditTrail names={names} />
     </section>
   );
 }
@@ -87,7 +135,16 @@ export function Admin() {
 interface Audit { at: string; user: string; action: string; unit: string | null; code: string | null; year: number | null; quarter: number | null;
   before: string | null; after: string | null; origin: string }
 
-function AuditTrail() {
+function Change({ json, names }: { json: string | null; names: Map<string, string> }) {
+  const pairs = describe(json, names);
+  if (pairs.length === 0) return <>–</>;
+  return <dl class="change">{pairs.map(([label, value]) => <div><dt>{label}</dt><dd>{value}</dd></div>)}</dl>;
+}
+
+function AuditTrail({ names }: { names: Map<string, string> }) {
+  const units = useLoad(() => gql<{ units: Named[] }>('{ units { code name } }'), []);
+  const unitName = (code: string | null) => (code == null ? '–' : units.data?.units.find(u => u.code === code)?.name ?? code);
+  const known = new Map([...names, ...(units.data?.units ?? []).map(u => [u.code, u.name] as const), ['BUPATI', 'Bupati Gresik']]);
   const [filters, setFilters] = useState({ unit: '', code: '', user: '', from: '', to: '', limit: '100' });
   const [asked, setAsked] = useState(filters);
   const { data, error, loading } = useLoad(() => gql<{ auditTrail: Audit[] }>(
@@ -100,27 +157,32 @@ function AuditTrail() {
     limit: Number(asked.limit) || 100,
   }), [JSON.stringify(asked)]);
   const field = (name: keyof typeof filters, label: string, type: 'text' | 'date' | 'number' = 'text') => (
-    <div class="field"><label for={`audit-${name}`}>{label}</label><input id={`audit-${name}`} type={type as "text"} value={filters[name]}
+    <div class="field"><label for={`audit-${name}`}>{label}</label><input id={`audit-${name}`} type={type as 'text'} value={filters[name]}
       onInput={e => setFilters({ ...filters, [name]: (e.target as HTMLInputElement).value })} /></div>
   );
   return (
     <>
       <h2>Jejak audit</h2>
       <form class="toolbar" onSubmit={e => { e.preventDefault(); setAsked(filters); }}>
-        {field('unit', 'Unit')}{field('code', 'Kode')}{field('user', 'Pengguna')}
+        <div class="field"><label for="audit-unit">Unit</label><select id="audit-unit" value={filters.unit}
+          onChange={e => setFilters({ ...filters, unit: (e.target as HTMLSelectElement).value })}>
+          <option value="">Semua unit</option>{units.data?.units.map(u => <option value={u.code}>{u.name}</option>)}</select></div>
+        {field('code', 'Kode indikator')}{field('user', 'Pengguna')}
         {field('from', 'Dari tanggal', 'date')}{field('to', 'Sampai tanggal', 'date')}{field('limit', 'Paling banyak', 'number')}
         <button type="submit">Tampilkan</button>
       </form>
       <ErrorBox message={error} />
       <Loading on={loading} />
       {data && (
-        <Table caption={`Jejak audit (${data.auditTrail.length})`}>
+        <Table caption={`Jejak audit (${data.auditTrail.length})`} stacked>
           <thead><tr><th scope="col">Waktu</th><th scope="col">Pengguna</th><th scope="col">Tindakan</th><th scope="col">Unit</th>
-            <th scope="col">Kode</th><th scope="col">Periode</th><th scope="col">Sebelum</th><th scope="col">Sesudah</th><th scope="col">Asal</th></tr></thead>
+            <th scope="col">Tentang</th><th scope="col">Periode</th><th scope="col">Sebelum</th><th scope="col">Sesudah</th><th scope="col">Asal</th></tr></thead>
           <tbody>{data.auditTrail.map(a => (
-            <tr><td>{fmtDateTime(a.at)}</td><td>{a.user}</td><td>{a.action}</td><td>{a.unit ?? '–'}</td><td>{a.code ?? '–'}</td>
-              <td>{a.year ?? ''}{a.quarter ? ` TW ${ROMAN[a.quarter - 1]}` : ''}</td>
-              <td class="mono small">{a.before ?? '–'}</td><td class="mono small">{a.after ?? '–'}</td><td>{a.origin}</td></tr>))}</tbody>
+            <tr><td data-label="Waktu">{fmtDateTime(a.at)}</td><td data-label="Pengguna">{a.user}</td><td data-label="Tindakan">{a.action}</td>
+              <td data-label="Unit">{unitName(a.unit)}</td><td data-label="Tentang">{a.code == null ? '–' : known.get(a.code) ?? a.code}</td>
+              <td data-label="Periode">{a.year ?? ''}{a.quarter ? ` TW ${ROMAN[a.quarter - 1]}` : ''}</td>
+              <td data-label="Sebelum"><Change json={a.before} names={known} /></td><td data-label="Sesudah"><Change json={a.after} names={known} /></td>
+              <td data-label="Asal" title={a.origin}>{a.origin.split(' (')[0]}</td></tr>))}</tbody>
         </Table>
       )}
     </>

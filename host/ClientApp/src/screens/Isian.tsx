@@ -1,14 +1,26 @@
-import { useState } from 'preact/hooks';
-import { ApiError, gql, type Account, type FieldError } from '../api';
-import { fmtDateTime, fmtValue, STATE_TEXT, STATUS_TEXT } from '../format';
+import { useEffect, useState } from 'preact/hooks';
+import { ApiError, gql, type Account } from '../api';
+import { fmtDateTime, fmtValue, STATE_TEXT, STATUS_TEXT, UNDEFINED_TEXT } from '../format';
+import { inputText } from '../parse';
 import { ROMAN, thisYear } from '../period';
-import { ErrorBox, Loading, Table, useLoad, YearSelect } from '../ui';
+import { useQuarterParam, useYear } from '../route';
+import { ErrorBox, Loading, NumberField, readNumbers, Table, useLoad, YearSelect } from '../ui';
+import { TargetFigure } from './Dasbor';
+import { useReturned, WaitingNotice } from './Menunggu';
 
 interface Unit { code: string; name: string; parent: { code: string } | null }
 interface Rule { indicator: { code: string; name: string; kind: string; unit: { code: string; name: string } }; numerator: string; denominator: string | null }
 interface Quarter { quarter: number; closed: boolean; changedAt: string | null }
-interface Entry { indicator: { code: string }; numerator: number | null; denominator: number | null; state: string; returnReason: string | null; reviewedBy: string | null }
-interface Figures { indicator: { code: string }; numerator: number | null; denominator: number | null; value: number | null; target: number | null; status: string; verification: string | null }
+interface Entry {
+  indicator: { code: string }; numerator: number | null; denominator: number | null; state: string; returnReason: string | null;
+  reviewedBy: string | null; warnings: string[];
+}
+interface Figures {
+  indicator: { code: string }; numerator: number | null; denominator: number | null; value: number | null; target: number | null;
+  status: string; verification: string | null;
+}
+interface Annual { indicator: { code: string }; target: number | null; targetWarning: string | null }
+type Part = 'value' | 'numerator' | 'denominator';
 
 /** The units an account may enter for: its own and those below it (every unit for an admin). */
 export function unitsOf(account: Account, units: Unit[]): Unit[] {
@@ -17,9 +29,33 @@ export function unitsOf(account: Account, units: Unit[]): Unit[] {
   return units.filter(within);
 }
 
+/** The triwulan a year's entries are at now: this year's current one, the last of a past year, the first of a later. */
+function currentQuarter(year: number) {
+  const now = new Date();
+  if (year < thisYear()) return 4;
+  if (year > thisYear()) return 1;
+  return Math.floor(now.getMonth() / 3) + 1;
+}
+
+/** The tabs of the four triwulan, kept in the address. */
+function QuarterTabs({ value, onChange }: { value: number; onChange: (q: number) => void }) {
+  return (
+    <fieldset class="tabs"><legend>Triwulan</legend>
+      {[1, 2, 3, 4].map(q => (
+        <label class={q === value ? 'on' : ''}><input type="radio" name="triwulan" value={q} checked={q === value}
+          onChange={() => onChange(q)} />TW {ROMAN[q - 1]}</label>))}
+    </fieldset>
+  );
+}
+
 export function Isian({ account }: { account: Account }) {
-  const [year, setYear] = useState(thisYear());
-  const [quarter, setQuarter] = useState(1);
+  const [year, setYear] = useYear();
+  const [asked, setQuarter] = useQuarterParam();
+  const returned = useReturned(account, year);
+  // Without a triwulan in the address, Isian opens where a returned entry waits, else at the current triwulan.
+  const quarter = asked ?? (returned.loading ? null : returned.byQuarter[0]?.quarter ?? currentQuarter(year));
+  // The triwulan opened goes into the address, so that it stays put when a correction empties its returns.
+  useEffect(() => { if (asked == null && quarter != null) setQuarter(quarter); }, [asked, quarter]);
   const setup = useLoad(() => gql<{ units: Unit[]; tree: Rule[]; quarters: Quarter[]; sources: { code: string; source: string }[] }>(
     `query($y: Int!) { units { code name parent { code } }
       tree(year: $y) { indicator { code name kind unit { code name } } numerator denominator }
@@ -28,10 +64,11 @@ export function Isian({ account }: { account: Account }) {
   const mine = setup.data ? new Set(unitsOf(account, setup.data.units).map(u => u.code)) : new Set<string>();
   const rules = setup.data ? setup.data.tree.filter(r => r.numerator === 'input' && mine.has(r.indicator.unit.code)) : [];
   const codes = rules.map(r => r.indicator.code);
-  const figures = useLoad(() => codes.length === 0 ? Promise.resolve(null) : gql<{ realizations: Entry[]; now: Figures[]; annual: Figures[] }>(
-    `query($y: Int!, $q: Int!, $u: String) { realizations(year: $y, quarter: $q, unit: $u) { indicator { code } numerator denominator state returnReason reviewedBy }
+  const figures = useLoad(() => codes.length === 0 || quarter == null ? Promise.resolve(null) : gql<{ realizations: Entry[]; now: Figures[]; annual: Annual[] }>(
+    `query($y: Int!, $q: Int!, $u: String) {
+      realizations(year: $y, quarter: $q, unit: $u) { indicator { code } numerator denominator state returnReason reviewedBy warnings }
       now: values(year: $y, quarter: $q, unit: $u) { indicator { code } numerator denominator value target status verification }
-      annual: values(year: $y, unit: $u) { indicator { code } target } }`,
+      annual: values(year: $y, unit: $u) { indicator { code } target targetWarning } }`,
     { y: year, q: quarter, u: account.unit }), [year, quarter, codes.join()]);
 
   const state = setup.data?.quarters.find(q => q.quarter === quarter);
@@ -39,109 +76,107 @@ export function Isian({ account }: { account: Account }) {
   return (
     <section>
       <h1>Isian realisasi</h1>
+      <WaitingNotice account={account} year={year} returned={returned} />
       <form class="toolbar" onSubmit={e => e.preventDefault()}>
         <YearSelect value={year} onChange={setYear} />
-        <fieldset class="tabs"><legend>Triwulan</legend>
-          {[1, 2, 3, 4].map(q => (
-            <label class={q === quarter ? 'on' : ''}><input type="radio" name="triwulan" value={q} checked={q === quarter}
-              onChange={() => setQuarter(q)} />TW {ROMAN[q - 1]}</label>))}
-        </fieldset>
+        {quarter != null && <QuarterTabs value={quarter} onChange={setQuarter} />}
       </form>
-      <p class="muted">Unit: {account.unit ?? 'semua unit'} dan unit di bawahnya.</p>
-      {state?.closed && <p class="notice" role="status">Triwulan {ROMAN[quarter - 1]} {year} sudah ditutup pada {fmtDateTime(state.changedAt)}: isian hanya dapat dibaca.</p>}
+      <p class="muted">{account.unitName ?? 'Semua unit'}{account.unit ? ' dan unit di bawahnya' : ''}. Angka ditulis cara Indonesia: 1.234 (titik pemisah ribuan), 2,5 (koma desimal).</p>
+      {state?.closed && <p class="notice" role="status">Triwulan {ROMAN[quarter! - 1]} {year} sudah ditutup pada {fmtDateTime(state.changedAt)}: isian hanya dapat dibaca.</p>}
       <ErrorBox message={setup.error ?? figures.error} />
       <Loading on={setup.loading || figures.loading} />
       {setup.data && rules.length === 0 && <p>Tidak ada indikator yang diisi oleh unit Anda.</p>}
       {figures.data && (
-        <Table caption={`Indikator TW ${ROMAN[quarter - 1]} ${year}`}>
-          <thead><tr><th scope="col">Indikator</th><th scope="col">Target tahunan</th><th scope="col">Target TW</th>
+        <Table caption={`Indikator TW ${ROMAN[quarter! - 1]} ${year}`} stacked>
+          <thead><tr><th scope="col">Indikator</th><th scope="col">Target tahunan</th><th scope="col">Target TW {ROMAN[quarter! - 1]}</th>
             <th scope="col">Realisasi</th><th scope="col">Status</th></tr></thead>
           <tbody>{rules.map(r => (
-            <Row key={`${r.indicator.code}-${year}-${quarter}`} rule={r} year={year} quarter={quarter}
+            <Row key={`${r.indicator.code}-${year}-${quarter}`} rule={r} year={year} quarter={quarter!}
               figures={figures.data!.now.find(v => v.indicator.code === r.indicator.code)!}
-              annualTarget={figures.data!.annual.find(v => v.indicator.code === r.indicator.code)!.target}
+              annual={figures.data!.annual.find(v => v.indicator.code === r.indicator.code)!}
               entry={figures.data!.realizations.find(e => e.indicator.code === r.indicator.code)}
-              closed={state?.closed ?? false} register={registerCodes.has(r.indicator.code)} onSaved={figures.reload} />))}</tbody>
+              closed={state?.closed ?? false} register={registerCodes.has(r.indicator.code)}
+              onSaved={() => { figures.reload(); returned.reload(); }} />))}</tbody>
         </Table>
       )}
     </section>
   );
 }
 
-function Row({ rule, year, quarter, figures, annualTarget, entry, closed, register, onSaved }: {
-  rule: Rule; year: number; quarter: number; figures: Figures; annualTarget: number | null; entry: Entry | undefined;
+const LABEL: Record<Part, string> = { value: 'Jumlah', numerator: 'Pembilang', denominator: 'Penyebut' };
+
+function Row({ rule, year, quarter, figures, annual, entry, closed, register, onSaved }: {
+  rule: Rule; year: number; quarter: number; figures: Figures; annual: Annual; entry: Entry | undefined;
   closed: boolean; register: boolean; onSaved: () => void;
 }) {
   const { code, name, kind } = rule.indicator;
   const percent = kind === 'PERCENT';
-  const parts = percent ? (rule.denominator === 'input' ? ['numerator', 'denominator'] : ['numerator']) : ['value'];
+  const parts: Part[] = percent ? (rule.denominator === 'input' ? ['numerator', 'denominator'] : ['numerator']) : ['value'];
   // What the unit typed, also when it was returned and so no longer counts.
-  const initial = (p: string) => {
-    const n = p === 'denominator' ? entry?.denominator ?? figures.denominator : entry?.numerator ?? figures.numerator;
-    return n == null ? '' : String(n);
-  };
-  const [values, setValues] = useState<Record<string, string>>(Object.fromEntries(parts.map(p => [p, initial(p)])));
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [message, setMessage] = useState<string | null>(null);
+  const initial = (p: Part) => inputText(p === 'denominator' ? entry?.denominator ?? figures.denominator : entry?.numerator ?? figures.numerator);
+  const [values, setValues] = useState(Object.fromEntries(parts.map(p => [p, initial(p)])) as Record<Part, string>);
+  const [errors, setErrors] = useState<Partial<Record<Part, string>>>({});
+  const [message, setMessage] = useState<{ text: string; ok: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
   const readOnly = closed || register;
-  const label: Record<string, string> = { value: 'Jumlah', numerator: 'Pembilang', denominator: 'Penyebut' };
+  const state = entry?.state ?? figures.verification;
 
   async function submit(e: Event) {
     e.preventDefault();
-    setBusy(true);
-    setErrors([]);
     setMessage(null);
-    const input: Record<string, unknown> = { indicator: code, year, quarter };
-    for (const p of parts) input[p] = values[p].trim() === '' ? null : Number(values[p].replace(/\./g, '').replace(',', '.'));
+    // Every part is a count of persons, institutions or documents.
+    const read = readNumbers(values, () => ({ whole: true, required: true }));
+    setErrors(read.errors);
+    if (!read.ok) return;
+    setBusy(true);
     try {
-      await gql('mutation($i: RealizationInput!) { recordRealization(input: $i) { status verification } }', { i: input });
-      setMessage('Tersimpan dan diajukan.');
+      await gql('mutation($i: RealizationInput!) { recordRealization(input: $i) { status verification } }',
+        { i: { indicator: code, year, quarter, ...read.values } });
+      setMessage({ ok: true, text: state === 'DIVERIFIKASI'
+        ? 'Tersimpan: isian kembali berstatus Diajukan dan menunggu verifikasi ulang.' : 'Tersimpan dan diajukan.' });
       onSaved();
     } catch (err) {
-      const e2 = err as ApiError;
-      const placed = e2.fields.filter(f => parts.includes(f.field.replace('input.', '')));
+      const refused = err as ApiError;
+      const placed = Object.fromEntries(refused.fields
+        .map(f => [f.field.replace('input.', ''), f.reason] as const)
+        .filter(([field]) => (parts as string[]).includes(field)));
       setErrors(placed);
-      setMessage(placed.length === e2.fields.length && placed.length > 0 ? null : e2.message);
+      const elsewhere = refused.fields.length === 0 || refused.fields.some(f => !(parts as string[]).includes(f.field.replace('input.', '')));
+      if (elsewhere) setMessage({ ok: false, text: refused.message });
     } finally {
       setBusy(false);
     }
   }
 
-  const fieldError = (p: string) => errors.find(f => f.field === `input.${p}`);
-  const state = entry?.state ?? figures.verification;
   return (
     <tr data-indicator={code}>
       <th scope="row"><span class="code">{code}</span> {name}<br /><small class="muted">{rule.indicator.unit.name}</small></th>
-      <td class="num">{annualTarget == null ? '–' : fmtValue(annualTarget, kind)}</td>
-      <td class="num">{figures.target == null ? '–' : fmtValue(figures.target, kind)}</td>
-      <td>
+      <td class="num" data-label="Target tahunan"><TargetFigure target={annual.target} kind={kind} warning={annual.targetWarning} /></td>
+      <td class="num" data-label={`Target TW ${ROMAN[quarter - 1]}`}><TargetFigure target={figures.target} kind={kind} /></td>
+      <td data-label="Realisasi">
         {register ? (
-          <p class="readonly">{fmtValue(figures.value, kind)} <small>dihitung dari register layanan (sumber REGISTER tahun {year}); tidak diketik</small></p>
+          <p class="readonly">{fmtValue(figures.value, kind)} <small>dihitung dari register layanan tahun {year}; tidak diketik</small></p>
         ) : (
-          <form class="entry" onSubmit={submit}>
-            {parts.map(p => {
-              const id = `${code}-${p}`;
-              const err = fieldError(p);
-              return (
-                <div class="field"><label for={id}>{label[p]}</label><input id={id} name={p} inputMode="decimal" value={values[p]} readOnly={readOnly} aria-invalid={err ? 'true' : undefined}
-                    aria-describedby={err ? `${id}-error` : undefined}
-                    onInput={ev => setValues({ ...values, [p]: (ev.target as HTMLInputElement).value })} />
-                  {err && <span class="field-error" id={`${id}-error`} role="alert">{err.reason}</span>}
-                </div>
-              );
-            })}
+          <form class="entry" onSubmit={submit} noValidate>
+            {parts.map(p => (
+              <NumberField id={`${code}-${p}`} label={LABEL[p]} value={values[p]} readOnly={readOnly} whole error={errors[p]}
+                onInput={text => setValues({ ...values, [p]: text })} />
+            ))}
             {!readOnly && <button type="submit" disabled={busy}>Ajukan</button>}
-            {message && <span class={errors.length || message !== 'Tersimpan dan diajukan.' ? 'error' : 'ok'} role="status">{message}</span>}
+            {message && <span class={message.ok ? 'ok' : 'error'} role="status">{message.text}</span>}
           </form>
         )}
+        {entry && entry.warnings.length > 0 && (
+          <ul class="warnings" data-field="warnings">{entry.warnings.map(w => <li>{w}</li>)}</ul>
+        )}
         {percent && figures.value != null && <small class="muted">= {fmtValue(figures.value, kind)}</small>}
+        {figures.status === 'UNDEFINED' && <small class="muted" data-field="undefined">{UNDEFINED_TEXT}</small>}
       </td>
-      <td data-field="state">
-        {state ? <span class={`state state-${state.toLowerCase()}`}>{STATE_TEXT[state]}</span> : register ? 'register' : STATUS_TEXT[figures.status]}
+      <td data-field="state" data-label="Status">
+        {state ? <span class={`state state-${state.toLowerCase()}`}>{STATE_TEXT[state]}</span> : register ? 'dari register' : STATUS_TEXT[figures.status]}
         {state === 'DIKEMBALIKAN' && entry?.returnReason && <p class="reason">Alasan{entry.reviewedBy ? ` (${entry.reviewedBy})` : ''}: {entry.returnReason}</p>}
+        {state === 'DIVERIFIKASI' && !readOnly && <p class="reason muted">Bila diubah, isian kembali berstatus Diajukan dan perlu diverifikasi ulang.</p>}
       </td>
     </tr>
   );
 }
-

@@ -1,20 +1,24 @@
 import { useState } from 'preact/hooks';
 import { download, gql, type Account } from '../api';
-import { periodOf, thisYear } from '../period';
+import { periodOf } from '../period';
+import { usePeriodKey, useYear } from '../route';
 import { ErrorBox, PeriodSelect, useLoad, YearSelect } from '../ui';
 
+// The periods each report takes: the Perjanjian Kinerja is a year's agreement, the Rencana Aksi always holds the
+// four triwulan and the year; only the Pengukuran Kinerja measures a chosen period.
 const REPORTS = [
-  { key: 'pengukuran-kinerja', label: 'Pengukuran Kinerja' },
-  { key: 'perjanjian-kinerja', label: 'Perjanjian Kinerja' },
-  { key: 'rencana-aksi', label: 'Rencana Aksi' },
+  { key: 'pengukuran-kinerja', label: 'Pengukuran Kinerja', periods: true, note: null },
+  { key: 'perjanjian-kinerja', label: 'Perjanjian Kinerja', periods: false, note: 'Perjanjian Kinerja berlaku untuk setahun: pilih tahunnya saja.' },
+  { key: 'rencana-aksi', label: 'Rencana Aksi', periods: false, note: 'Rencana Aksi memuat keempat triwulan dan setahun: pilih tahunnya saja.' },
 ];
 
 export function Laporan({ account }: { account: Account }) {
   const units = useLoad(() => gql<{ units: { code: string; name: string }[] }>('{ units { code name } }'), []);
   const [report, setReport] = useState(REPORTS[0].key);
   const [format, setFormat] = useState('xlsx');
-  const [year, setYear] = useState(thisYear());
-  const [key, setKey] = useState('c4');
+  const [year, setYear] = useYear();
+  const [key, setKey] = usePeriodKey('y');
+  const chosen = REPORTS.find(r => r.key === report)!;
   // An operator or verifikator reads its own unit's reports; pimpinan and admins start with the Dinas's.
   const [unit, setUnit] = useState(account.unit ?? '');
   const [busy, setBusy] = useState(false);
@@ -28,8 +32,10 @@ export function Laporan({ account }: { account: Account }) {
     setDone(null);
     const period = periodOf(year, key);
     const query = new URLSearchParams({ year: String(year) });
-    if (period.quarter != null) query.set('quarter', String(period.quarter));
-    query.set('cumulative', String(period.cumulative));
+    if (chosen.periods && period.quarter != null) {
+      query.set('quarter', String(period.quarter));
+      query.set('cumulative', String(period.cumulative));
+    }
     if (unit) query.set('unit', unit);
     try {
       const { blob, fileName } = await download(`/reports/${report}.${format}?${query}`);
@@ -57,7 +63,7 @@ export function Laporan({ account }: { account: Account }) {
             <option value="xlsx">Excel (XLSX)</option><option value="pdf">PDF</option><option value="html">HTML</option>
           </select></div>
         <YearSelect value={year} onChange={setYear} id="laporan-tahun" />
-        <PeriodSelect value={key} onChange={setKey} id="laporan-periode" />
+        {chosen.periods ? <PeriodSelect value={key} onChange={setKey} id="laporan-periode" /> : <p class="muted">{chosen.note}</p>}
         <div class="field"><label for="unit">Unit</label><select id="unit" value={unit} onChange={e => setUnit((e.target as HTMLSelectElement).value)}>
             <option value="">Dinas (semua unit)</option>
             {units.data?.units.map(u => <option value={u.code}>{u.name}</option>)}

@@ -17,8 +17,10 @@ export function Masuk({ notice, onSignedIn }: { notice: string | null; onSignedI
         'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token expiresAt } }', { u: username, p: password });
       session.save(login.token, { username, roles: [], unit: null });
       const { me } = await gql<{ me: Account }>('{ me { username roles unit } }');
-      session.save(login.token, me);
-      onSignedIn(me);
+      const unit = me.unit ? (await gql<{ unit: { name: string } | null }>('query($c: String!) { unit(code: $c) { name } }', { c: me.unit })).unit : null;
+      const account = { ...me, unitName: unit?.name ?? null };
+      session.save(login.token, account);
+      onSignedIn(account);
     } catch (err) {
       session.clear();
       setError((err as Error).message);

@@ -1,40 +1,63 @@
 import { useState } from 'preact/hooks';
 import { gql } from '../api';
-import { bandClass, fmtDate, fmtNumber, fmtPercent, fmtValue, STATE_TEXT, STATUS_TEXT } from '../format';
-import { KECAMATAN, periodLabel, periodOf, thisYear, type Period } from '../period';
+import { bandClass, fmtDate, fmtNumber, fmtPercent, fmtValue, SOURCE_TEXT, STATE_TEXT, STATUS_TEXT, UNDEFINED_TEXT } from '../format';
+import { KECAMATAN, periodLabel, periodOf, type Period } from '../period';
+import { usePeriodKey, useYear } from '../route';
 import { ChartCanvas, ErrorBox, Loading, PeriodSelect, Table, useLoad, YearSelect } from '../ui';
-import { Figure } from './Dasbor';
+import { Figure, TargetFigure } from './Dasbor';
 
 interface Node {
   indicator: { code: string; name: string; kind: string; level: string; unit: { code: string; name: string } };
   numerator: number | null; denominator: number | null; value: number | null; target: number | null;
   achievement: number | null; predicate: string | null; status: string;
   numeratorRule: string; denominatorRule: string | null; source: string | null; denominatorSource: string | null;
-  verification: string | null; contributions?: Node[];
+  verification: string | null; targetWarning: string | null; contributions?: Node[];
 }
 
 const FIELDS = `indicator { code name kind level unit { code name } } numerator denominator value target achievement predicate status
-  numeratorRule denominatorRule source denominatorSource verification`;
+  numeratorRule denominatorRule source denominatorSource verification targetWarning`;
 const QUERY = `query($y: Int!, $q: Int, $c: Boolean) { iku(year: $y, quarter: $q, cumulative: $c) {
-  ${FIELDS} contributions { ${FIELDS} contributions { ${FIELDS} contributions { ${FIELDS} } } } } }`;
+  ${FIELDS} contributions { ${FIELDS} contributions { ${FIELDS} contributions { ${FIELDS} } } } }
+  baseMeasures(year: $y) { code name } }`;
 
 const LEVEL: Record<string, string> = { IKU: 'IKU', PROGRAM: 'Program', KEGIATAN: 'Kegiatan' };
-const SOURCE: Record<string, string> = { ENTERED: 'diisi unit', REGISTER: 'dihitung dari register' };
 
-function rule(r: string | null, source: string | null) {
+/** Where a part comes from, in words; the indicators it sums are the node's children, listed under it by name. */
+function rule(r: string | null, source: string | null, measures: Map<string, string>) {
   if (!r) return '–';
-  if (r === 'input') return source === 'REGISTER' ? 'dari register' : 'diisi';
+  if (r === 'input') return source === 'REGISTER' ? 'dihitung dari register' : 'diisi unit';
   const [how, what] = r.split(':');
-  const words: Record<string, string> = { sum: 'jumlah dari', den: 'penyebut dari', target: 'target dari', base: 'data dasar' };
-  return `${words[how] ?? how} ${what?.split(',').join(', ')}`;
+  if (how === 'base') return `data dasar ${measures.get(what) ?? what}${source === 'REGISTER' ? ', dihitung dari register' : ''}`;
+  const words: Record<string, string> = { sum: 'jumlah realisasi', den: 'jumlah penyebut', target: 'jumlah target' };
+  const count = what.split(',').length;
+  return `${words[how]} ${count === 1 ? 'indikator' : `${count} indikator`} di bawahnya`;
+}
+
+/**
+ * Whether a part is counted from registers all the way down: only then does it have a figure per kecamatan (a typed
+ * figure or a target is the kabupaten's alone).
+ */
+function fromRegisters(node: Node, r: string | null, source: string | null): boolean {
+  if (r == null) return true;
+  if (r === 'input') return source === 'REGISTER';
+  const [how, what] = r.split(':');
+  if (how === 'base') return source === 'REGISTER';
+  if (how !== 'sum' && how !== 'den') return false;
+  return what.split(',').every(code => {
+    const child = node.contributions?.find(c => c.indicator.code === code);
+    return child != null && (how === 'sum'
+      ? fromRegisters(child, child.numeratorRule, child.source)
+      : fromRegisters(child, child.denominatorRule, child.denominatorSource));
+  });
 }
 
 export function Pohon() {
-  const [year, setYear] = useState(thisYear());
-  const [key, setKey] = useState('c4');
+  const [year, setYear] = useYear();
+  const [key, setKey] = usePeriodKey('c4');
   const period = periodOf(year, key);
   const { data, error, loading } = useLoad(
-    () => gql<{ iku: Node[] }>(QUERY, { y: year, q: period.quarter, c: period.cumulative }), [year, key]);
+    () => gql<{ iku: Node[]; baseMeasures: { code: string; name: string }[] }>(QUERY, { y: year, q: period.quarter, c: period.cumulative }), [year, key]);
+  const measures = new Map(data?.baseMeasures.map(m => [m.code, m.name]));
   return (
     <section>
       <h1>Pohon kinerja</h1>
@@ -45,15 +68,15 @@ export function Pohon() {
       <p class="muted">{periodLabel(period)} · IKU → program → kegiatan; buka sebuah simpul untuk melihat perhitungannya.</p>
       <ErrorBox message={error} />
       <Loading on={loading && !data} />
-      {data && <ul class="tree">{data.iku.map(n => <TreeNode node={n} period={period} open />)}</ul>}
+      {data && <ul class="tree">{data.iku.map(n => <TreeNode node={n} period={period} measures={measures} open />)}</ul>}
     </section>
   );
 }
 
-function TreeNode({ node, period, open = false }: { node: Node; period: Period; open?: boolean }) {
+function TreeNode({ node, period, measures, open = false }: { node: Node; period: Period; measures: Map<string, string>; open?: boolean }) {
   const [details, setDetails] = useState(false);
   const kind = node.indicator.kind;
-  const counted = node.source === 'REGISTER' || node.denominatorSource === 'REGISTER';
+  const counted = fromRegisters(node, node.numeratorRule, node.source) && fromRegisters(node, node.denominatorRule, node.denominatorSource);
   return (
     <li data-node={node.indicator.code}>
       <details open={open}>
@@ -65,15 +88,15 @@ function TreeNode({ node, period, open = false }: { node: Node; period: Period; 
         <dl class="working-grid">
           <div><dt>Unit</dt><dd>{node.indicator.unit.name}</dd></div>
           {kind === 'PERCENT' ? <>
-            <div><dt>Pembilang</dt><dd>{fmtNumber(node.numerator)} <small>({rule(node.numeratorRule, node.source)})</small></dd></div>
-            <div><dt>Penyebut</dt><dd>{fmtNumber(node.denominator)} <small>({rule(node.denominatorRule, node.denominatorSource)})</small></dd></div>
-          </> : <div><dt>Jumlah</dt><dd>{fmtNumber(node.numerator)} <small>({rule(node.numeratorRule, node.source)})</small></dd></div>}
-          <div><dt>Target</dt><dd>{node.target == null ? 'belum ditetapkan' : fmtValue(node.target, kind)}</dd></div>
+            <div><dt>Pembilang</dt><dd>{fmtNumber(node.numerator)} <small>({rule(node.numeratorRule, node.source, measures)})</small></dd></div>
+            <div><dt>Penyebut</dt><dd>{fmtNumber(node.denominator)} <small>({rule(node.denominatorRule, node.denominatorSource, measures)})</small></dd></div>
+          </> : <div><dt>Jumlah</dt><dd>{fmtNumber(node.numerator)} <small>({rule(node.numeratorRule, node.source, measures)})</small></dd></div>}
+          <div><dt>Target</dt><dd data-field="target"><TargetFigure target={node.target} kind={kind} warning={node.targetWarning} /></dd></div>
           <div><dt>Capaian</dt><dd><Figure value={node.achievement} status={node.status} format={fmtPercent} /></dd></div>
-          <div><dt>Sumber</dt><dd data-field="source">{node.source ? SOURCE[node.source] : 'dihitung dari simpul di bawahnya'}
-            {node.denominatorSource && <> · penyebut {SOURCE[node.denominatorSource]}</>}</dd></div>
+          <div><dt>Sumber</dt><dd data-field="source">{node.source ? SOURCE_TEXT[node.source] : 'dihitung dari simpul di bawahnya'}
+            {node.denominatorSource && <> · penyebut {SOURCE_TEXT[node.denominatorSource]}</>}</dd></div>
           <div><dt>Verifikasi</dt><dd data-field="verification">{node.verification ? STATE_TEXT[node.verification] : '–'}</dd></div>
-          <div><dt>Status</dt><dd>{STATUS_TEXT[node.status]}</dd></div>
+          <div><dt>Status</dt><dd>{node.status === 'UNDEFINED' ? UNDEFINED_TEXT : STATUS_TEXT[node.status]}</dd></div>
         </dl>
         {counted && (
           <p><button type="button" aria-expanded={details} onClick={() => setDetails(!details)}>
@@ -81,7 +104,7 @@ function TreeNode({ node, period, open = false }: { node: Node; period: Period; 
         )}
         {details && <RegisterDetails node={node} period={period} />}
         {node.contributions && node.contributions.length > 0 && (
-          <ul>{node.contributions.map(c => <TreeNode node={c} period={period} />)}</ul>
+          <ul>{node.contributions.map(c => <TreeNode node={c} period={period} measures={measures} />)}</ul>
         )}
       </details>
     </li>

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { upload, gql, type ImportResult } from '../api';
-import { fmtNumber } from '../format';
+import { fmtNumber, REGISTER_TEXT } from '../format';
 import { ErrorBox, Table, useLoad } from '../ui';
 
 export function Register() {
@@ -34,12 +34,12 @@ export function Register() {
       <ErrorBox message={files.error} />
       <form class="upload" onSubmit={submit}>
         <div class="field"><label for="register">Register</label><select id="register" value={register} onChange={e => setRegister((e.target as HTMLSelectElement).value)}>
-            {[...new Set(files.data?.registerFiles.map(f => f.register) ?? ['pmks', 'psks', 'tmp', 'layanan'])].map(r => <option value={r}>{r}</option>)}
+            {[...new Set(files.data?.registerFiles.map(f => f.register) ?? ['pmks', 'psks', 'tmp', 'layanan'])].map(r => <option value={r}>{REGISTER_TEXT[r] ?? r}</option>)}
           </select></div>
         <div class="field"><label for="file">Berkas CSV atau XLSX</label><input id="file" type="file" accept=".csv,.xlsx" required onChange={e => setFile((e.target as HTMLInputElement).files?.[0] ?? null)} /></div>
         <button type="submit" disabled={!file || progress != null}>Unggah</button>
       </form>
-      {chosen[0] && <p class="muted">Kolom berkas {register}: {chosen[0].headers.join(', ')}</p>}
+      {chosen[0] && <p class="muted">Kolom berkas {REGISTER_TEXT[register] ?? register}: {chosen[0].headers.join(', ')}</p>}
       {progress != null && (
         <p><label for="progress">Mengunggah {fmtNumber(Math.round(progress * 100))} %</label>
           <progress id="progress" max={1} value={progress} /></p>
@@ -47,7 +47,7 @@ export function Register() {
       <ErrorBox message={error} />
       {result && (
         <div class="result" role="status">
-          <h2>Hasil impor {result.register} ({result.module})</h2>
+          <h2>Hasil impor register {REGISTER_TEXT[result.register] ?? result.register}</h2>
           <dl class="tally">
             <div><dt>Baris dibaca</dt><dd data-field="rows">{fmtNumber(result.rows)}</dd></div>
             <div><dt>Diterima</dt><dd data-field="accepted">{fmtNumber(result.accepted)}</dd></div>

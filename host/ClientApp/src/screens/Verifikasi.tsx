@@ -1,31 +1,32 @@
 import { useState } from 'preact/hooks';
-import { gql, type Account } from '../api';
-import { fmtNumber } from '../format';
-import { ROMAN, thisYear } from '../period';
+import { ApiError, gql, type Account } from '../api';
+import { fmtNumber, UNDEFINED_TEXT } from '../format';
+import { ROMAN } from '../period';
+import { useYear } from '../route';
 import { ErrorBox, Loading, Table, useLoad, YearSelect } from '../ui';
 
 interface Entry {
   indicator: { code: string; name: string; kind: string; unit: { code: string; name: string } };
-  quarter: number; numerator: number | null; denominator: number | null; enteredBy: string | null;
+  quarter: number; numerator: number | null; denominator: number | null; enteredBy: string | null; warnings: string[];
 }
 
 export function Verifikasi({ account }: { account: Account }) {
-  const [year, setYear] = useState(thisYear());
+  const [year, setYear] = useYear();
   const { data, error, loading, reload } = useLoad(() => gql<{ realizations: Entry[] }>(
     `query($y: Int!, $u: String) { realizations(year: $y, unit: $u, state: "DIAJUKAN") {
-      indicator { code name kind unit { code name } } quarter numerator denominator enteredBy } }`, { y: year, u: account.unit }), [year]);
+      indicator { code name kind unit { code name } } quarter numerator denominator enteredBy warnings } }`, { y: year, u: account.unit }), [year]);
   // A verifikator reviews the units below its own, never its own unit's entries.
   const entries = (data?.realizations ?? []).filter(e => account.roles.includes('admin') || e.indicator.unit.code !== account.unit);
   return (
     <section>
       <h1>Verifikasi realisasi</h1>
       <form class="toolbar" onSubmit={e => e.preventDefault()}><YearSelect value={year} onChange={setYear} /></form>
-      <p class="muted">Realisasi berstatus DIAJUKAN dari unit di bawah {account.unit ?? 'Dinas'}.</p>
+      <p class="muted">Realisasi yang diajukan unit di bawah {account.unitName ?? 'Dinas'} dan menunggu verifikasi.</p>
       <ErrorBox message={error} />
       <Loading on={loading} />
       {data && entries.length === 0 && <p role="status">Tidak ada realisasi yang menunggu verifikasi.</p>}
       {entries.length > 0 && (
-        <Table caption={`Menunggu verifikasi (${entries.length})`}>
+        <Table caption={`Menunggu verifikasi (${entries.length})`} stacked>
           <thead><tr><th scope="col">Indikator</th><th scope="col">TW</th><th scope="col">Realisasi</th><th scope="col">Diisi oleh</th><th scope="col">Tindakan</th></tr></thead>
           <tbody>{entries.map(e => <Row key={`${e.indicator.code}-${e.quarter}`} entry={e} year={year} onDone={reload} />)}</tbody>
         </Table>
@@ -36,32 +37,47 @@ export function Verifikasi({ account }: { account: Account }) {
 
 function Row({ entry, year, onDone }: { entry: Entry; year: number; onDone: () => void }) {
   const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const id = `${entry.indicator.code}-${entry.quarter}`;
   const args = { i: entry.indicator.code, y: year, q: entry.quarter };
+  const percent = entry.indicator.kind === 'PERCENT';
   async function act(verify: boolean) {
     setError(null);
+    setReasonError(null);
+    if (!verify && reason.trim() === '') {
+      setReasonError('tulis alasannya, agar unit tahu apa yang harus diperbaiki');
+      return;
+    }
     try {
       await gql(verify
         ? 'mutation($i: String!, $y: Int!, $q: Int!) { verifyRealization(indicator: $i, year: $y, quarter: $q) { verification } }'
         : 'mutation($i: String!, $y: Int!, $q: Int!, $r: String!) { returnRealization(indicator: $i, year: $y, quarter: $q, reason: $r) { verification } }',
-        verify ? args : { ...args, r: reason });
+        verify ? args : { ...args, r: reason.trim() });
       onDone();
     } catch (e) {
-      setError((e as Error).message);
+      const refused = e as ApiError;
+      const atReason = refused.fields.find(f => f.field === 'reason');
+      if (atReason) setReasonError(atReason.reason);
+      else setError(refused.message);
     }
   }
   return (
     <tr data-entry={id}>
       <th scope="row"><span class="code">{entry.indicator.code}</span> {entry.indicator.name}<br /><small class="muted">{entry.indicator.unit.name}</small></th>
-      <td class="nowrap">TW {ROMAN[entry.quarter - 1]}</td>
-      <td class="num">{entry.indicator.kind === 'PERCENT' ? `${fmtNumber(entry.numerator)} / ${fmtNumber(entry.denominator)}` : fmtNumber(entry.numerator)}</td>
-      <td>{entry.enteredBy ?? '–'}</td>
-      <td>
+      <td class="nowrap" data-label="Triwulan">TW {ROMAN[entry.quarter - 1]}</td>
+      <td class="num" data-label="Realisasi">{percent ? `${fmtNumber(entry.numerator)} / ${fmtNumber(entry.denominator)}` : fmtNumber(entry.numerator)}
+        {percent && entry.numerator === 0 && entry.denominator === 0 && <small class="muted" data-field="undefined"><br />{UNDEFINED_TEXT}</small>}
+        {entry.warnings.length > 0 && <ul class="warnings" data-field="warnings">{entry.warnings.map(w => <li>{w}</li>)}</ul>}
+      </td>
+      <td data-label="Diisi oleh">{entry.enteredBy ?? '–'}</td>
+      <td data-label="Tindakan">
         <div class="actions">
           <button type="button" onClick={() => act(true)}>Verifikasi</button>
           <div class="field"><label for={`alasan-${id}`}>Alasan pengembalian</label>
-            <input id={`alasan-${id}`} value={reason} onInput={e => setReason((e.target as HTMLInputElement).value)} /></div>
+            <input id={`alasan-${id}`} value={reason} aria-invalid={reasonError ? 'true' : undefined}
+              aria-describedby={reasonError ? `alasan-${id}-error` : undefined} onInput={e => setReason((e.target as HTMLInputElement).value)} />
+            {reasonError && <span class="field-error" id={`alasan-${id}-error`} role="alert">{reasonError}</span>}</div>
           <button type="button" class="secondary" onClick={() => act(false)}>Kembalikan</button>
         </div>
         <ErrorBox message={error} />

@@ -1,0 +1,146 @@
+import { useEffect, useState } from 'preact/hooks';
+import { ApiError, gql, type Account } from '../api';
+import { READING_TEXT } from '../format';
+import { inputText } from '../parse';
+import { ROMAN } from '../period';
+import { useYear } from '../route';
+import { ErrorBox, Loading, NumberField, readNumbers, Table, useLoad, YearSelect } from '../ui';
+
+interface Targets {
+  indicator: { code: string; name: string; kind: string; unit: { code: string; name: string } };
+  reading: string; annual: number | null; quarterly: (number | null)[]; warning: string | null;
+}
+interface Quarter { quarter: number; closed: boolean }
+interface Unit { code: string; name: string }
+type Slot = 'annual' | 'q1' | 'q2' | 'q3' | 'q4';
+
+const SLOTS: Slot[] = ['annual', 'q1', 'q2', 'q3', 'q4'];
+const LABEL: Record<Slot, string> = { annual: 'Tahunan', q1: 'TW I', q2: 'TW II', q3: 'TW III', q4: 'TW IV' };
+const quarterOf = (slot: Slot) => (slot === 'annual' ? null : Number(slot.slice(1)));
+
+export function Target({ account }: { account: Account }) {
+  const [year, setYear] = useYear();
+  const admin = account.roles.includes('admin');
+  // An administrator without a unit sees every unit's indicators, sixty of them: a unit narrows the list.
+  const [unit, setUnit] = useState(account.unit ?? '');
+  const units = useLoad(() => account.unit ? Promise.resolve([]) : gql<{ units: Unit[] }>('{ units { code name } }').then(d => d.units), []);
+  const { data, error, loading, reload } = useLoad(() => gql<{ targets: Targets[]; quarters: Quarter[] }>(
+    `query($y: Int!, $u: String) { targets(year: $y, unit: $u) { indicator { code name kind unit { code name } } reading annual quarterly warning }
+      quarters(year: $y) { quarter closed } }`, { y: year, u: unit || null }), [year, unit]);
+  const closed = new Set(data?.quarters.filter(q => q.closed).map(q => q.quarter));
+  return (
+    <section>
+      <h1>Target (Rencana Aksi)</h1>
+      <form class="toolbar" onSubmit={e => e.preventDefault()}>
+        <YearSelect value={year} onChange={setYear} />
+        {!account.unit && <div class="field"><label for="target-unit">Unit</label>
+          <select id="target-unit" value={unit} onChange={e => setUnit((e.target as HTMLSelectElement).value)}>
+            <option value="">Semua unit</option>{units.data?.map(u => <option value={u.code}>{u.name}</option>)}
+          </select></div>}
+      </form>
+      <p class="muted">Target tahunan lebih dulu, lalu target keempat triwulan. Cara baca target menentukan arti target triwulan:
+        {' '}<b>target per triwulan</b> (capaian triwulan itu saja; setahun = jumlahnya), <b>target s.d. triwulan</b> (tingkat yang dicapai
+        pada akhir triwulan; setahun = TW IV), <b>target tetap per periode</b> (angka yang dicapai setiap periode).
+        Angka ditulis cara Indonesia: 1.234 dan 2,5.</p>
+      <ErrorBox message={error ?? units.error} />
+      <Loading on={loading && !data} />
+      {data && data.targets.length === 0 && <p>Tidak ada indikator unit Anda.</p>}
+      {data && data.targets.length > 0 && (
+        <Table caption={`Target ${year}`} stacked>
+          <thead><tr><th scope="col">Indikator</th><th scope="col">Cara baca target</th><th scope="col">Target</th></tr></thead>
+          <tbody>{data.targets.map(t => (
+            <Row key={`${t.indicator.code}-${year}`} targets={t} year={year} admin={admin}
+              closed={closed} onSaved={reload} />))}</tbody>
+        </Table>
+      )}
+    </section>
+  );
+}
+
+function Row({ targets, year, admin, closed, onSaved }: {
+  targets: Targets; year: number; admin: boolean; closed: Set<number>; onSaved: () => void;
+}) {
+  const { code, name, unit } = targets.indicator;
+  const typed = (slot: Slot) => (slot === 'annual' ? targets.annual : targets.quarterly[quarterOf(slot)! - 1]);
+  const stored = () => Object.fromEntries(SLOTS.map(s => [s, inputText(typed(s))])) as Record<Slot, string>;
+  const [texts, setTexts] = useState(stored);
+  // What the server holds after a save replaces what was typed.
+  useEffect(() => setTexts(stored()), [targets.annual, targets.quarterly.join()]);
+  const [errors, setErrors] = useState<Partial<Record<Slot, string>>>({});
+  const [message, setMessage] = useState<{ text: string; ok: boolean } | null>(null);
+  const [busy, setBusy] = useState(false);
+  // The annual target is the year's: it closes with TW IV.
+  const readOnly = (slot: Slot) => closed.has(quarterOf(slot) ?? 4);
+
+  async function save(e: Event) {
+    e.preventDefault();
+    setMessage(null);
+    const read = readNumbers(texts, () => ({}));
+    // No mutation removes a target: a set one is changed, never emptied.
+    for (const slot of SLOTS) {
+      if (read.ok && read.values[slot] == null && typed(slot) != null) read.errors[slot] = 'target yang sudah ditetapkan tidak dapat dikosongkan; tulis angka barunya';
+    }
+    setErrors(read.errors);
+    if (Object.keys(read.errors).length > 0) return;
+    const changed = SLOTS.filter(s => !readOnly(s) && read.values[s] != null && read.values[s] !== typed(s));
+    if (changed.length === 0) {
+      setMessage({ ok: true, text: 'Tidak ada yang berubah.' });
+      return;
+    }
+    setBusy(true);
+    try {
+      await gql(`mutation(${changed.map(s => `$${s}: TargetInput!`).join(', ')}) {
+        ${changed.map(s => `${s}: setTarget(input: $${s}) { status }`).join('\n')} }`,
+      Object.fromEntries(changed.map(s => [s, { indicator: code, year, quarter: quarterOf(s), value: read.values[s] }])));
+      setMessage({ ok: true, text: 'Tersimpan.' });
+      onSaved();
+    } catch (err) {
+      const refused = err as ApiError;
+      const placed: Partial<Record<Slot, string>> = {};
+      for (const f of refused.fields) if (f.at && (SLOTS as string[]).includes(f.at)) placed[f.at as Slot] = f.reason;
+      setErrors(placed);
+      if (Object.keys(placed).length < refused.fields.length || refused.fields.length === 0) setMessage({ ok: false, text: refused.message });
+      // Those sent before the refused one were stored: show what the server now holds.
+      onSaved();
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function changeReading(reading: string) {
+    setMessage(null);
+    try {
+      await gql('mutation($i: String!, $y: Int!, $r: TargetReading!) { setTargetReading(indicator: $i, year: $y, reading: $r) { code } }',
+        { i: code, y: year, r: reading });
+      setMessage({ ok: true, text: `Cara baca target diubah untuk tahun ${year}.` });
+      onSaved();
+    } catch (err) {
+      setMessage({ ok: false, text: (err as Error).message });
+    }
+  }
+
+  return (
+    <tr data-indicator={code}>
+      <th scope="row"><span class="code">{code}</span> {name}<br /><small class="muted">{unit.name}</small></th>
+      <td data-label="Cara baca target" data-field="reading">{admin ? (
+        <div class="field"><label class="sr-only" for={`baca-${code}`}>Cara baca target {code}</label>
+          <select id={`baca-${code}`} value={targets.reading} onChange={e => changeReading((e.target as HTMLSelectElement).value)}>
+            {Object.entries(READING_TEXT).map(([key, words]) => <option value={key}>{words}</option>)}
+          </select></div>
+      ) : READING_TEXT[targets.reading]}</td>
+      <td data-label="Target">
+        <form class="entry" onSubmit={save} noValidate>
+          {SLOTS.map(s => (
+            <NumberField id={`target-${code}-${s}`} label={LABEL[s]} value={texts[s]} readOnly={readOnly(s)} error={errors[s]}
+              onInput={text => setTexts({ ...texts, [s]: text })} />
+          ))}
+          <button type="submit" disabled={busy}>Simpan</button>
+          {message && <span class={message.ok ? 'ok' : 'error'} role="status">{message.text}</span>}
+        </form>
+        {targets.warning && <span class="warning" data-field="target-warning">{targets.warning}</span>}
+        {SLOTS.some(readOnly) && <small class="muted">Triwulan yang sudah ditutup hanya dapat dibaca ({
+          [1, 2, 3, 4].filter(q => closed.has(q)).map(q => `TW ${ROMAN[q - 1]}`).join(', ')}).</small>}
+      </td>
+    </tr>
+  );
+}
