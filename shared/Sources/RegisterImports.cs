@@ -141,10 +141,16 @@ internal sealed class RegisterFileType : ObjectGraphType<IRegisterImporter>
 /// <summary>The host's own part of the schema: register imports, which span modules.</summary>
 internal sealed class RegisterImportsGraphQL : IGraphQLContributor
 {
-    public void AddQueryFields(ObjectGraphType query) =>
+    public void AddQueryFields(ObjectGraphType query)
+    {
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<RegisterFileType>>>>("registerFiles")
             .Description("The registers this host can import, with the headers their CSV or XLSX files use.")
             .Resolve(c => c.Service<RegisterImports>().Importers);
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("kecamatan")
+            .KeptAlongside()
+            .Description("The 18 kecamatan of Kabupaten Gresik, as registers record a domicile and figures are broken down.")
+            .Resolve(_ => Registers.Kecamatan.All);
+    }
 
     public void AddMutationFields(ObjectGraphType mutation) =>
         mutation.Field<NonNullGraphType<ImportResultType>>("importRegister")
