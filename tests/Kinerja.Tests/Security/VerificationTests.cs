@@ -81,8 +81,7 @@ public abstract class VerificationTests(DatabaseEngine engine) : IAsyncLifetime
     {
         using var data = new TempDirectory();
         await using var host = new KinerjaHost(data.Path, engine: engine);
-        var accounts = host.Services.GetService(typeof(Kinerja.Modules.Accounts.AccountService)) as Kinerja.Modules.Accounts.AccountService;
-        await accounts!.CreateAsync("kabid-dua-peran", "kata-sandi-uji-yang-panjang", [Roles.Operator, Roles.Verifikator], "REHSOS", CancellationToken.None);
+        await host.CreateAccountAsync("kabid-dua-peran", [Roles.Operator, Roles.Verifikator], "REHSOS");
         var token = await host.SignInAsync("kabid-dua-peran", Roles.Operator, "REHSOS");
 
         (await host.QueryAsAsync(token, """mutation { recordRealization(input: { indicator: "PEMULIHAN-1", year: 2026, quarter: 1, value: 4 }) { status } }""")).Ok();

@@ -82,7 +82,7 @@ public sealed class KinerjaHost : WebApplicationFactory<Program>
         return host;
     }
 
-    private const string TestPassword = "kata-sandi-uji-yang-panjang";
+    public const string TestPassword = "kata-sandi-uji-yang-panjang";
     private string? _adminToken;
 
     /// <summary>Posts a GraphQL request to /graphql as an administrator and returns the whole answer.</summary>
@@ -103,13 +103,17 @@ public sealed class KinerjaHost : WebApplicationFactory<Program>
         return new GraphQLAnswer((int)response.StatusCode, JsonDocument.Parse(body).RootElement.Clone(), body);
     }
 
+    /// <summary>Makes an account as the command line does, with the tests' password.</summary>
+    public Task CreateAccountAsync(string userName, IReadOnlyList<string> roles, string? unit) =>
+        Services.GetRequiredService<Kinerja.Modules.Accounts.AccountService>().CreateAsync(Caller.CommandLine,
+            new Kinerja.Modules.Accounts.AccountInput { Username = userName, Password = TestPassword, Roles = [.. roles], Unit = unit }, CancellationToken.None);
+
     /// <summary>An account of the given role and unit (made if missing), signed in through login over HTTP.</summary>
     public async Task<string> SignInAsync(string userName, string role, string? unit)
     {
-        var accounts = Services.GetRequiredService<Kinerja.Modules.Accounts.AccountService>();
         try
         {
-            await accounts.CreateAsync(userName, TestPassword, [role], unit, CancellationToken.None);
+            await CreateAccountAsync(userName, [role], unit);
         }
         catch (Kinerja.Shared.Errors.InputException e) when (e.Message.Contains("sudah ada"))
         {

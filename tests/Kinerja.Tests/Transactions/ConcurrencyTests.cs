@@ -42,8 +42,9 @@ public abstract class ConcurrencyTests(DatabaseEngine engine)
         })));
 
         Assert.All(answers.SelectMany(a => a), a => Assert.False(a.HasErrors, a.Body));
+        // The account's own sign-in is in the trail too.
         var trail = (await host.QueryAsync("""{ auditTrail(user: "admin-serentak", limit: 5000) { action code quarter after } }"""))
-            .Ok().GetProperty("auditTrail").EnumerateArray().ToList();
+            .Ok().GetProperty("auditTrail").EnumerateArray().Where(r => r.GetProperty("action").GetString() != "masuk").ToList();
         Assert.Equal(Clients * WritesPerClient, trail.Count);
         Assert.All(trail, row => Assert.Equal("realisasi diisi", row.GetProperty("action").GetString()));
 
@@ -96,7 +97,7 @@ public abstract class ConcurrencyTests(DatabaseEngine engine)
         await host.SignInAsync("op-pmi", Roles.Operator, "PMI");
         const string login = "mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }";
 
-        for (var i = 0; i <= LoginThrottle.FreeFailures; i++)
+        for (var i = 0; i <= LoginThrottle.FreeAddressFailures; i++)
         {
             var failed = await host.QueryAsAsync(null, login, new { u = $"tebakan-{i}", p = "salah-sekali-kata-sandi" });
             Assert.Equal("LOGIN_FAILED", failed.Root.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
