@@ -3,22 +3,8 @@ using Kinerja.Tests.Support;
 
 namespace Kinerja.Tests.Host;
 
-public sealed class CatalogTests : IClassFixture<CatalogTests.AllModules>
+public sealed class CatalogTests : IClassFixture<SharedHost.OnSqlite>
 {
-    public sealed class AllModules : IDisposable
-    {
-        private readonly TempDirectory _data = new();
-
-        public AllModules() => Host = new KinerjaHost(_data.Path);
-
-        public KinerjaHost Host { get; }
-
-        public void Dispose()
-        {
-            Host.Dispose();
-            _data.Dispose();
-        }
-    }
 
     private static readonly string[] AllCodes =
     [
@@ -35,7 +21,7 @@ public sealed class CatalogTests : IClassFixture<CatalogTests.AllModules>
 
     private readonly KinerjaHost _host;
 
-    public CatalogTests(AllModules fixture) => _host = fixture.Host;
+    public CatalogTests(SharedHost.OnSqlite shared) => _host = shared.Host;
 
     [Fact]
     public async Task Given_all_modules_Then_indicators_lists_the_60_codes_of_the_catalog()
