@@ -85,6 +85,7 @@ public sealed class AbuseTests
             }
             try
             {
+                // Ends when the limit cancels the token; two minutes at most, should the limit never reach the change.
                 await Task.Delay(TimeSpan.FromMinutes(2), cancellationToken);
                 seen.Enqueue($"{entry.Code} not cut short by the time limit");
             }
