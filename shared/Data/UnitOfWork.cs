@@ -41,6 +41,12 @@ public sealed class UnitOfWork(IDatabaseProvider database, IEnumerable<ICommitOb
     private int _queued;
     private Group? _open;
 
+    /// <summary>
+    /// The writers waiting for the writer's turn now: each will join the open group. Read by tests that line
+    /// writers up behind one that holds the turn.
+    /// </summary>
+    public int Queued => Volatile.Read(ref _queued);
+
     private sealed class Group(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction) : IAsyncDisposable
     {
         public System.Data.Common.DbConnection Connection { get; } = connection;

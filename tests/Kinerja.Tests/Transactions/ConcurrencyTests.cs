@@ -24,8 +24,7 @@ public abstract class ConcurrencyTests(DatabaseEngine engine)
     [Fact]
     public async Task Given_32_clients_writing_at_once_Then_none_fails_each_figure_is_the_last_accepted_write_and_each_write_has_one_audit_row()
     {
-        using var data = new TempDirectory();
-        await using var host = new KinerjaHost(data.Path, engine: engine);
+        await using var host = new KinerjaHost(engine: engine);
         var token = await host.SignInAsync("admin-serentak", Roles.Admin, null);
 
         var answers = await Task.WhenAll(Enumerable.Range(0, Clients).Select(client => Task.Run(async () =>
@@ -62,8 +61,7 @@ public abstract class ConcurrencyTests(DatabaseEngine engine)
     [Fact]
     public async Task Given_32_wrong_passwords_at_once_Then_every_failure_is_counted()
     {
-        using var data = new TempDirectory();
-        await using var host = new KinerjaHost(data.Path, engine: engine);
+        await using var host = new KinerjaHost(engine: engine);
         await host.SignInAsync("op-pmi", Roles.Operator, "PMI");
         var accounts = host.Services.GetRequiredService<AccountService>();
 
@@ -92,8 +90,7 @@ public abstract class ConcurrencyTests(DatabaseEngine engine)
     [Fact]
     public async Task Given_one_address_failing_with_many_accounts_Then_it_waits_even_for_a_right_password()
     {
-        using var data = new TempDirectory();
-        await using var host = new KinerjaHost(data.Path, engine: engine);
+        await using var host = new KinerjaHost(engine: engine);
         await host.SignInAsync("op-pmi", Roles.Operator, "PMI");
         const string login = "mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }";
 

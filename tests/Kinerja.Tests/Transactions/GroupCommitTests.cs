@@ -39,8 +39,7 @@ public abstract class GroupCommitTests(DatabaseEngine engine)
     [Fact]
     public async Task Given_writers_at_once_and_some_changes_failing_Then_only_the_failing_ones_are_missing()
     {
-        using var data = new TempDirectory();
-        await using var host = new KinerjaHost(data.Path, container: c =>
+        await using var host = new KinerjaHost(container: c =>
             c.Register(x => new FailingFor("PMI-1", x.Resolve<AuditTrail>(), x.Resolve<Func<AccountsDbContext>>())).As<IAuditTrail>().SingleInstance(),
             engine: engine);
         var token = await host.SignInAsync("admin-serentak", Roles.Admin, null);

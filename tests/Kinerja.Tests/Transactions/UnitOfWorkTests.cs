@@ -11,7 +11,7 @@ namespace Kinerja.Tests.Transactions;
 public abstract class UnitOfWorkTests(DatabaseEngine engine)
 {
     // Signing in and making the test's account are audited too: those still work, so that the test can send its change.
-    private KinerjaHost HostWithBrokenAuditTrail(TempDirectory data) => new(data.Path, container: c =>
+    private KinerjaHost HostWithBrokenAuditTrail(string? dataDirectory = null) => new(dataDirectory, container: c =>
         c.Register(x => new BrokenForChanges(x.Resolve<Kinerja.Modules.Accounts.AuditTrail>())).As<IAuditTrail>().SingleInstance(), engine: engine);
 
     private sealed class BrokenForChanges(IAuditTrail accounts) : IAuditTrail
@@ -41,8 +41,7 @@ public abstract class UnitOfWorkTests(DatabaseEngine engine)
     [InlineData("""mutation { runRollup(year: 2026, quarter: 1) { revision } }""")]
     public async Task Given_an_audit_trail_that_cannot_be_written_Then_the_change_is_refused_and_nothing_is_stored(string mutation)
     {
-        using var data = new TempDirectory();
-        await using var host = HostWithBrokenAuditTrail(data);
+        await using var host = HostWithBrokenAuditTrail();
         var before = (await host.QueryAsync(Stored)).Ok().GetRawText();
         var version = await VersionAsync(host);
 
@@ -59,7 +58,7 @@ public abstract class UnitOfWorkTests(DatabaseEngine engine)
         using var data = new TempDirectory();
         var csv = await File.ReadAllBytesAsync(Path.Combine(Repository.Root, "samples", "registers", "pmks.csv"));
         const string import = "mutation($c: String!) { importRegister(register: \"pmks\", fileName: \"pmks.csv\", contentBase64: $c) { rows inserted unchanged } }";
-        await using (var broken = HostWithBrokenAuditTrail(data))
+        await using (var broken = HostWithBrokenAuditTrail(data.Path))
         {
             Assert.True((await broken.QueryAsync(import, new { c = Convert.ToBase64String(csv) })).HasErrors);
         }
@@ -75,8 +74,7 @@ public abstract class UnitOfWorkTests(DatabaseEngine engine)
     [Fact]
     public async Task Given_changes_Then_each_raises_the_data_version_once_and_a_refused_one_does_not()
     {
-        using var data = new TempDirectory();
-        await using var host = new KinerjaHost(data.Path, engine: engine);
+        await using var host = new KinerjaHost(engine: engine);
         (await host.QueryAsync("{ modules { name } }")).Ok();
         var start = await VersionAsync(host);
 
@@ -92,8 +90,7 @@ public abstract class UnitOfWorkTests(DatabaseEngine engine)
     [Fact]
     public async Task Given_a_file_without_a_required_column_Then_the_import_is_refused_and_the_data_version_stays()
     {
-        using var data = new TempDirectory();
-        await using var host = new KinerjaHost(data.Path, engine: engine);
+        await using var host = new KinerjaHost(engine: engine);
         (await host.QueryAsync("{ modules { name } }")).Ok();
         var version = await VersionAsync(host);
 
