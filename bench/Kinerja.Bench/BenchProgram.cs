@@ -4,7 +4,7 @@ using System.Runtime;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using Kinerja.Modules.Cascade.Computation;
-using Kinerja.Modules.Cascade.Entry;
+using Kinerja.Modules.Cascade.Reading;
 using Kinerja.Shared.Catalog;
 using Kinerja.Shared.Modules;
 using Kinerja.Shared.Periods;
@@ -130,7 +130,7 @@ internal static class BenchProgram
             var client = factory.CreateClient();
             await GraphQLClient.SignInAsync(client);
             var directory = factory.Services.GetRequiredService<ModuleDirectory>();
-            var service = factory.Services.GetRequiredService<IndicatorService>();
+            var service = factory.Services.GetRequiredService<IndicatorReads>();
 
             Console.WriteLine($"Data directory: {dataDirectory}");
             Console.Write("Filling 2026 through GraphQL mutations ... ");

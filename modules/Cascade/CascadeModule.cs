@@ -1,8 +1,10 @@
 using Autofac;
+using Kinerja.Modules.Cascade.Closures;
 using Kinerja.Modules.Cascade.Computation;
 using Kinerja.Modules.Cascade.Data;
 using Kinerja.Modules.Cascade.Entry;
 using Kinerja.Modules.Cascade.GraphQL;
+using Kinerja.Modules.Cascade.Reading;
 using Kinerja.Modules.Cascade.Reports;
 using Kinerja.Modules.Cascade.Rollup;
 using Kinerja.Modules.Cascade.Sources;
@@ -45,10 +47,12 @@ public sealed class CascadeModule : KinerjaModule
         builder.RegisterType<SourceSettings>().SingleInstance();
         builder.RegisterType<YearReadings>().SingleInstance();
         builder.RegisterType<CurrentYearWarmUp>().As<IWarmUp>().SingleInstance();
-        builder.RegisterType<IndicatorService>().SingleInstance();
+        builder.RegisterType<IndicatorReads>().SingleInstance();
+        builder.RegisterType<IndicatorCommands>().SingleInstance();
         builder.RegisterType<TreeService>().SingleInstance();
-        builder.RegisterType<TargetService>().SingleInstance();
-        builder.RegisterType<BaseMeasureService>().SingleInstance();
+        builder.RegisterType<TargetReads>().SingleInstance();
+        builder.RegisterType<TargetReadingCommands>().SingleInstance();
+        builder.RegisterType<BaseMeasureReads>().SingleInstance();
         builder.Register(c => RollupSettings.From(c.Resolve<IConfiguration>())).SingleInstance();
         builder.RegisterType<QuarterClosures>().SingleInstance();
         builder.RegisterType<RollupService>().SingleInstance();

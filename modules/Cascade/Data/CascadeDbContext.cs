@@ -1,6 +1,6 @@
 using Kinerja.Shared.Data;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore;
 
 namespace Kinerja.Modules.Cascade.Data;
 

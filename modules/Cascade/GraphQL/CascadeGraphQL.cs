@@ -1,15 +1,17 @@
-using GraphQL;
 using GraphQL.Types;
+using GraphQL;
+using Kinerja.Modules.Cascade.Closures;
 using Kinerja.Modules.Cascade.Entry;
+using Kinerja.Modules.Cascade.Reading;
 using Kinerja.Modules.Cascade.Rollup;
 using Kinerja.Modules.Cascade.Sources;
 using Kinerja.Modules.Cascade.Targets;
-using Kinerja.Shared.Security;
-using Kinerja.Shared.Sources;
 using Kinerja.Modules.Cascade.Tree;
 using Kinerja.Shared.Catalog;
 using Kinerja.Shared.GraphQL;
 using Kinerja.Shared.Modules;
+using Kinerja.Shared.Security;
+using Kinerja.Shared.Sources;
 
 namespace Kinerja.Modules.Cascade.GraphQL;
 
@@ -54,7 +56,7 @@ internal sealed class CascadeGraphQL : IGraphQLContributor
             .Argument<BooleanGraphType>("cumulative", a => a.DefaultValue = false)
             .Argument<StringGraphType>("kecamatan", a => a.Description = "One of Gresik's 18 kecamatan: the figure counted from registers there.")
             .Argument<BooleanGraphType>("verifiedOnly", a => { a.DefaultValue = false; a.Description = "Count only entered figures that are DIVERIFIKASI."; })
-            .ResolveAsync(async c => await c.Service<IndicatorService>().ValueAsync(
+            .ResolveAsync(async c => await c.Service<IndicatorReads>().ValueAsync(
                 c.GetArgument<string>("indicator"), c.GetArgument<int>("year"), c.GetArgument<int?>("quarter"),
                 c.GetArgument<bool>("cumulative"), c.CancellationToken, Options(c)));
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<IndicatorValueType>>>>("values")
@@ -65,7 +67,7 @@ internal sealed class CascadeGraphQL : IGraphQLContributor
             .Argument<IntGraphType>("quarter")
             .Argument<BooleanGraphType>("cumulative", a => a.DefaultValue = false)
             .Argument<StringGraphType>("unit")
-            .ResolveAsync(async c => await c.Service<IndicatorService>().ValuesAsync(
+            .ResolveAsync(async c => await c.Service<IndicatorReads>().ValuesAsync(
                 c.GetArgument<int>("year"), c.GetArgument<int?>("quarter"), c.GetArgument<bool>("cumulative"), c.GetArgument<string?>("unit"),
                 c.CancellationToken));
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<IndicatorValueType>>>>("iku")
@@ -77,7 +79,7 @@ internal sealed class CascadeGraphQL : IGraphQLContributor
             .Argument<BooleanGraphType>("cumulative", a => a.DefaultValue = false)
             .Argument<StringGraphType>("kecamatan", a => a.Description = "One of Gresik's 18 kecamatan: the figures counted from registers there.")
             .Argument<BooleanGraphType>("verifiedOnly", a => { a.DefaultValue = false; a.Description = "Count only entered figures that are DIVERIFIKASI."; })
-            .ResolveAsync(async c => await c.Service<IndicatorService>().IkuAsync(
+            .ResolveAsync(async c => await c.Service<IndicatorReads>().IkuAsync(
                 c.GetArgument<int>("year"), c.GetArgument<int?>("quarter"), c.GetArgument<bool>("cumulative"), c.CancellationToken, Options(c)));
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<IndicatorRuleType>>>>("tree")
             .KeptByDataVersion()
@@ -90,14 +92,14 @@ internal sealed class CascadeGraphQL : IGraphQLContributor
                 + "(every unit when none is given), in catalog order, with their reading.")
             .Argument<NonNullGraphType<IntGraphType>>("year")
             .Argument<StringGraphType>("unit")
-            .ResolveAsync(async c => await c.Service<TargetService>().ListAsync(c.GetArgument<int>("year"), c.GetArgument<string?>("unit"),
+            .ResolveAsync(async c => await c.Service<TargetReads>().ListAsync(c.GetArgument<int>("year"), c.GetArgument<string?>("unit"),
                 c.CancellationToken));
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<BaseMeasureYearType>>>>("baseMeasures")
             .KeptByDataVersion()
             .Description("The base-data stocks kept by a unit and the units below it (every unit when none is given), at the end of each triwulan.")
             .Argument<NonNullGraphType<IntGraphType>>("year")
             .Argument<StringGraphType>("unit")
-            .ResolveAsync(async c => await c.Service<BaseMeasureService>().ListAsync(c.GetArgument<int>("year"), c.GetArgument<string?>("unit"),
+            .ResolveAsync(async c => await c.Service<BaseMeasureReads>().ListAsync(c.GetArgument<int>("year"), c.GetArgument<string?>("unit"),
                 c.CancellationToken));
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<SnapshotType>>>>("snapshots")
             .Description("Frozen quarterly rollups, newest revision first.")
@@ -127,7 +129,7 @@ internal sealed class CascadeGraphQL : IGraphQLContributor
             .Argument<IntGraphType>("quarter")
             .Argument<StringGraphType>("unit", a => a.Description = "A unit code: its indicators and those of the units below it; every unit when not given.")
             .Argument<StringGraphType>("state", a => a.Description = "DIAJUKAN, DIVERIFIKASI or DIKEMBALIKAN.")
-            .ResolveAsync(async c => await c.Service<IndicatorService>().RealizationsAsync(Caller.From(c.User),
+            .ResolveAsync(async c => await c.Service<IndicatorReads>().RealizationsAsync(Caller.From(c.User),
                 c.GetArgument<int>("year"), c.GetArgument<int?>("quarter"), c.GetArgument<string?>("unit"), c.GetArgument<string?>("state"),
                 c.CancellationToken));
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<QuarterStateType>>>>("quarters")
@@ -144,7 +146,7 @@ internal sealed class CascadeGraphQL : IGraphQLContributor
             .Description("A unit's realisation for one quarter: value for COUNT, numerator and denominator for PERCENT. "
                 + "Entering a part that the cascade computes (a rolled-up numerator, say) is an error, not ignored.")
             .Argument<NonNullGraphType<RealizationInputType>>("input")
-            .ResolveAsync(async c => await c.Service<IndicatorService>().RecordRealizationAsync(
+            .ResolveAsync(async c => await c.Service<IndicatorCommands>().RecordRealizationAsync(
                 Caller.From(c.User), c.GetArgument<RealizationInput>("input"), c.CancellationToken));
         mutation.Field<NonNullGraphType<IndicatorValueType>>("verifyRealization")
             .WithComplexityImpact(FieldCosts.YearEvaluation)
@@ -152,7 +154,7 @@ internal sealed class CascadeGraphQL : IGraphQLContributor
             .Argument<NonNullGraphType<StringGraphType>>("indicator")
             .Argument<NonNullGraphType<IntGraphType>>("year")
             .Argument<NonNullGraphType<IntGraphType>>("quarter")
-            .ResolveAsync(async c => await c.Service<IndicatorService>().ReviewRealizationAsync(Caller.From(c.User),
+            .ResolveAsync(async c => await c.Service<IndicatorCommands>().ReviewRealizationAsync(Caller.From(c.User),
                 c.GetArgument<string>("indicator"), c.GetArgument<int>("year"), c.GetArgument<int>("quarter"), true, null, c.CancellationToken));
         mutation.Field<NonNullGraphType<IndicatorValueType>>("returnRealization")
             .WithComplexityImpact(FieldCosts.YearEvaluation)
@@ -161,18 +163,18 @@ internal sealed class CascadeGraphQL : IGraphQLContributor
             .Argument<NonNullGraphType<IntGraphType>>("year")
             .Argument<NonNullGraphType<IntGraphType>>("quarter")
             .Argument<NonNullGraphType<StringGraphType>>("reason")
-            .ResolveAsync(async c => await c.Service<IndicatorService>().ReviewRealizationAsync(Caller.From(c.User),
+            .ResolveAsync(async c => await c.Service<IndicatorCommands>().ReviewRealizationAsync(Caller.From(c.User),
                 c.GetArgument<string>("indicator"), c.GetArgument<int>("year"), c.GetArgument<int>("quarter"), false,
                 c.GetArgument<string>("reason"), c.CancellationToken));
         mutation.Field<NonNullGraphType<BaseMeasureValueType>>("recordBaseMeasure")
             .Description("A base-data stock (Jumlah PMKS, Jumlah LKS yang ada, ...) at the end of a quarter.")
             .Argument<NonNullGraphType<BaseMeasureInputType>>("input")
-            .ResolveAsync(async c => await c.Service<IndicatorService>().RecordBaseMeasureAsync(
+            .ResolveAsync(async c => await c.Service<IndicatorCommands>().RecordBaseMeasureAsync(
                 Caller.From(c.User), c.GetArgument<BaseMeasureInput>("input"), c.CancellationToken));
         mutation.Field<NonNullGraphType<IndicatorValueType>>("setTarget")
             .WithComplexityImpact(FieldCosts.YearEvaluation)
             .Argument<NonNullGraphType<TargetInputType>>("input")
-            .ResolveAsync(async c => await c.Service<IndicatorService>().SetTargetAsync(
+            .ResolveAsync(async c => await c.Service<IndicatorCommands>().SetTargetAsync(
                 Caller.From(c.User), c.GetArgument<TargetInput>("input"), c.CancellationToken));
         mutation.Field<NonNullGraphType<SnapshotType>>("runRollup")
             .WithComplexityImpact(FieldCosts.Rollup)
@@ -227,7 +229,7 @@ internal sealed class CascadeGraphQL : IGraphQLContributor
             .Argument<NonNullGraphType<StringGraphType>>("indicator")
             .Argument<NonNullGraphType<IntGraphType>>("year")
             .Argument<NonNullGraphType<TargetReadingType>>("reading")
-            .ResolveAsync(async c => await c.Service<TargetService>().SetReadingAsync(Caller.From(c.User),
+            .ResolveAsync(async c => await c.Service<TargetReadingCommands>().SetReadingAsync(Caller.From(c.User),
                 c.GetArgument<string>("indicator"), c.GetArgument<int>("year"), c.GetArgument<TargetReading>("reading"), c.CancellationToken));
         mutation.Field<NonNullGraphType<IndicatorType>>("setPolarity")
             .Description("Marks an indicator less-is-better (achievement = (2 x target - realisation) / target x 100) or more-is-better.")

@@ -1,5 +1,6 @@
-using GraphQL;
 using GraphQL.Types;
+using GraphQL;
+using Kinerja.Modules.Cascade.Checks;
 using Kinerja.Modules.Cascade.Entry;
 using Kinerja.Modules.Cascade.Targets;
 using Kinerja.Modules.Cascade.Tree;

@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using Kinerja.Modules.Cascade.Entry;
+using Kinerja.Modules.Cascade.Reading;
 
 namespace Kinerja.Modules.Cascade.GraphQL;
 

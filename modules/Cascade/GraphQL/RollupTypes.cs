@@ -1,5 +1,6 @@
-using GraphQL;
 using GraphQL.Types;
+using GraphQL;
+using Kinerja.Modules.Cascade.Closures;
 using Kinerja.Modules.Cascade.Rollup;
 using Kinerja.Shared.Periods;
 

@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using Kinerja.Modules.Cascade.Entry;
+using Kinerja.Modules.Cascade.Reading;
 using Kinerja.Modules.Cascade.Targets;
 
 namespace Kinerja.Modules.Cascade.GraphQL;

@@ -1,9 +1,10 @@
+using Kinerja.Modules.Cascade.Closures;
 using Kinerja.Modules.Cascade.Computation;
-using Kinerja.Modules.Cascade.Entry;
+using Kinerja.Modules.Cascade.Reading;
 using Kinerja.Modules.Cascade.Rollup;
+using Kinerja.Shared.Formatting;
 using Kinerja.Shared.Modules;
 using Kinerja.Shared.Periods;
-using Kinerja.Shared.Formatting;
 
 namespace Kinerja.Modules.Cascade.Reports;
 
@@ -20,11 +21,11 @@ internal sealed record FigureSet(Period Period, IReadOnlyDictionary<string, Indi
 internal sealed class ReportFigures
 {
     private readonly ModuleDirectory _directory;
-    private readonly IndicatorService _indicators;
+    private readonly IndicatorReads _indicators;
     private readonly RollupService _rollups;
     private readonly QuarterClosures _closures;
 
-    public ReportFigures(ModuleDirectory directory, IndicatorService indicators, RollupService rollups, QuarterClosures closures)
+    public ReportFigures(ModuleDirectory directory, IndicatorReads indicators, RollupService rollups, QuarterClosures closures)
     {
         _directory = directory;
         _indicators = indicators;

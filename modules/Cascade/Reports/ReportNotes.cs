@@ -1,5 +1,6 @@
+using Kinerja.Modules.Cascade.Checks;
+using Kinerja.Modules.Cascade.Closures;
 using Kinerja.Modules.Cascade.Data;
-using Kinerja.Modules.Cascade.Entry;
 using Kinerja.Modules.Cascade.Rollup;
 using Kinerja.Shared.Data;
 using Kinerja.Shared.Modules;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Kinerja.Modules.Cascade.Entry;
+using Kinerja.Modules.Cascade.Checks;
 using Kinerja.Shared.Modules;
 using Kinerja.Shared.Periods;
 

@@ -1,11 +1,12 @@
+using Kinerja.Modules.Cascade.Closures;
 using Kinerja.Modules.Cascade.Computation;
 using Kinerja.Modules.Cascade.Rollup;
 using Kinerja.Modules.Cascade.Targets;
 using Kinerja.Shared.Catalog;
+using Kinerja.Shared.Formatting;
 using Kinerja.Shared.Modules;
 using Kinerja.Shared.Periods;
 using Kinerja.Shared.Security;
-using Kinerja.Shared.Formatting;
 
 namespace Kinerja.Modules.Cascade.Reports;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kinerja.Modules.Cascade.Closures;
 using Kinerja.Shared.Modules;
 using Quartz;
 

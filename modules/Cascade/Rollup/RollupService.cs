@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Kinerja.Modules.Cascade.Checks;
+using Kinerja.Modules.Cascade.Closures;
 using Kinerja.Modules.Cascade.Computation;
 using Kinerja.Modules.Cascade.Data;
-using Kinerja.Modules.Cascade.Entry;
+using Kinerja.Modules.Cascade.Reading;
 using Kinerja.Modules.Cascade.Tree;
 using Kinerja.Shared.Data;
 using Kinerja.Shared.Formatting;
@@ -22,7 +24,7 @@ namespace Kinerja.Modules.Cascade.Rollup;
 internal sealed class RollupService
 {
     private readonly ModuleDirectory _directory;
-    private readonly IndicatorService _indicators;
+    private readonly IndicatorReads _indicators;
     private readonly Func<CascadeDbContext> _createContext;
     private readonly TimeProvider _clock;
     private readonly RollupSettings _settings;
@@ -32,7 +34,7 @@ internal sealed class RollupService
 
     public RollupService(
         ModuleDirectory directory,
-        IndicatorService indicators,
+        IndicatorReads indicators,
         Func<CascadeDbContext> createContext,
         TimeProvider clock,
         RollupSettings settings,

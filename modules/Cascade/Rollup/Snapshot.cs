@@ -11,9 +11,6 @@ internal sealed record Snapshot(
     string Trigger,
     IReadOnlyList<IndicatorValue> Values);
 
-/// <summary>Whether a triwulan takes entries.</summary>
-internal sealed record QuarterState(int Year, int Quarter, bool Closed, DateTimeOffset? ChangedAt, int? Revision);
-
 internal static class RollupTrigger
 {
     public const string Schedule = "schedule";

@@ -1,5 +1,5 @@
+using Kinerja.Modules.Cascade.Checks;
 using Kinerja.Modules.Cascade.Data;
-using Kinerja.Modules.Cascade.Entry;
 using Kinerja.Shared.Catalog;
 using Kinerja.Shared.Data;
 using Kinerja.Shared.Modules;
@@ -175,7 +175,7 @@ internal sealed class SourceSettings
             }
             else if (indicator.Level != IndicatorLevel.Kegiatan || indicator.Kind != IndicatorKind.Count)
             {
-                checks.Add("code", $"{code} bukan indikator kegiatan jumlah (COUNT); hanya indikator seperti itu dan data dasar yang dapat dihitung dari register");
+                checks.Add("code", $"{code} bukan indikator kegiatan jumlah; hanya indikator seperti itu dan data dasar yang dapat dihitung dari register");
             }
             else if (source == ValueSource.Register && !_services.ContainsKey(code))
             {

@@ -77,7 +77,7 @@ internal sealed class CascadeTree
         }
         if (indicator.Kind == IndicatorKind.Count && rule.Denominator is not null)
         {
-            errors.Add(new("denominator", $"{indicator.Code} adalah indikator jumlah (COUNT) dan tidak mempunyai penyebut"));
+            errors.Add(new("denominator", $"{indicator.Code} adalah indikator jumlah dan tidak mempunyai penyebut"));
         }
         if (indicator.Kind == IndicatorKind.Percent && rule.Denominator is null)
         {
@@ -104,7 +104,7 @@ internal sealed class CascadeTree
             {
                 if (directory.FindIndicator(code) is { Kind: IndicatorKind.Count })
                 {
-                    errors.Add(new("denominator", $"den:{code} tidak mungkin: {code} adalah indikator jumlah (COUNT) tanpa penyebut"));
+                    errors.Add(new("denominator", $"den:{code} tidak mungkin: {code} adalah indikator jumlah tanpa penyebut"));
                 }
             }
         }

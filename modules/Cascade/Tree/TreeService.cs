@@ -1,7 +1,7 @@
-using Kinerja.Modules.Cascade.Entry;
-using Kinerja.Modules.Cascade.Rollup;
-using Kinerja.Shared.Data;
+using Kinerja.Modules.Cascade.Checks;
+using Kinerja.Modules.Cascade.Closures;
 using Kinerja.Shared.Catalog;
+using Kinerja.Shared.Data;
 using Kinerja.Shared.Modules;
 using Kinerja.Shared.Security;
 

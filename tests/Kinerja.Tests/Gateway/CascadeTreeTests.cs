@@ -73,7 +73,7 @@ public abstract class CascadeTreeTests(DatabaseEngine engine) : IAsyncLifetime
     [InlineData("PEMULIHAN-1", "sum:REHSOS-1", null, "numerator", "siklus")]
     [InlineData("REHSOS-1", "sum:PEMULIHAN-1,NOPE-7", "base:eks_penyakit_sosial.total", "numerator", "NOPE-7")]
     [InlineData("NOPE-7", "input", null, "indicator", "tidak dikenal")]
-    [InlineData("PMI-1", "input", "input", "denominator", "COUNT")]
+    [InlineData("PMI-1", "input", "input", "denominator", "indikator jumlah")]
     [InlineData("DAYASOS-1", "sum:PMI-1", "den:PMI-1", "denominator", "den:PMI-1")]
     [InlineData("DAYASOS-1", "sum:PMI-1", null, "denominator", "penyebut")]
     [InlineData("DAYASOS-1", "sum:PMI-1", "base:wrse.semua", "denominator", "wrse.semua")]

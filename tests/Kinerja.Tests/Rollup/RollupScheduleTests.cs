@@ -1,3 +1,4 @@
+using Kinerja.Modules.Cascade.Closures;
 using Kinerja.Modules.Cascade.Rollup;
 using Microsoft.Extensions.Configuration;
 

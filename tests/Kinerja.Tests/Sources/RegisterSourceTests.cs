@@ -180,8 +180,8 @@ public abstract class RegisterSourceTests(DatabaseEngine engine) : IAsyncLifetim
     }
 
     [Theory]
-    [InlineData("""setSource(code: "KEU-2", year: 2026, source: REGISTER)""", "code", "COUNT")]
-    [InlineData("""setSource(code: "SEK-1", year: 2026, source: REGISTER)""", "code", "COUNT")]
+    [InlineData("""setSource(code: "KEU-2", year: 2026, source: REGISTER)""", "code", "bukan indikator kegiatan jumlah")]
+    [InlineData("""setSource(code: "SEK-1", year: 2026, source: REGISTER)""", "code", "bukan indikator kegiatan jumlah")]
     [InlineData("""setSource(code: "NOPE", year: 2026, source: REGISTER)""", "code", "dikenal")]
     [InlineData("""setSource(code: "pmks.total", year: 1990, source: REGISTER)""", "year", "tahun")]
     public async Task Given_a_bad_source_setting_Then_it_is_refused(string mutation, string field, string reason)

@@ -1,7 +1,7 @@
 using Kinerja.Shared.Data;
 using Kinerja.Shared.Formatting;
 
-namespace Kinerja.Modules.Cascade.Entry;
+namespace Kinerja.Modules.Cascade.Reading;
 
 /// <summary>What looks wrong in an entry but can be right, so it is stored and said rather than refused.</summary>
 internal static class EntryWarnings

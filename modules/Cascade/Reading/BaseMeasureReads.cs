@@ -1,3 +1,4 @@
+using Kinerja.Modules.Cascade.Checks;
 using Kinerja.Modules.Cascade.Sources;
 using Kinerja.Shared.Catalog;
 using Kinerja.Shared.Modules;
@@ -5,20 +6,20 @@ using Kinerja.Shared.Periods;
 using Kinerja.Shared.Security;
 using Kinerja.Shared.Sources;
 
-namespace Kinerja.Modules.Cascade.Entry;
+namespace Kinerja.Modules.Cascade.Reading;
 
 /// <summary>A base-data stock through a year: as recorded at the end of each triwulan, or counted from its register.</summary>
 internal sealed record BaseMeasureYear(BaseMeasureDefinition Measure, UnitDefinition Unit, int Year, ValueSource Source, IReadOnlyList<double?> Quarters);
 
 /// <summary>The base-data stocks that denominators use, as their owning units keep them.</summary>
-internal sealed class BaseMeasureService
+internal sealed class BaseMeasureReads
 {
     private readonly ModuleDirectory _directory;
     private readonly YearReadings _readings;
     private readonly SourceSettings _sources;
     private readonly Access _access;
 
-    public BaseMeasureService(ModuleDirectory directory, YearReadings readings, SourceSettings sources, Access access)
+    public BaseMeasureReads(ModuleDirectory directory, YearReadings readings, SourceSettings sources, Access access)
     {
         _directory = directory;
         _readings = readings;

@@ -1,11 +1,14 @@
 using Kinerja.Modules.Cascade.Data;
-using Kinerja.Modules.Cascade.Entry;
+using Kinerja.Modules.Cascade.Checks;
 using Kinerja.Shared.Data;
 using Kinerja.Shared.Errors;
 using Kinerja.Shared.Security;
 using Microsoft.EntityFrameworkCore;
 
-namespace Kinerja.Modules.Cascade.Rollup;
+namespace Kinerja.Modules.Cascade.Closures;
+
+/// <summary>Where a triwulan stands: closed to entry since a rollup (which revision), or open.</summary>
+internal sealed record QuarterState(int Year, int Quarter, bool Closed, DateTimeOffset? ChangedAt, int? Revision);
 
 /// <summary>Which triwulan are closed to entry. A rollup closes one; only an explicit reopening opens it.</summary>
 internal sealed class QuarterClosures

@@ -4,7 +4,7 @@ using Kinerja.Shared.Formatting;
 using Kinerja.Shared.Modules;
 using Kinerja.Shared.Periods;
 
-namespace Kinerja.Modules.Cascade.Entry;
+namespace Kinerja.Modules.Cascade.Checks;
 
 /// <summary>Collects what is wrong with a request, field by field, before anything is stored.</summary>
 internal sealed class InputChecks
@@ -33,6 +33,13 @@ internal sealed class InputChecks
             return false;
         }
         return true;
+    }
+
+    /// <summary>The period asked for by <c>year</c>, <c>quarter</c> and <c>cumulative</c>; default when either is refused.</summary>
+    public Period PeriodOf(int year, int? quarter, bool cumulative)
+    {
+        var ok = Year("year", year) & Quarter("quarter", quarter);
+        return ok ? Period.Create(year, quarter, cumulative) : default;
     }
 
     public bool Quarter(string field, int? quarter)

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 
-namespace Kinerja.Modules.Cascade.Rollup;
+namespace Kinerja.Modules.Cascade.Closures;
 
 /// <summary>When the quarterly rollup runs, and in which time zone its moments and times are read.</summary>
 internal sealed record RollupSettings(string Cron, TimeZoneInfo TimeZone)

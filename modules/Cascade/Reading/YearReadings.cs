@@ -6,7 +6,7 @@ using Kinerja.Modules.Cascade.Tree;
 using Kinerja.Shared.Data;
 using Kinerja.Shared.Periods;
 
-namespace Kinerja.Modules.Cascade.Entry;
+namespace Kinerja.Modules.Cascade.Reading;
 
 /// <summary>What evaluating a year reads: its tree, target readings, the polarity, every module's figures, and register counts by periods.</summary>
 internal sealed class YearReading(long version, CascadeTree tree, TargetReadings readings, IReadOnlySet<string> polarity, IndicatorYearData[] data)

@@ -1,124 +1,53 @@
+using Kinerja.Modules.Cascade.Checks;
+using Kinerja.Modules.Cascade.Closures;
 using Kinerja.Modules.Cascade.Computation;
-using Kinerja.Modules.Cascade.Rollup;
+using Kinerja.Modules.Cascade.Reading;
 using Kinerja.Modules.Cascade.Sources;
 using Kinerja.Modules.Cascade.Tree;
 using Kinerja.Shared.Catalog;
 using Kinerja.Shared.Data;
 using Kinerja.Shared.Formatting;
 using Kinerja.Shared.Modules;
-using Kinerja.Shared.Periods;
 using Kinerja.Shared.Security;
 using Kinerja.Shared.Sources;
 
 namespace Kinerja.Modules.Cascade.Entry;
 
-/// <summary>How values are asked for: for one kecamatan, and from verified entries only.</summary>
-internal sealed record ValueOptions(string? Kecamatan = null, bool VerifiedOnly = false)
-{
-    public static readonly ValueOptions Default = new();
-}
-
-/// <summary>An entered realisation with its indicator.</summary>
-internal sealed record RealizationListing(IndicatorDefinition Indicator, RealizationEntry Entry);
-
 /// <summary>
-/// Reads values through the cascade and takes entries for every module: it checks an entry against the
-/// catalog and that year's tree, then hands it to the store of the module that owns it.
+/// Takes entries for every module: realisations, their verification, base-data stocks and targets. Each is checked
+/// against the catalog, that year's tree and sources and the closed triwulan, then handed to the store of the module
+/// that owns it, with its audit row, in one change; the answer is read again as any read is.
 /// </summary>
-internal sealed class IndicatorService
+internal sealed class IndicatorCommands
 {
     private readonly ModuleDirectory _directory;
     private readonly Dictionary<string, IIndicatorDataStore> _stores;
     private readonly CascadeTreeStore _trees;
-    private readonly AchievementRules _achievement;
     private readonly QuarterClosures _closures;
     private readonly SourceSettings _sources;
     private readonly Access _access;
     private readonly IAuditTrail _audit;
     private readonly IUnitOfWork _unit;
-    private readonly YearReadings _readings;
+    private readonly IndicatorReads _reads;
 
-    public IndicatorService(
-        ModuleDirectory directory,
-        IEnumerable<IIndicatorDataStore> stores,
-        CascadeTreeStore trees,
-        AchievementRules achievement,
-        QuarterClosures closures,
-        SourceSettings sources,
-        Access access,
-        IAuditTrail audit,
-        IUnitOfWork unit,
-        YearReadings readings)
+    public IndicatorCommands(ModuleDirectory directory, IEnumerable<IIndicatorDataStore> stores, CascadeTreeStore trees, QuarterClosures closures,
+        SourceSettings sources, Access access, IAuditTrail audit, IUnitOfWork unit, IndicatorReads reads)
     {
-        _unit = unit;
-        _readings = readings;
         _directory = directory;
         _stores = stores.ToDictionary(s => s.Module, StringComparer.Ordinal);
         _trees = trees;
-        _achievement = achievement;
         _closures = closures;
         _sources = sources;
         _access = access;
         _audit = audit;
-    }
-
-    /// <summary>An evaluator of a year for the periods given (register counts are read for those only).</summary>
-    public async Task<CascadeEvaluator> EvaluatorAsync(int year, IReadOnlyCollection<Period> periods, CancellationToken cancellationToken,
-        ValueOptions? options = null)
-    {
-        options ??= ValueOptions.Default;
-        var (reading, registers) = await _readings.ReadAsync(year, periods, cancellationToken);
-        var polarity = reading.Polarity;
-        return new CascadeEvaluator(reading.Tree, _directory, new YearFigures(year, reading.Data, reading.Readings.Of, options.VerifiedOnly), _achievement,
-            code => polarity.Contains(code), registers, options.Kecamatan);
-    }
-
-    public async Task<IndicatorValue> ValueAsync(string code, int year, int? quarter, bool cumulative, CancellationToken cancellationToken,
-        ValueOptions? options = null)
-    {
-        options ??= ValueOptions.Default;
-        var checks = new InputChecks();
-        if (_directory.FindIndicator(code) is null)
-        {
-            checks.Add("indicator", $"indikator '{code}' tidak dikenal");
-        }
-        var period = CheckPeriod(checks, year, quarter, cumulative);
-        var place = checks.Kecamatan("kecamatan", options.Kecamatan);
-        checks.ThrowIfFailed();
-        var evaluator = await EvaluatorAsync(year, [period], cancellationToken, options with { Kecamatan = place });
-        var value = evaluator.Evaluate(code, period);
-        ThrowIfNotBreakable(evaluator, code);
-        return value;
-    }
-
-    public async Task<IReadOnlyList<IndicatorValue>> IkuAsync(int year, int? quarter, bool cumulative, CancellationToken cancellationToken,
-        ValueOptions? options = null)
-    {
-        options ??= ValueOptions.Default;
-        var checks = new InputChecks();
-        var period = CheckPeriod(checks, year, quarter, cumulative);
-        var place = checks.Kecamatan("kecamatan", options.Kecamatan);
-        checks.ThrowIfFailed();
-        var evaluator = await EvaluatorAsync(year, [period], cancellationToken, options with { Kecamatan = place });
-        var values = _directory.Indicators.Where(i => i.Level == IndicatorLevel.Iku).Select(i => evaluator.Evaluate(i.Code, period)).ToList();
-        ThrowIfNotBreakable(evaluator, "IKU");
-        return values;
-    }
-
-    // A figure typed in for the whole kabupaten has no kecamatan: a breakdown needs every part from a register.
-    private static void ThrowIfNotBreakable(CascadeEvaluator evaluator, string what)
-    {
-        if (evaluator.Kecamatan is not null && evaluator.EnteredCodes.Count > 0)
-        {
-            throw new Shared.Errors.InputException("kecamatan",
-                $"{what} tidak dapat dirinci per kecamatan: {string.Join(", ", evaluator.EnteredCodes)} diisi langsung, bukan dihitung dari register");
-        }
+        _unit = unit;
+        _reads = reads;
     }
 
     public async Task<IndicatorValue> RecordRealizationAsync(Caller caller, RealizationInput input, CancellationToken cancellationToken)
     {
         var code = await _unit.RunAsync(() => RecordRealizationChangeAsync(caller, input, cancellationToken), cancellationToken, ChangeReach.FiguresOnly);
-        return await ValueAsync(code, input.Year, input.Quarter, false, cancellationToken);
+        return await _reads.ValueAsync(code, input.Year, input.Quarter, false, cancellationToken);
     }
 
     private async Task<string> RecordRealizationChangeAsync(Caller caller, RealizationInput input, CancellationToken cancellationToken)
@@ -171,7 +100,7 @@ internal sealed class IndicatorService
     {
         var reviewed = await _unit.RunAsync(() => ReviewRealizationChangeAsync(caller, code, year, quarter, verified, reason, cancellationToken),
             cancellationToken, ChangeReach.FiguresOnly);
-        return await ValueAsync(reviewed, year, quarter, false, cancellationToken);
+        return await _reads.ValueAsync(reviewed, year, quarter, false, cancellationToken);
     }
 
     private async Task<string> ReviewRealizationChangeAsync(Caller caller, string code, int year, int quarter, bool verified, string? reason,
@@ -207,46 +136,6 @@ internal sealed class IndicatorService
             indicator.Unit, indicator.Code, year, quarter, Figure(current), Figure(after)), cancellationToken);
         return indicator.Code;
     }
-
-    /// <summary>
-    /// The realisations entered in a year (one triwulan when given) for the indicators of <paramref name="unit"/> and the
-    /// units below it, in catalog order: what an operator has sent and a verifikator has to review, with the return reason.
-    /// </summary>
-    public async Task<IReadOnlyList<RealizationListing>> RealizationsAsync(Caller caller, int year, int? quarter, string? unit, string? state,
-        CancellationToken cancellationToken)
-    {
-        Access.RequireSignedIn(caller);
-        var checks = new InputChecks();
-        checks.Year("year", year);
-        checks.Quarter("quarter", quarter);
-        checks.Unit("unit", unit, _directory);
-        if (state is not null && state is not (VerificationState.Diajukan or VerificationState.Diverifikasi or VerificationState.Dikembalikan))
-        {
-            checks.Add("state", $"status '{state}' tidak dikenal: DIAJUKAN, DIVERIFIKASI atau DIKEMBALIKAN");
-        }
-        checks.ThrowIfFailed();
-        var data = await Task.WhenAll(_stores.Values.Select(s => s.LoadYearAsync(year, cancellationToken)));
-        var entries = data.SelectMany(d => d.Realizations)
-            .Where(r => (quarter is null || r.Quarter == quarter) && (state is null || r.State == state))
-            .ToLookup(r => r.Indicator, StringComparer.Ordinal);
-        return IndicatorsWithin(unit)
-            .SelectMany(i => entries[i.Code].OrderBy(r => r.Quarter).Select(r => new RealizationListing(i, r)))
-            .ToList();
-    }
-
-    /// <summary>The values of every indicator of <paramref name="unit"/> and the units below it, from one evaluation of the period.</summary>
-    public async Task<IReadOnlyList<IndicatorValue>> ValuesAsync(int year, int? quarter, bool cumulative, string? unit, CancellationToken cancellationToken)
-    {
-        var checks = new InputChecks();
-        var period = CheckPeriod(checks, year, quarter, cumulative);
-        checks.Unit("unit", unit, _directory);
-        checks.ThrowIfFailed();
-        var evaluator = await EvaluatorAsync(year, [period], cancellationToken);
-        return IndicatorsWithin(unit).Select(i => evaluator.Evaluate(i.Code, period)).ToList();
-    }
-
-    private IEnumerable<IndicatorDefinition> IndicatorsWithin(string? unit) =>
-        _directory.Indicators.Where(i => unit is null || _access.IsWithin(i.Unit, unit));
 
     private static object Figure(RealizationEntry entry) =>
         new { numerator = entry.Numerator, denominator = entry.Denominator, state = entry.State, enteredBy = entry.EnteredBy,
@@ -293,7 +182,7 @@ internal sealed class IndicatorService
     public async Task<IndicatorValue> SetTargetAsync(Caller caller, TargetInput input, CancellationToken cancellationToken)
     {
         var code = await _unit.RunAsync(() => SetTargetChangeAsync(caller, input, cancellationToken), cancellationToken, ChangeReach.FiguresOnly);
-        return await ValueAsync(code, input.Year, input.Quarter, false, cancellationToken);
+        return await _reads.ValueAsync(code, input.Year, input.Quarter, false, cancellationToken);
     }
 
     private async Task<string> SetTargetChangeAsync(Caller caller, TargetInput input, CancellationToken cancellationToken)
@@ -318,12 +207,6 @@ internal sealed class IndicatorService
         return indicator.Code;
     }
 
-    private static Period CheckPeriod(InputChecks checks, int year, int? quarter, bool cumulative)
-    {
-        var ok = checks.Year("year", year) & checks.Quarter("quarter", quarter);
-        return ok ? Period.Create(year, quarter, cumulative) : default;
-    }
-
     // What an entry may carry follows the indicator's kind and that year's rule: only entered parts may
     // be given, and each of them must be.
     private static void CheckShape(InputChecks checks, IndicatorDefinition indicator, IndicatorRule rule, RealizationInput input)
@@ -340,21 +223,21 @@ internal sealed class IndicatorService
         {
             if (input.Numerator is not null)
             {
-                checks.Add("input.numerator", $"{indicator.Code} adalah indikator jumlah (COUNT); isi value, bukan numerator");
+                checks.Add("input.numerator", $"{indicator.Code} adalah indikator jumlah: isi jumlahnya saja, tanpa pembilang");
             }
             if (input.Denominator is not null)
             {
-                checks.Add("input.denominator", $"{indicator.Code} adalah indikator jumlah (COUNT) dan tidak mempunyai penyebut");
+                checks.Add("input.denominator", $"{indicator.Code} adalah indikator jumlah dan tidak mempunyai penyebut");
             }
             if (input.Value is null)
             {
-                checks.Add("input.value", $"wajib diisi untuk indikator jumlah (COUNT) {indicator.Code}");
+                checks.Add("input.value", $"jumlah wajib diisi untuk indikator jumlah {indicator.Code}");
             }
             return;
         }
         if (input.Value is not null)
         {
-            checks.Add("input.value", $"{indicator.Code} adalah indikator persentase; isi numerator dan denominator, bukan value");
+            checks.Add("input.value", $"{indicator.Code} adalah indikator persentase: isi pembilang dan penyebutnya, bukan satu jumlah");
         }
         CheckPart(checks, indicator, "input.numerator", "pembilang", rule.Numerator, input.Numerator);
         CheckPart(checks, indicator, "input.denominator", "penyebut", rule.Denominator!, input.Denominator);

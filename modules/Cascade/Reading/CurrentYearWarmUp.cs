@@ -1,7 +1,7 @@
-using Kinerja.Modules.Cascade.Rollup;
+using Kinerja.Modules.Cascade.Closures;
 using Kinerja.Shared.Modules;
 
-namespace Kinerja.Modules.Cascade.Entry;
+namespace Kinerja.Modules.Cascade.Reading;
 
 /// <summary>
 /// The dashboard's opening period (this year through TW IV) evaluated once the host listens, before the
@@ -9,7 +9,7 @@ namespace Kinerja.Modules.Cascade.Entry;
 /// in the database read) for the data version, as a request would, and requests that ask meanwhile share
 /// that reading. Other periods of the year then need only their own counts.
 /// </summary>
-internal sealed class CurrentYearWarmUp(IndicatorService indicators, TimeProvider clock, RollupSettings office) : IWarmUp
+internal sealed class CurrentYearWarmUp(IndicatorReads indicators, TimeProvider clock, RollupSettings office) : IWarmUp
 {
     public Task WarmUpAsync(CancellationToken cancellationToken) =>
         // The office's year (its zone, as the rollups keep it), not the server's.
