@@ -105,7 +105,7 @@ internal sealed class CascadeGraphQL : IGraphQLContributor
             .Description("Frozen quarterly rollups, newest revision first.")
             .Argument<NonNullGraphType<IntGraphType>>("year")
             .Argument<IntGraphType>("quarter")
-            .ResolveAsync(async c => await c.Service<RollupService>().SnapshotsAsync(
+            .ResolveAsync(async c => await c.Service<SnapshotReads>().ListAsync(
                 c.GetArgument<int>("year"), c.GetArgument<int?>("quarter"), c.CancellationToken));
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ValueSourceSettingType>>>>("sources")
             .KeptByDataVersion()
