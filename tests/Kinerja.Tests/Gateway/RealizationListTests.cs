@@ -23,7 +23,7 @@ public abstract class RealizationListTests(DatabaseEngine engine) : FreshHost(en
         await Host.QueryAsAsync(pemulihan, """mutation { recordRealization(input: { indicator: "PEMULIHAN-1", year: 2026, quarter: 1, value: 12 }) { status } }""");
         await Host.QueryAsAsync(pemulihan, """mutation { recordRealization(input: { indicator: "PEMULIHAN-1", year: 2026, quarter: 2, value: 7 }) { status } }""");
         (await Host.QueryAsync("""mutation { recordRealization(input: { indicator: "JAMINAN-1", year: 2026, quarter: 1, value: 3 }) { status } }""")).Ok();
-        (await Host.QueryAsAsync(kabid, """mutation { returnRealization(indicator: "PEMULIHAN-1", year: 2026, quarter: 1, reason: "daftar hadir belum dilampirkan") { status } }""")).Ok();
+        (await Host.QueryAsAsync(kabid, """mutation { returnRealization(indicator: "PEMULIHAN-1", year: 2026, quarter: 1, revision: 1, reason: "daftar hadir belum dilampirkan") { status } }""")).Ok();
 
         var rehsos = (await Host.QueryAsAsync(kabid, List, new { unit = "REHSOS" })).Ok().GetProperty("realizations");
         Assert.Equal(
