@@ -33,13 +33,20 @@ builder.AddKinerjaAccounts(DatabaseHosting.DataDirectory(builder.Configuration))
 builder.AddKinerjaScheduler();
 builder.AddGraphQLGateway();
 builder.AddWarmUp();
+builder.AddProxies();
 
 var app = builder.Build();
+// Help and a command the program does not have are answered before the start touches the data.
+if (CommandLine.IsCommand(args) && await app.RefuseOrHelpAsync(args) is { } answered)
+{
+    return answered;
+}
 await app.InitializeModulesAsync();
 if (CommandLine.IsCommand(args))
 {
     return await app.RunCommandAsync(args);
 }
+app.UseProxiesAndHeaders();
 app.MapGraphQLGateway();
 app.MapModuleEndpoints();
 app.MapClientApp();

@@ -4,8 +4,10 @@ namespace Kinerja.Host.Commands;
 
 internal static class CommandLine
 {
-    /// <summary>A first argument that is not a switch names a command (rollup, ...) instead of the server.</summary>
-    public static bool IsCommand(string[] args) => args.Length > 0 && !args[0].StartsWith('-');
+    /// <summary>A first argument that is not a switch names a command (rollup, ...) instead of the server; so does --help.</summary>
+    public static bool IsCommand(string[] args) => args.Length > 0 && (!args[0].StartsWith('-') || IsHelp(args[0]));
+
+    private static bool IsHelp(string arg) => arg is "--help" or "-h" or "help" or "/?";
 
     /// <summary>
     /// The switches for configuration (--Kinerja:DataDirectory=...), without a command's words and file
@@ -29,16 +31,31 @@ internal static class CommandLine
         return [.. switches];
     }
 
+    /// <summary>The exit code of --help (0) or of a command the program does not have (2); null for a command it has.</summary>
+    public static async Task<int?> RefuseOrHelpAsync(this WebApplication app, string[] args)
+    {
+        var commands = app.Services.GetServices<IHostCommand>().OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
+        if (IsHelp(args[0]))
+        {
+            await Console.Out.WriteLineAsync(Help(commands));
+            return 0;
+        }
+        if (commands.Any(c => c.Name == args[0]))
+        {
+            return null;
+        }
+        await Console.Error.WriteLineAsync($"Perintah '{args[0]}' tidak dikenal.\n\n{Help(commands)}");
+        return 2;
+    }
+
     public static async Task<int> RunCommandAsync(this WebApplication app, string[] args)
     {
-        var commands = app.Services.GetServices<IHostCommand>().ToList();
-        var command = commands.FirstOrDefault(c => c.Name == args[0]);
-        if (command is null)
-        {
-            await Console.Error.WriteLineAsync(
-                $"Perintah '{args[0]}' tidak dikenal. Perintah yang ada: {string.Join(", ", commands.Select(c => c.Name).Order())}.");
-            return 2;
-        }
+        var command = app.Services.GetServices<IHostCommand>().Single(c => c.Name == args[0]);
         return await command.RunAsync(args[1..], Console.Out, Console.Error, app.Lifetime.ApplicationStopping);
     }
+
+    private static string Help(IEnumerable<IHostCommand> commands) =>
+        "Kinerja: tanpa perintah, menjalankan server web (alamat dari --Urls, data dari --Kinerja:DataDirectory).\n"
+        + "Perintah:\n" + string.Join("\n", commands.Select(c => $"  {c.Name,-10} {c.Summary}"))
+        + "\nPengaturan diberikan sebagai --Kunci=nilai, mis. --Kinerja:DataDirectory=./data.";
 }

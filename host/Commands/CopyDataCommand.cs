@@ -16,6 +16,8 @@ internal sealed class CopyDataCommand(IEnumerable<DataContextKind> kinds, IDatab
 
     public string Name => "copy-data";
 
+    public string Summary => "menyalin seluruh data SQLite ke PostgreSQL yang dikonfigurasi";
+
     public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         if (CommandOptions.Value(args, TargetOption) is not { Length: > 0 } connectionString)

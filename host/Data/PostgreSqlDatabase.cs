@@ -25,6 +25,9 @@ internal sealed class PostgreSqlDatabaseProvider : IDatabaseProvider
 
     public DatabaseEngine Engine => DatabaseEngine.PostgreSql;
 
+    // The server keeps its own files; the database itself is made by the first start's migrations.
+    public Task PrepareAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     public void Configure(DbContextOptionsBuilder options, string schema, string migrationsHistoryTable) =>
         options.UseNpgsql(ConnectionString, o => o.MigrationsHistoryTable(migrationsHistoryTable, schema))
             .UseEngineMigrations();

@@ -16,6 +16,16 @@ internal sealed class SqliteDatabaseProvider : IDatabaseProvider
 
     public DatabaseEngine Engine => DatabaseEngine.Sqlite;
 
+    // The data directory is made, and the file put in WAL mode (readers go on while a module writes; the mode is kept in the
+    // file), when a start or a command first needs them: the program's --help and a refused command leave nothing behind.
+    public async Task PrepareAsync(CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(new SqliteConnectionStringBuilder(ConnectionString).DataSource)!);
+        await using var connection = new SqliteConnection(ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await PragmaAsync(connection, "PRAGMA journal_mode=WAL;", cancellationToken);
+    }
+
     // SQLite has no schemas: the table prefixes keep the modules apart in the one file.
     public void Configure(DbContextOptionsBuilder options, string schema, string migrationsHistoryTable) =>
         options.UseSqlite(ConnectionString, o => o.MigrationsHistoryTable(migrationsHistoryTable))
@@ -108,15 +118,14 @@ internal static class DatabaseHosting
         }
         else
         {
-            var connectionString = ConnectionString(builder.Configuration);
-            EnableWriteAheadLog(connectionString);
-            builder.Services.AddSingleton<IDatabaseProvider>(new SqliteDatabaseProvider(connectionString));
+            builder.Services.AddSingleton<IDatabaseProvider>(new SqliteDatabaseProvider(ConnectionString(builder.Configuration)));
         }
         builder.Host.ConfigureContainer<ContainerBuilder>(container =>
         {
             container.RegisterInstance(DataVersionContext.Kind);
             container.Register(c => new DataContextMigration(DataVersionContext.Kind, c.Resolve<IDatabaseProvider>())).As<IModuleInitializer>().SingleInstance();
             container.RegisterType<UnitOfWork>().As<IUnitOfWork>().As<IDataVersion>().SingleInstance();
+            container.RegisterType<RequestDataVersion>().InstancePerLifetimeScope();
         });
     }
 
@@ -155,21 +164,7 @@ internal static class DatabaseHosting
             DefaultTimeout = (int)SqliteDatabaseProvider.BusyTimeout.TotalSeconds,
         }.ToString();
 
-    /// <summary>The configured data directory, made if missing.</summary>
-    public static string DataDirectory(IConfiguration configuration)
-    {
-        var directory = Path.GetFullPath(configuration[DataDirectorySetting] is { Length: > 0 } configured ? configured : "data");
-        Directory.CreateDirectory(directory);
-        return directory;
-    }
-
-    // WAL lets readers go on while a module writes; the setting is kept in the file.
-    private static void EnableWriteAheadLog(string connectionString)
-    {
-        using var connection = new SqliteConnection(connectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA journal_mode=WAL;";
-        command.ExecuteNonQuery();
-    }
+    /// <summary>The configured data directory, as a full path; made by the start (<see cref="IDatabaseProvider.PrepareAsync"/>), not here.</summary>
+    public static string DataDirectory(IConfiguration configuration) =>
+        Path.GetFullPath(configuration[DataDirectorySetting] is { Length: > 0 } configured ? configured : "data");
 }

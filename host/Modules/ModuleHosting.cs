@@ -46,6 +46,7 @@ internal static class ModuleHosting
         var database = app.Services.GetRequiredService<IDatabaseProvider>();
         var stopping = app.Lifetime.ApplicationStopping;
         var stamp = Stamp(initializers);
+        await database.PrepareAsync(stopping);
         if (await database.ReadStartStampAsync(stopping) == stamp)
         {
             return;

@@ -14,6 +14,18 @@ internal sealed class AccountRecord
     public int FailedLogins { get; set; }
     public DateTimeOffset? LockedUntil { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>A disabled account cannot sign in, and its tokens are refused.</summary>
+    public bool Disabled { get; set; }
+
+    /// <summary>
+    /// Raised by every change that must end the account's tokens (disabled, a new password, other roles or unit): a
+    /// token carries the stamp it was issued at and is refused once it is not the account's.
+    /// </summary>
+    public long Stamp { get; set; }
+
+    /// <summary>When an administrator or the account itself last changed it; null if never since it was made.</summary>
+    public DateTimeOffset? ChangedAt { get; set; }
 }
 
 /// <summary>One change, as it happened: who, when, what, before and after, from where. Never updated.</summary>

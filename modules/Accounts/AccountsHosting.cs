@@ -15,12 +15,12 @@ public static class AccountsHosting
     /// <summary>Accounts, bearer tokens and the audit trail; the signing key is made in <paramref name="dataDirectory"/> unless configured.</summary>
     public static void AddKinerjaAccounts(this WebApplicationBuilder builder, string dataDirectory)
     {
-        var settings = SecuritySettings.From(builder.Configuration, dataDirectory);
-        builder.Services.AddSingleton(settings);
+        // Made (and the signing key with it) when first needed, not when the program is composed: --help writes nothing.
+        builder.Services.AddSingleton(_ => SecuritySettings.From(builder.Configuration, dataDirectory));
         builder.Services.AddHttpContextAccessor();
-        builder.Services
-            .AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
-            .AddJwtBearer(options =>
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<SecuritySettings, TimeProvider>((options, settings, clock) =>
             {
                 options.MapInboundClaims = false;
                 options.TokenValidationParameters = new TokenValidationParameters
@@ -32,28 +32,44 @@ public static class AccountsHosting
                     NameClaimType = "name",
                     RoleClaimType = "role",
                     ClockSkew = TimeSpan.FromSeconds(30),
+                    // A token's lifetime is read on the host's clock, the one that issued it.
+                    LifetimeValidator = (notBefore, expires, _, parameters) =>
+                    {
+                        // A token that never expires would outlive every change of its account: none is issued, none taken.
+                        if (expires is null)
+                        {
+                            throw new SecurityTokenNoExpirationException("token tanpa masa berlaku");
+                        }
+                        var now = clock.GetUtcNow().UtcDateTime;
+                        return (notBefore is null || notBefore.Value <= now + parameters.ClockSkew) && expires.Value > now - parameters.ClockSkew;
+                    },
                 };
-                // Keeps why a token was refused, so the answer can say so instead of a bare "not signed in".
                 options.Events = new JwtBearerEvents
                 {
+                    // Keeps why a token was refused, so the answer can say so instead of a bare "not signed in".
                     OnAuthenticationFailed = context =>
                     {
-                        context.HttpContext.Items[SignIn.FailureItem] = context.Exception is SecurityTokenExpiredException or SecurityTokenInvalidLifetimeException
-                            ? "token sudah kedaluwarsa; masuk lagi dengan login"
-                            : "token tidak sah";
+                        context.HttpContext.Items[SignIn.FailureItem] = context.Exception switch
+                        {
+                            SecurityTokenExpiredException or SecurityTokenInvalidLifetimeException => "token sudah kedaluwarsa; masuk lagi dengan login",
+                            SecurityTokenNoExpirationException => "token tanpa masa berlaku tidak diterima",
+                            _ => context.HttpContext.Items[SignIn.FailureItem] as string ?? "token tidak sah",
+                        };
                         return Task.CompletedTask;
+                    },
+                    // A well-signed token speaks for its account only while the account is as it was when the token was issued.
+                    OnTokenValidated = async context =>
+                    {
+                        var services = context.HttpContext.RequestServices;
+                        if (await services.GetRequiredService<AccountStamps>().RefusalAsync(context.Principal!,
+                                services.GetRequiredService<RequestDataVersion>(), context.HttpContext.RequestAborted) is { } refusal)
+                        {
+                            context.HttpContext.Items[SignIn.FailureItem] = refusal;
+                            context.Fail(refusal);
+                        }
                     },
                 };
             });
-        // A token's lifetime is read on the host's clock, the one that issued it.
-        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<TimeProvider>((options, clock) => options.TokenValidationParameters.LifetimeValidator =
-                (notBefore, expires, _, parameters) =>
-                {
-                    var now = clock.GetUtcNow().UtcDateTime;
-                    return (notBefore is null || notBefore.Value <= now + parameters.ClockSkew)
-                        && (expires is null || expires.Value > now - parameters.ClockSkew);
-                });
         builder.Services.AddAuthorization();
         builder.Host.ConfigureContainer<ContainerBuilder>(container =>
         {
@@ -62,6 +78,7 @@ public static class AccountsHosting
             container.Register(c => new DataContextMigration(kind, c.Resolve<IDatabaseProvider>())).As<IModuleInitializer>().SingleInstance();
             container.Register(c => kind.Factory<AccountsDbContext>(c.Resolve<IDatabaseProvider>())).SingleInstance();
             container.RegisterType<AccountService>().SingleInstance();
+            container.RegisterType<AccountStamps>().SingleInstance();
             container.RegisterType<LoginThrottle>().SingleInstance();
             container.RegisterType<AuditTrail>().AsSelf().As<IAuditTrail>().SingleInstance();
             container.RegisterType<UserCommand>().As<IHostCommand>().SingleInstance();

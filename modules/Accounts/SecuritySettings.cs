@@ -26,6 +26,7 @@ internal sealed record SecuritySettings(SymmetricSecurityKey SigningKey, TimeSpa
         }
         else
         {
+            Directory.CreateDirectory(dataDirectory);
             var path = Path.Combine(dataDirectory, KeyFileName);
             if (!File.Exists(path))
             {

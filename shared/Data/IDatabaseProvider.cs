@@ -11,6 +11,9 @@ public interface IDatabaseProvider
     /// <summary>The engine, for the few statements that differ between engines (bulk copies, say).</summary>
     DatabaseEngine Engine { get; }
 
+    /// <summary>Readies the database's place (a data directory, say) before the start's first statement.</summary>
+    Task PrepareAsync(CancellationToken cancellationToken);
+
     /// <summary>
     /// Points a context at the database: on engines with schemas its tables and its migrations history
     /// live in <paramref name="schema"/>.

@@ -29,6 +29,12 @@ public enum ChangeReach
     /// sources, polarity or the triwulan closures.
     /// </summary>
     FiguresOnly,
+
+    /// <summary>
+    /// Only what no kept answer reads (the audit trail, a sign-in's failure count): the data version stays as it was, so
+    /// a sign-in does not make every dashboard count again.
+    /// </summary>
+    Unanswered,
 }
 
 /// <summary>

@@ -41,11 +41,20 @@ public sealed class UnitOfWork(IDatabaseProvider database, IEnumerable<ICommitOb
     private int _queued;
     private Group? _open;
 
+    /// <summary>
+    /// The writers waiting for the writer's turn now: each will join the open group. Read by tests that line
+    /// writers up behind one that holds the turn.
+    /// </summary>
+    public int Queued => Volatile.Read(ref _queued);
+
     private sealed class Group(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction) : IAsyncDisposable
     {
         public System.Data.Common.DbConnection Connection { get; } = connection;
         public System.Data.Common.DbTransaction Transaction { get; } = transaction;
         public int Changes { get; set; }
+
+        /// <summary>The changes that raise the data version: all but those no kept answer reads (<see cref="ChangeReach.Unanswered"/>).</summary>
+        public int Answered { get; set; }
 
         /// <summary>False once a change that may write settings ran in the group (see <see cref="WriteScope.SettledVersion"/>).</summary>
         public bool Settled { get; set; } = true;
@@ -65,7 +74,7 @@ public sealed class UnitOfWork(IDatabaseProvider database, IEnumerable<ICommitOb
     {
         if (WriteScope.Current is { } outer)
         {
-            if (reach != ChangeReach.FiguresOnly)
+            if (reach is not (ChangeReach.FiguresOnly or ChangeReach.Unanswered))
             {
                 outer.Unsettle();
             }
@@ -104,7 +113,7 @@ public sealed class UnitOfWork(IDatabaseProvider database, IEnumerable<ICommitOb
             try
             {
                 // Until a change may have written settings, the group holds those of the version it began on.
-                group.Settled &= reach == ChangeReach.FiguresOnly;
+                group.Settled &= reach is ChangeReach.FiguresOnly or ChangeReach.Unanswered;
                 long? settled = null;
                 if (group.Settled)
                 {
@@ -127,6 +136,10 @@ public sealed class UnitOfWork(IDatabaseProvider database, IEnumerable<ICommitOb
                 }
                 await group.Transaction.ReleaseAsync(Savepoint, CancellationToken.None);
                 group.Changes++;
+                if (reach != ChangeReach.Unanswered)
+                {
+                    group.Answered++;
+                }
             }
             catch (Exception e)
             {
@@ -187,7 +200,7 @@ public sealed class UnitOfWork(IDatabaseProvider database, IEnumerable<ICommitOb
         {
             if (!group.Commit.Task.IsFaulted)
             {
-                if (group.Changes > 0)
+                if (group.Answered > 0)
                 {
                     await RaiseVersionAsync(group);
                 }
@@ -219,7 +232,7 @@ public sealed class UnitOfWork(IDatabaseProvider database, IEnumerable<ICommitOb
                 INSERT INTO {{db.Table<DataVersionRecord>()}} AS v ("Id", "Version") VALUES (1, {0})
                 ON CONFLICT ("Id") DO UPDATE SET "Version" = v."Version" + {0}
                 """;
-            await db.Database.ExecuteSqlRawAsync(raise, [(long)group.Changes], CancellationToken.None);
+            await db.Database.ExecuteSqlRawAsync(raise, [(long)group.Answered], CancellationToken.None);
         }
     }
 

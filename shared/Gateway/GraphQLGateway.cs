@@ -56,6 +56,7 @@ internal sealed class GraphQLGateway
 
         Limits = GraphQLLimits.From(configuration);
         ValidationRules = DocumentValidator.CoreRules
+            .Append(SignedInIntrospection.Instance)
             .Append(new ComplexityValidationRule(new ComplexityOptions
             {
                 MaxDepth = Limits.MaxDepth,
@@ -278,7 +279,7 @@ public static class GraphQLHosting
                 await serializer.WriteAsync(buffer, result, cancellationToken);
                 answer = buffer.ToArray();
                 if (claim is not null && result.Executed && result.Errors is not { Count: > 0 }
-                    && await KeptVersionAsync(http, cancellationToken) == at)
+                    && await KeptVersionAsync(http, cancellationToken, again: true) == at)
                 {
                     kept = answer;
                 }
@@ -297,12 +298,18 @@ public static class GraphQLHosting
         await http.Response.Body.WriteAsync(answer, http.RequestAborted);
     }
 
-    /// <summary>The data version, or null when it cannot be read: the request then runs as any other and reports its errors the same way.</summary>
-    private static async Task<long?> KeptVersionAsync(HttpContext http, CancellationToken cancellationToken)
+    /// <summary>
+    /// The data version, or null when it cannot be read: the request then runs as any other and reports its errors the same
+    /// way. The first read is the request's own, shared with the check of its token (one statement for a kept answer);
+    /// <paramref name="again"/> reads it anew, to learn whether a change committed while the answer was made.
+    /// </summary>
+    private static async Task<long?> KeptVersionAsync(HttpContext http, CancellationToken cancellationToken, bool again = false)
     {
         try
         {
-            return await http.RequestServices.GetRequiredService<IDataVersion>().CurrentAsync(cancellationToken);
+            return again
+                ? await http.RequestServices.GetRequiredService<IDataVersion>().CurrentAsync(cancellationToken)
+                : await http.RequestServices.GetRequiredService<RequestDataVersion>().FirstAsync(cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

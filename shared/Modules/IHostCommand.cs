@@ -9,6 +9,9 @@ public interface IHostCommand
     /// <summary>The first word on the command line.</summary>
     string Name { get; }
 
+    /// <summary>What it does, in a line of <c>--help</c>.</summary>
+    string Summary { get; }
+
     /// <summary>Runs the command; returns the process exit code.</summary>
     Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken);
 }

@@ -65,6 +65,8 @@ internal sealed class ImportCommand(RegisterImports imports) : IHostCommand
 {
     public string Name => "import";
 
+    public string Summary => "mengimpor berkas register (pmks, psks, tmp, layanan) CSV atau XLSX";
+
     public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         if (args.Count < 2 || args[0].StartsWith('-') || args[1].StartsWith('-'))

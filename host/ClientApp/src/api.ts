@@ -1,12 +1,10 @@
 // The app's only way to the server: /graphql with the bearer token of the browser's open tabs, and downloads and
 // uploads on the same host.
+import type { MeQuery, TypedDocumentString } from './gql/graphql';
 
-export interface Account { username: string; roles: string[]; unit: string | null; unitName?: string | null }
-export interface FieldError {
-  field: string; reason: string;
-  /** The alias of the mutation field it answers, when one request sends several (q1: setTarget ...). */
-  at?: string;
-}
+/** The signed-in account as `me` answers it, with its unit's name. */
+export type Account = NonNullable<MeQuery['me']> & { unitName?: string | null };
+export interface FieldError { field: string; reason: string }
 
 export class ApiError extends Error {
   constructor(message: string, readonly code: string | null, readonly fields: FieldError[]) { super(message); }
@@ -79,7 +77,7 @@ function signOutWith(message: string): never {
   throw new ApiError(message, 'UNAUTHENTICATED', []);
 }
 
-interface GraphQLError { message: string; path?: (string | number)[]; extensions?: { code?: string; fields?: FieldError[] } }
+interface GraphQLError { message: string; extensions?: { code?: string; fields?: FieldError[] } }
 
 // The server names each refused field with its path (input.value: ...); a person reads only the reason, once.
 function reasons(errors: GraphQLError[]): string {
@@ -91,26 +89,53 @@ function reasons(errors: GraphQLError[]): string {
 const endedSession = (message: string) =>
   `Sesi berakhir: ${/kedaluwarsa/i.test(message) ? 'masa berlaku tanda masuk Anda sudah habis' : 'tanda masuk Anda tidak berlaku lagi'}. Silakan masuk kembali.`;
 
-export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+/**
+ * Sends a query or mutation written with graphql() (its answer and variables typed from schema.graphql) and answers
+ * its data, or throws an ApiError with the server's reasons.
+ */
+export async function request<TResult, TVariables>(
+  document: TypedDocumentString<TResult, TVariables>,
+  ...[variables]: TVariables extends Record<string, never> ? [] : [TVariables]
+): Promise<TResult> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   const token = session.token();
   if (token) headers.authorization = `Bearer ${token}`;
   let response: Response;
   try {
-    response = await fetch('/graphql', { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+    response = await fetch('/graphql', { method: 'POST', headers, body: JSON.stringify({ query: document.toString(), variables: variables ?? {} }) });
   } catch {
     throw new ApiError('Server tidak dapat dihubungi. Periksa jaringan lalu coba lagi.', null, []);
   }
-  const answer = await response.json().catch(() => null) as { data?: T; errors?: GraphQLError[] } | null;
+  const answer = await response.json().catch(() => null) as { data?: TResult; errors?: GraphQLError[] } | null;
   if (!answer) throw new ApiError(`Server menjawab ${response.status} tanpa isi yang dapat dibaca.`, null, []);
   const errors = answer.errors ?? [];
   const unauthenticated = errors.find(e => e.extensions?.code === 'UNAUTHENTICATED');
   if (unauthenticated && token) signOutWith(endedSession(unauthenticated.message));
   if (errors.length > 0) {
-    throw new ApiError(reasons(errors), errors[0].extensions?.code ?? null,
-      errors.flatMap(e => (e.extensions?.fields ?? []).map(f => ({ ...f, at: e.path?.[0]?.toString() }))));
+    throw new ApiError(reasons(errors), errors[0].extensions?.code ?? null, errors.flatMap(e => e.extensions?.fields ?? []));
   }
-  return answer.data as T;
+  return answer.data as TResult;
+}
+
+/**
+ * Sends the changes of a row's fields one after another, each stored or refused on its own, and answers each refusal
+ * at its field (the field's reasons) or, where the server names no field, in rest.
+ */
+export async function sendEach<F extends string>(fields: F[], send: (field: F) => Promise<unknown>) {
+  const at: Partial<Record<F, string>> = {};
+  const rest: string[] = [];
+  for (const field of fields) {
+    try {
+      await send(field);
+    } catch (e) {
+      const refused = e as ApiError;
+      if (refused.fields.length > 0) at[field] = [...new Set(refused.fields.map(f => f.reason))].join(' • ');
+      else rest.push(refused.message);
+      // Without the server or the session, the fields after it would fail the same way.
+      if (refused.code == null || refused.code === 'UNAUTHENTICATED') break;
+    }
+  }
+  return { at, rest: rest.length > 0 ? [...new Set(rest)].join(' • ') : null, stored: Object.keys(at).length === 0 && rest.length === 0 };
 }
 
 // A message of the upload endpoint starts with the field it is about (file: berkas ... kosong).

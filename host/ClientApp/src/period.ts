@@ -22,9 +22,3 @@ export function periodLabel(p: Period) {
 
 export const thisYear = () => new Date().getFullYear();
 export const YEARS = Array.from({ length: 7 }, (_, i) => thisYear() - 4 + i);
-
-export const KECAMATAN = [
-  'Balongpanggang', 'Benjeng', 'Bungah', 'Cerme', 'Driyorejo', 'Duduksampeyan', 'Dukun', 'Gresik',
-  'Kebomas', 'Kedamean', 'Manyar', 'Menganti', 'Panceng', 'Sangkapura', 'Sidayu', 'Tambak',
-  'Ujungpangkah', 'Wringinanom',
-];

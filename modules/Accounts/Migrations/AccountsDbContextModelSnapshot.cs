@@ -22,8 +22,14 @@ namespace Kinerja.Modules.Accounts.Migrations
                     b.Property<string>("UserName")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTimeOffset?>("ChangedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("Disabled")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("FailedLogins")
                         .HasColumnType("INTEGER");
@@ -38,6 +44,9 @@ namespace Kinerja.Modules.Accounts.Migrations
                     b.PrimitiveCollection<string>("Roles")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("Stamp")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Unit")
                         .HasColumnType("TEXT");

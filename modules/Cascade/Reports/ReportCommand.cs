@@ -25,6 +25,8 @@ internal sealed class ReportCommand : IHostCommand
 
     public string Name => "report";
 
+    public string Summary => "menulis laporan (pengukuran-kinerja, perjanjian-kinerja, rencana-aksi) ke berkas XLSX, PDF atau HTML";
+
     public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var path = CommandOptions.Value(args, "--out");

@@ -16,6 +16,8 @@ internal sealed class RollupCommand : IHostCommand
 
     public string Name => "rollup";
 
+    public string Summary => "menjalankan rollup triwulan yang sudah berakhir dan menutupnya (--year, --quarter)";
+
     public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         if (!TryReadInt(args, "--year", out var year) || !TryReadInt(args, "--quarter", out var quarter))

@@ -12,22 +12,20 @@ namespace Kinerja.Tests.Browser;
 /// The real host on a loopback port with a temporary data directory, and Debian's Chromium driven headless by
 /// Playwright. Every request any page makes is recorded, to show that none leaves the host.
 /// </summary>
-public sealed class BrowserSession : IAsyncLifetime
+public sealed class BrowserSession : SharedHost
 {
     public const string ChromiumPath = "/usr/bin/chromium";
     public const string Password = "kata-sandi-uji-yang-panjang";
 
-    private readonly TempDirectory _data = new();
     private IPlaywright? _playwright;
 
-    public KinerjaHost Host { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
     public string BaseUrl { get; private set; } = null!;
     public ConcurrentQueue<string> Requests { get; } = new();
 
     public static string ScreenshotDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "artifacts", "screenshots");
 
-    public async Task InitializeAsync()
+    protected override async Task SeedAsync()
     {
         if (!File.Exists(ChromiumPath))
         {
@@ -35,12 +33,11 @@ public sealed class BrowserSession : IAsyncLifetime
                 $"Chromium tidak ada di {ChromiumPath}: pasang dengan `apt-get update && apt-get install -y chromium` (.ci/run melakukannya). "
                 + "Uji peramban tidak dilewati dan tidak mengunduh peramban sendiri.");
         }
-        Host = new KinerjaHost(_data.Path);
         Host.UseKestrel(0);
         Host.StartServer();
         BaseUrl = Host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
             .First().Replace("[::1]", "127.0.0.1", StringComparison.Ordinal);
-        await SeedAsync();
+        await SeedFiguresAsync();
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -53,18 +50,14 @@ public sealed class BrowserSession : IAsyncLifetime
         Directory.CreateDirectory(ScreenshotDirectory);
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
         if (Browser is not null)
         {
             await Browser.DisposeAsync();
         }
         _playwright?.Dispose();
-        if (Host is not null)
-        {
-            await Host.DisposeAsync();
-        }
-        _data.Dispose();
+        await base.DisposeAsync();
     }
 
     /// <summary>A fresh browser context (its own sessionStorage) whose requests are recorded.</summary>
@@ -104,7 +97,7 @@ public sealed class BrowserSession : IAsyncLifetime
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, $"{name}.png"), FullPage = true });
 
     // A year of figures for three of the four IKU, so that the dashboard shows numbers, predicates and statuses.
-    private async Task SeedAsync()
+    private async Task SeedFiguresAsync()
     {
         await Host.SignInAsync("admin-uji", Roles.Admin, null);
         (await Host.QueryAsync("""

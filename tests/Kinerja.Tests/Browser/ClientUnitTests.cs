@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Kinerja.Tests.Support;
 
 namespace Kinerja.Tests.Browser;
@@ -9,22 +8,8 @@ public sealed class ClientUnitTests
     [Fact]
     public async Task Given_the_web_apps_unit_tests_Then_npm_test_passes_them_all()
     {
-        var start = new ProcessStartInfo("npm")
-        {
-            WorkingDirectory = Path.Combine(Repository.Root, "host", "ClientApp"),
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add("test");
-        start.ArgumentList.Add("--silent");
-        start.Environment["NO_COLOR"] = "1";
-        start.Environment["CI"] = "1";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        var report = $"{await output}\n{await error}";
-        Assert.True(process.ExitCode == 0, $"npm test gagal ({process.ExitCode}):\n{report}");
+        var (exitCode, report) = await Npm.RunAsync(Path.Combine(Repository.Root, "host", "ClientApp"), "test", "--silent");
+        Assert.True(exitCode == 0, $"npm test gagal ({exitCode}):\n{report}");
         Assert.Matches(@"Tests\s+\d+ passed", report);
     }
 }

@@ -1,5 +1,8 @@
+using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Text;
+using Autofac;
+using Kinerja.Modules.Accounts;
 using Kinerja.Shared.Security;
 using Kinerja.Tests.Support;
 
@@ -25,8 +28,7 @@ public sealed class AbuseTests
     [Fact]
     public async Task Given_the_default_budget_Then_the_pohon_kinerja_screen_passes_and_a_thousand_aliased_iku_are_refused_before_they_run()
     {
-        using var data = new TempDirectory();
-        await using var host = new KinerjaHost(data.Path);
+        await using var host = new KinerjaHost();
 
         (await host.QueryAsync(PohonKinerja)).Ok();
 
@@ -44,8 +46,7 @@ public sealed class AbuseTests
     [Fact]
     public async Task Given_a_rate_limit_Then_an_account_over_it_is_refused_with_429_and_another_account_is_not()
     {
-        using var data = new TempDirectory();
-        await using var host = new KinerjaHost(data.Path, settings: new Dictionary<string, string?> { ["Kinerja:RateLimit:PermitsPerMinute"] = "3" });
+        await using var host = new KinerjaHost(settings: new Dictionary<string, string?> { ["Kinerja:RateLimit:PermitsPerMinute"] = "3" });
         var busy = await host.SignInAsync("op-pmi", Roles.Operator, "PMI");
         var other = await host.SignInAsync("op-verval", Roles.Operator, "VERVAL");
 
@@ -64,27 +65,79 @@ public sealed class AbuseTests
         (await host.QueryAsAsync(other, "{ me { username } }")).Ok();
     }
 
+    /// <summary>
+    /// Holds an entry of PMI-1 or PMI-2 in its change until the request's time limit has passed (the token the change
+    /// runs with is cancelled), then lets it give up (PMI-1) or go on to be stored (PMI-2): a request surely over its
+    /// limit, cut short on either side of its commit, however fast or slow the machine. Says what it saw in <paramref name="seen"/>.
+    /// </summary>
+    private sealed class HeldPastTheLimit(IAuditTrail inner, ConcurrentQueue<string> seen) : IAuditTrail
+    {
+        public async Task RecordAsync(Caller caller, AuditEntry entry, CancellationToken cancellationToken)
+        {
+            if (entry.Code is not ("PMI-1" or "PMI-2"))
+            {
+                await inner.RecordAsync(caller, entry, cancellationToken);
+                return;
+            }
+            if (cancellationToken.IsCancellationRequested)
+            {
+                seen.Enqueue($"{entry.Code} reached after the limit had passed: the test's limit is too short");
+            }
+            try
+            {
+                // Ends when the limit cancels the token; two minutes at most, should the limit never reach the change.
+                await Task.Delay(TimeSpan.FromMinutes(2), cancellationToken);
+                seen.Enqueue($"{entry.Code} not cut short by the time limit");
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                seen.Enqueue($"{entry.Code} held until the limit");
+                if (entry.Code == "PMI-1")
+                {
+                    throw;
+                }
+            }
+            await inner.RecordAsync(caller, entry, CancellationToken.None);
+        }
+    }
+
+    private static string Entry(string indicator) =>
+        $$"""mutation { recordRealization(input: { indicator: "{{indicator}}", year: 2026, quarter: 1, value: 3 }) { status } }""";
+
     [Fact]
     public async Task Given_a_time_limit_Then_a_request_over_it_is_stopped_and_says_whether_its_change_was_stored()
     {
         using var data = new TempDirectory();
         string token;
-        // Signed in on a host without the limit: the login itself would not fit in a millisecond.
+        // Signed in on a host without the limit: the login is not what is timed here.
         await using (var setup = new KinerjaHost(data.Path))
         {
             token = await setup.SignInAsync("admin-waktu", Roles.Admin, null);
         }
-        await using var host = new KinerjaHost(data.Path, settings: new Dictionary<string, string?> { ["Kinerja:GraphQL:TimeLimitSeconds"] = "0.001" });
+        var seen = new ConcurrentQueue<string>();
+        await using var host = new KinerjaHost(data.Path, settings: new Dictionary<string, string?> { ["Kinerja:GraphQL:TimeLimitSeconds"] = "2" },
+            container: c => c.Register(x => new HeldPastTheLimit(x.Resolve<AuditTrail>(), seen)).As<IAuditTrail>().SingleInstance());
+        (await host.QueryAsAsync(token, Entry("UMPEG-1"))).Ok(); // within the limit: answered as ever
 
-        var answer = await host.QueryAsAsync(token, """mutation { recordRealization(input: { indicator: "PMI-1", year: 2026, quarter: 1, value: 3 }) { status } }""");
+        var beforeCommit = await host.QueryAsAsync(token, Entry("PMI-1"));
+        var afterCommit = await host.QueryAsAsync(token, Entry("PMI-2"));
 
-        Assert.Equal(503, answer.StatusCode);
-        var message = Assert.Single(answer.ErrorMessages);
-        Assert.Contains("batas waktu", message);
-        // The limit can pass before the change commits or after, while its answer is read: the message
-        // must say which, and the stored figure must agree with it.
-        await using var reader = new KinerjaHost(data.Path);
-        var value = (await reader.QueryAsync("""{ value(indicator: "PMI-1", year: 2026, quarter: 1) { status } }""")).Ok();
-        Assert.Equal(message.Contains("TELAH disimpan") ? "OK" : "NO_DATA", value.GetProperty("value").GetProperty("status").GetString());
+        Assert.Equal(["PMI-1 held until the limit", "PMI-2 held until the limit"], seen);
+
+        // The limit can pass before the change commits or after, while its answer is read: the message must say which,
+        // and the stored figure must agree with it.
+        foreach (var (answer, indicator, said, status) in new[]
+        {
+            (beforeCommit, "PMI-1", "Tidak ada yang disimpan", "NO_DATA"),
+            (afterCommit, "PMI-2", "TELAH disimpan", "OK"),
+        })
+        {
+            Assert.Equal(503, answer.StatusCode);
+            var message = Assert.Single(answer.ErrorMessages);
+            Assert.Contains("batas waktu", message);
+            Assert.Contains(said, message);
+            var value = (await host.QueryAsAsync(token, $$"""{ value(indicator: "{{indicator}}", year: 2026, quarter: 1) { status } }""")).Ok();
+            Assert.Equal(status, value.GetProperty("value").GetProperty("status").GetString());
+        }
     }
 }

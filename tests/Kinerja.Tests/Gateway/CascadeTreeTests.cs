@@ -5,17 +5,13 @@ using Kinerja.Tests.Support;
 namespace Kinerja.Tests.Gateway;
 
 /// <summary>A year's tree is changed, checked and restored through GraphQL; other years keep theirs.</summary>
-public abstract class CascadeTreeTests(DatabaseEngine engine) : IAsyncLifetime
+public abstract class CascadeTreeTests(DatabaseEngine engine) : FreshHost(engine)
 {
-    private readonly TempDirectory _data = new();
-    private KinerjaHost _host = null!;
-
-    public async Task InitializeAsync()
+    protected override async Task SeedAsync()
     {
-        _host = new KinerjaHost(_data.Path, engine: engine);
         foreach (var year in new[] { 2026, 2027 })
         {
-            (await _host.QueryAsync($$"""
+            (await Host.QueryAsync($$"""
                 mutation {
                   a: recordRealization(input: { indicator: "PEMULIHAN-1", year: {{year}}, quarter: 1, value: 15 }) { status }
                   b: recordRealization(input: { indicator: "PELAYANAN-1", year: {{year}}, quarter: 1, value: 5 }) { status }
@@ -25,15 +21,9 @@ public abstract class CascadeTreeTests(DatabaseEngine engine) : IAsyncLifetime
         }
     }
 
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        _data.Dispose();
-    }
-
     private async Task<double?> Rehsos1(int year)
     {
-        var value = (await _host.QueryAsync($$"""{ value(indicator: "REHSOS-1", year: {{year}}, quarter: 1) { value } }""")).Ok();
+        var value = (await Host.QueryAsync($$"""{ value(indicator: "REHSOS-1", year: {{year}}, quarter: 1) { value } }""")).Ok();
         var v = value.GetProperty("value").GetProperty("value");
         return v.ValueKind == JsonValueKind.Null ? null : v.GetDouble();
     }
@@ -43,7 +33,7 @@ public abstract class CascadeTreeTests(DatabaseEngine engine) : IAsyncLifetime
     {
         Assert.Equal(30, await Rehsos1(2026)); // 15 / 50 x 100
 
-        var changed = (await _host.QueryAsync("""
+        var changed = (await Host.QueryAsync("""
             mutation { setIndicatorRule(year: 2027, indicator: "REHSOS-1", numerator: "sum:PEMULIHAN-1,PELAYANAN-1", denominator: "base:eks_penyakit_sosial.total") {
               indicator { code } year numerator denominator isDefault } }
             """)).Ok().GetProperty("setIndicatorRule");
@@ -53,7 +43,7 @@ public abstract class CascadeTreeTests(DatabaseEngine engine) : IAsyncLifetime
         Assert.Equal(40, await Rehsos1(2027)); // (15 + 5) / 50 x 100
         Assert.Equal(30, await Rehsos1(2026));
 
-        var trees = (await _host.QueryAsync("""
+        var trees = (await Host.QueryAsync("""
             { y26: tree(year: 2026) { indicator { code } numerator isDefault }
               y27: tree(year: 2027) { indicator { code } numerator isDefault }
               children: indicator(code: "PELAYANAN-1") { y26: parents(year: 2026) { code } y27: parents(year: 2027) { code } } }
@@ -64,7 +54,7 @@ public abstract class CascadeTreeTests(DatabaseEngine engine) : IAsyncLifetime
         Assert.Contains("REHSOS-1", Codes(trees.GetProperty("children").GetProperty("y27")));
         Assert.DoesNotContain("REHSOS-1", Codes(trees.GetProperty("children").GetProperty("y26")));
 
-        var restored = (await _host.QueryAsync("""mutation { restoreIndicatorRule(year: 2027, indicator: "REHSOS-1") { numerator isDefault } }""")).Ok();
+        var restored = (await Host.QueryAsync("""mutation { restoreIndicatorRule(year: 2027, indicator: "REHSOS-1") { numerator isDefault } }""")).Ok();
         Assert.True(restored.GetProperty("restoreIndicatorRule").GetProperty("isDefault").GetBoolean());
         Assert.Equal(30, await Rehsos1(2027));
     }
@@ -82,43 +72,43 @@ public abstract class CascadeTreeTests(DatabaseEngine engine) : IAsyncLifetime
     public async Task Given_an_invalid_rule_Then_it_is_refused_and_the_tree_is_unchanged(
         string indicator, string numerator, string? denominator, string field, string reason)
     {
-        var before = (await _host.QueryAsync("{ tree(year: 2027) { indicator { code } numerator denominator } }")).Ok().GetRawText();
+        var before = (await Host.QueryAsync("{ tree(year: 2027) { indicator { code } numerator denominator } }")).Ok().GetRawText();
 
-        var answer = await _host.QueryAsync(
+        var answer = await Host.QueryAsync(
             "mutation($i: String!, $n: String!, $d: String) { setIndicatorRule(year: 2027, indicator: $i, numerator: $n, denominator: $d) { isDefault } }",
             new { i = indicator, n = numerator, d = denominator });
 
         var message = Assert.Single(answer.ErrorMessages);
         Assert.Contains(field + ":", message);
         Assert.Contains(reason, message);
-        Assert.Equal(before, (await _host.QueryAsync("{ tree(year: 2027) { indicator { code } numerator denominator } }")).Ok().GetRawText());
+        Assert.Equal(before, (await Host.QueryAsync("{ tree(year: 2027) { indicator { code } numerator denominator } }")).Ok().GetRawText());
     }
 
     [Fact]
     public async Task Given_an_indicator_made_a_rollup_in_2027_Then_entering_it_for_2027_is_refused_with_its_source()
     {
-        (await _host.QueryAsync("""mutation { setIndicatorRule(year: 2027, indicator: "PEMULIHAN-1", numerator: "sum:PELAYANAN-1") { isDefault } }""")).Ok();
+        (await Host.QueryAsync("""mutation { setIndicatorRule(year: 2027, indicator: "PEMULIHAN-1", numerator: "sum:PELAYANAN-1") { isDefault } }""")).Ok();
 
-        var refused = await _host.QueryAsync("""mutation { recordRealization(input: { indicator: "PEMULIHAN-1", year: 2027, quarter: 2, value: 3 }) { status } }""");
-        var allowed = await _host.QueryAsync("""mutation { recordRealization(input: { indicator: "PEMULIHAN-1", year: 2026, quarter: 2, value: 3 }) { status } }""");
+        var refused = await Host.QueryAsync("""mutation { recordRealization(input: { indicator: "PEMULIHAN-1", year: 2027, quarter: 2, value: 3 }) { status } }""");
+        var allowed = await Host.QueryAsync("""mutation { recordRealization(input: { indicator: "PEMULIHAN-1", year: 2026, quarter: 2, value: 3 }) { status } }""");
 
         Assert.Contains("dihitung dari jumlah realisasi PELAYANAN-1", Assert.Single(refused.ErrorMessages));
         allowed.Ok();
 
-        var whole = (await _host.QueryAsync("""mutation { restoreDefaultTree(year: 2027) { isDefault } }""")).Ok();
+        var whole = (await Host.QueryAsync("""mutation { restoreDefaultTree(year: 2027) { isDefault } }""")).Ok();
         Assert.All(whole.GetProperty("restoreDefaultTree").EnumerateArray(), r => Assert.True(r.GetProperty("isDefault").GetBoolean()));
-        (await _host.QueryAsync("""mutation { recordRealization(input: { indicator: "PEMULIHAN-1", year: 2027, quarter: 2, value: 3 }) { status } }""")).Ok();
+        (await Host.QueryAsync("""mutation { recordRealization(input: { indicator: "PEMULIHAN-1", year: 2027, quarter: 2, value: 3 }) { status } }""")).Ok();
     }
 
     [Fact]
     public async Task Given_less_is_better_Then_achievement_is_two_targets_less_the_realisation_over_the_target()
     {
-        (await _host.QueryAsync("""
+        (await Host.QueryAsync("""
             mutation { setPolarity(indicator: "PEMULIHAN-1", lessIsBetter: true) { lessIsBetter }
                        setTarget(input: { indicator: "PEMULIHAN-1", year: 2026, quarter: 1, value: 20 }) { status } }
             """)).Ok();
 
-        var value = (await _host.QueryAsync("""{ value(indicator: "PEMULIHAN-1", year: 2026, quarter: 1) { value target achievement predicate indicator { lessIsBetter } } }""")).Ok();
+        var value = (await Host.QueryAsync("""{ value(indicator: "PEMULIHAN-1", year: 2026, quarter: 1) { value target achievement predicate indicator { lessIsBetter } } }""")).Ok();
 
         // (2 x 20 - 15) / 20 x 100 = 125
         Assert.Equal("""{"value":15,"target":20,"achievement":125,"predicate":"Sangat Tinggi","indicator":{"lessIsBetter":true}}""",

@@ -38,8 +38,7 @@ public sealed class EngineParityTests
 
     private static async Task<string> AnswerOnAsync(DatabaseEngine engine)
     {
-        using var data = new TempDirectory();
-        await using var host = new KinerjaHost(data.Path, engine: engine);
+        await using var host = new KinerjaHost(engine: engine);
         (await host.QueryAsync(Entries)).Ok();
         (await host.QueryAsync("mutation { runRollup(year: 2026, quarter: 1) { revision } }")).Ok();
         return (await host.QueryAsync(Answers)).Ok().GetRawText();

@@ -5,15 +5,9 @@ namespace Kinerja.Tests.Gateway;
 /// <summary>Bad input is refused with an error naming the field and the reason, and changes nothing stored.</summary>
 public sealed class EntryValidationTests : IClassFixture<EntryValidationTests.SeededHost>
 {
-    public sealed class SeededHost : IAsyncLifetime
+    public sealed class SeededHost : SharedHost
     {
-        private readonly TempDirectory _data = new();
-
-        public KinerjaHost Host { get; private set; } = null!;
-
-        public async Task InitializeAsync()
-        {
-            Host = new KinerjaHost(_data.Path);
+        protected override async Task SeedAsync() =>
             (await Host.QueryAsync("""
                 mutation {
                   a: recordRealization(input: { indicator: "PEMULIHAN-1", year: 2026, quarter: 1, value: 15 }) { status }
@@ -22,13 +16,6 @@ public sealed class EntryValidationTests : IClassFixture<EntryValidationTests.Se
                   d: setTarget(input: { indicator: "PEMULIHAN-1", year: 2026, value: 60 }) { status }
                 }
                 """)).Ok();
-        }
-
-        public async Task DisposeAsync()
-        {
-            await Host.DisposeAsync();
-            _data.Dispose();
-        }
     }
 
     private const string Stored = """

@@ -4,26 +4,9 @@ using Kinerja.Tests.Support;
 
 namespace Kinerja.Tests.Gateway;
 
-public sealed class HttpTests : IClassFixture<HttpTests.Host>
+public sealed class HttpTests(SharedHost.OnSqlite shared) : IClassFixture<SharedHost.OnSqlite>
 {
-    public sealed class Host : IDisposable
-    {
-        private readonly TempDirectory _data = new();
-
-        public Host() => Kinerja = new KinerjaHost(_data.Path);
-
-        public KinerjaHost Kinerja { get; }
-
-        public void Dispose()
-        {
-            Kinerja.Dispose();
-            _data.Dispose();
-        }
-    }
-
-    private readonly KinerjaHost _host;
-
-    public HttpTests(Host fixture) => _host = fixture.Kinerja;
+    private readonly KinerjaHost _host = shared.Host;
 
     private async Task<HttpClient> SignedInClientAsync()
     {

@@ -9,8 +9,7 @@ public abstract class IkuOverHttpTests(DatabaseEngine engine)
     [Fact]
     public async Task Given_flows_and_a_stock_Then_IKU_4_is_summed_numerator_over_the_latest_stock_for_every_kind_of_period()
     {
-        using var data = new TempDirectory();
-        await using var host = new KinerjaHost(data.Path, engine: engine);
+        await using var host = new KinerjaHost(engine: engine);
         (await host.QueryAsync("""
             mutation {
               a: recordRealization(input: { indicator: "KELEMBAGAAN-1", year: 2026, quarter: 1, value: 15 }) { status }
@@ -58,8 +57,7 @@ public abstract class IkuOverHttpTests(DatabaseEngine engine)
     [Fact]
     public async Task Given_only_Rehabilitasi_Then_IKU_1_is_MODULE_DISABLED_not_a_partial_figure()
     {
-        using var data = new TempDirectory();
-        await using var host = new KinerjaHost(data.Path, modules: "Rehabilitasi", engine: engine);
+        await using var host = new KinerjaHost(modules: "Rehabilitasi", engine: engine);
         (await host.QueryAsync("""
             mutation {
               a: recordRealization(input: { indicator: "PEMULIHAN-1", year: 2026, quarter: 1, value: 15 }) { status }

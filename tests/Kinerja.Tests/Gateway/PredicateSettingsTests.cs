@@ -8,8 +8,7 @@ public abstract class PredicateSettingsTests(DatabaseEngine engine)
     [Fact]
     public async Task Given_configured_predicate_bands_Then_they_replace_the_Permendagri_scale()
     {
-        using var data = new TempDirectory();
-        await using var host = new KinerjaHost(data.Path, settings: new Dictionary<string, string?>
+        await using var host = new KinerjaHost(settings: new Dictionary<string, string?>
         {
             ["Kinerja:Predicates:0:Minimum"] = "100",
             ["Kinerja:Predicates:0:Name"] = "Tercapai",

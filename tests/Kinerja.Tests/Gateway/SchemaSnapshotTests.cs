@@ -14,8 +14,7 @@ public sealed class SchemaSnapshotTests
     [Fact]
     public async Task Given_all_modules_Then_served_schema_matches_schema_graphql()
     {
-        using var data = new TempDirectory();
-        await using var host = new KinerjaHost(data.Path);
+        await using var host = new KinerjaHost();
         var served = Normalize(host.Services.GetRequiredService<GraphQLGateway>().Schema.Print());
         var path = Path.Combine(Repository.Root, "schema.graphql");
 

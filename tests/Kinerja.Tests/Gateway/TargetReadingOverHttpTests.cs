@@ -21,9 +21,9 @@ public abstract class TargetReadingOverHttpTests(DatabaseEngine engine)
         ("KELEMBAGAAN-1", ModelReading.Levels, true, null, [10, 20, 30, 40]),
     ];
 
-    private async Task<KinerjaHost> SeededAsync(TempDirectory data)
+    private async Task<KinerjaHost> SeededAsync()
     {
-        var host = new KinerjaHost(data.Path, engine: engine);
+        var host = new KinerjaHost(engine: engine);
         var mutations = new List<string>();
         foreach (var (code, reading, changed, annual, quarters) in Typed)
         {
@@ -73,8 +73,7 @@ public abstract class TargetReadingOverHttpTests(DatabaseEngine engine)
     [Fact]
     public async Task Given_targets_of_every_reading_Then_every_period_answers_as_the_spec_and_the_year_as_through_TW_IV()
     {
-        using var data = new TempDirectory();
-        await using var host = await SeededAsync(data);
+        await using var host = await SeededAsync();
 
         var periods = new List<(int? Quarter, bool Cumulative, Dictionary<string, JsonElement> Values)>();
         foreach (var (_, quarter, cumulative) in TargetModel.AllPeriods())
@@ -130,8 +129,7 @@ public abstract class TargetReadingOverHttpTests(DatabaseEngine engine)
     [Fact]
     public async Task Given_a_reading_changed_Then_it_is_for_admins_audited_answered_at_once_and_refused_while_a_triwulan_is_closed()
     {
-        using var data = new TempDirectory();
-        await using var host = new KinerjaHost(data.Path, engine: engine, now: DateTimeOffset.Parse("2027-05-02T09:00:00+07:00"));
+        await using var host = new KinerjaHost(engine: engine, now: DateTimeOffset.Parse("2027-05-02T09:00:00+07:00"));
         const string read = """{ value(indicator: "PMI-1", year: 2027, quarter: 2, cumulative: true) { target } }""";
         (await host.QueryAsync("""
             mutation { a: setTarget(input: { indicator: "PMI-1", year: 2027, quarter: 1, value: 10 }) { status }
@@ -167,8 +165,7 @@ public abstract class TargetReadingOverHttpTests(DatabaseEngine engine)
     [Fact]
     public async Task Given_entries_that_cannot_be_right_Then_they_are_refused_and_those_that_may_be_are_stored_and_flagged()
     {
-        using var data = new TempDirectory();
-        await using var host = new KinerjaHost(data.Path, engine: engine);
+        await using var host = new KinerjaHost(engine: engine);
         const string stored = """{ realizations(year: 2026, unit: "KEU") { indicator { code } quarter numerator denominator warnings } }""";
 
         foreach (var (input, field, reason) in new[]
@@ -202,8 +199,7 @@ public abstract class TargetReadingOverHttpTests(DatabaseEngine engine)
     [Fact]
     public async Task Given_a_triwulan_that_has_not_ended_Then_a_rollup_of_it_is_refused_and_nothing_is_closed()
     {
-        using var data = new TempDirectory();
-        await using var host = new KinerjaHost(data.Path, engine: engine, now: DateTimeOffset.Parse("2026-03-31T23:30:00+07:00"));
+        await using var host = new KinerjaHost(engine: engine, now: DateTimeOffset.Parse("2026-03-31T23:30:00+07:00"));
 
         var refused = Assert.Single((await host.QueryAsync("mutation { runRollup(year: 2026, quarter: 1) { revision } }")).ErrorMessages);
         Assert.Equal("quarter: triwulan I 2026 belum berakhir (berakhir 31 Maret 2026); rollup hanya untuk triwulan yang sudah berakhir", refused);

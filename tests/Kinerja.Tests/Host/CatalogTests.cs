@@ -3,23 +3,8 @@ using Kinerja.Tests.Support;
 
 namespace Kinerja.Tests.Host;
 
-public sealed class CatalogTests : IClassFixture<CatalogTests.AllModules>
+public sealed class CatalogTests(SharedHost.OnSqlite shared) : IClassFixture<SharedHost.OnSqlite>
 {
-    public sealed class AllModules : IDisposable
-    {
-        private readonly TempDirectory _data = new();
-
-        public AllModules() => Host = new KinerjaHost(_data.Path);
-
-        public KinerjaHost Host { get; }
-
-        public void Dispose()
-        {
-            Host.Dispose();
-            _data.Dispose();
-        }
-    }
-
     private static readonly string[] AllCodes =
     [
         "IKU-1", "IKU-2", "IKU-3", "IKU-4", "SEK-1", "SEK-2", "SEK-3",
@@ -33,9 +18,7 @@ public sealed class CatalogTests : IClassFixture<CatalogTests.AllModules>
         "DAYASOS-1", "DAYASOS-2", "DAYASOS-3", "KELEMBAGAAN-1", "KELEMBAGAAN-2", "PMI-1", "PMI-2", "VERVAL-1", "UPTLBK-1",
     ];
 
-    private readonly KinerjaHost _host;
-
-    public CatalogTests(AllModules fixture) => _host = fixture.Host;
+    private readonly KinerjaHost _host = shared.Host;
 
     [Fact]
     public async Task Given_all_modules_Then_indicators_lists_the_60_codes_of_the_catalog()

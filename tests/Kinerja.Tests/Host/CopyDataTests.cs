@@ -25,6 +25,18 @@ public sealed class CopyDataTests
           contributions { indicator { code } numerator } }
         """;
 
+    // A host signs its test account in again on the copy: every sign-in is in the trail, the copied rows are what must match.
+    private static string WithoutSignIns(string answers)
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse(answers)!;
+        var trail = node["auditTrail"]!.AsArray();
+        foreach (var row in trail.Where(r => r!["action"]!.GetValue<string>() == "masuk").ToList())
+        {
+            trail.Remove(row);
+        }
+        return node.ToJsonString();
+    }
+
     [Fact]
     public async Task Given_an_office_on_SQLite_When_copied_to_PostgreSQL_Then_a_host_on_the_copy_answers_the_same()
     {
@@ -33,7 +45,7 @@ public sealed class CopyDataTests
         await using (var sqlite = new KinerjaHost(data.Path))
         {
             await FillAsync(sqlite);
-            expected = (await sqlite.QueryAsync(Answers)).Ok().GetRawText();
+            expected = WithoutSignIns((await sqlite.QueryAsync(Answers)).Ok().GetRawText());
         }
         // The PostgreSQL database of another data directory: the host on the copy keeps its own signing key there.
         using var elsewhere = new TempDirectory();
@@ -45,7 +57,7 @@ public sealed class CopyDataTests
         Assert.Contains("pemberdayaan.pemberdayaan_persons", output);
         Assert.Contains("kinerja.host_audit_trail", output);
         await using var copy = new KinerjaHost(elsewhere.Path, engine: DatabaseEngine.PostgreSql);
-        Assert.Equal(expected, (await copy.QueryAsync(Answers)).Ok().GetRawText());
+        Assert.Equal(expected, WithoutSignIns((await copy.QueryAsync(Answers)).Ok().GetRawText()));
         // Still a whole office: a change on the copy goes on from the copied data version and identities.
         (await copy.QueryAsync("""mutation { recordRealization(input: { indicator: "KELEMBAGAAN-1", year: 2025, quarter: 2, value: 3 }) { status } }""")).Ok();
     }

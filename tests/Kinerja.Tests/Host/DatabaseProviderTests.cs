@@ -24,12 +24,11 @@ public sealed class DatabaseProviderTests
     [Fact]
     public async Task Given_PostgreSQL_Then_each_module_host_and_Quartz_keep_their_tables_and_migrations_history_in_a_schema_of_their_own()
     {
-        using var data = new TempDirectory();
-        await using var host = new KinerjaHost(data.Path, engine: DatabaseEngine.PostgreSql);
+        await using var host = new KinerjaHost(engine: DatabaseEngine.PostgreSql);
         Assert.Equal(DatabaseEngine.PostgreSql, host.Services.GetRequiredService<IDatabaseProvider>().Engine);
         (await host.QueryAsync("{ modules { name } }")).Ok();
 
-        await using var connection = new NpgsqlConnection(TestPostgres.DatabaseFor(data.Path));
+        await using var connection = new NpgsqlConnection(TestPostgres.DatabaseFor(host.DataDirectory));
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = """

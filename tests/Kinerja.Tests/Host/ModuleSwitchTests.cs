@@ -7,8 +7,7 @@ public sealed class ModuleSwitchTests
     [Fact]
     public async Task Given_only_Rehabilitasi_Then_indicators_are_the_IKU_and_the_Rehabilitasi_units_only()
     {
-        using var data = new TempDirectory();
-        await using var host = new KinerjaHost(data.Path, modules: "Rehabilitasi");
+        await using var host = new KinerjaHost(modules: "Rehabilitasi");
 
         var answer = (await host.QueryAsync("""
             { indicators { code } units { code } modules { name enabled units { code } }
@@ -36,8 +35,7 @@ public sealed class ModuleSwitchTests
     [Fact]
     public async Task Given_only_Rehabilitasi_Then_another_modules_entry_is_refused()
     {
-        using var data = new TempDirectory();
-        await using var host = new KinerjaHost(data.Path, modules: "Rehabilitasi");
+        await using var host = new KinerjaHost(modules: "Rehabilitasi");
 
         var answer = await host.QueryAsync("""
             mutation { recordRealization(input: { indicator: "PMI-1", year: 2026, quarter: 1, value: 3 }) { status } }
@@ -49,8 +47,7 @@ public sealed class ModuleSwitchTests
     [Fact]
     public async Task Given_two_modules_in_any_case_Then_both_are_enabled()
     {
-        using var data = new TempDirectory();
-        await using var host = new KinerjaHost(data.Path, modules: " linjamsos , UptLbk ");
+        await using var host = new KinerjaHost(modules: " linjamsos , UptLbk ");
 
         var answer = (await host.QueryAsync("{ modules { name enabled } }")).Ok();
 

@@ -30,8 +30,7 @@ public sealed class PersistenceTests
     [Fact]
     public async Task Given_the_same_quarter_entered_again_Then_the_later_figure_replaces_the_earlier()
     {
-        using var data = new TempDirectory();
-        await using var host = new KinerjaHost(data.Path);
+        await using var host = new KinerjaHost();
 
         (await host.QueryAsync("""mutation { recordRealization(input: { indicator: "PMI-1", year: 2026, quarter: 3, value: 7 }) { value } }""")).Ok();
         var second = (await host.QueryAsync("""mutation { recordRealization(input: { indicator: "PMI-1", year: 2026, quarter: 3, value: 9 }) { value } }""")).Ok();

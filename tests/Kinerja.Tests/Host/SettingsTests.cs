@@ -13,8 +13,7 @@ public sealed class SettingsTests
     [Fact]
     public async Task Given_a_started_host_Then_no_settings_file_is_watched_for_changes()
     {
-        using var data = new TempDirectory();
-        await using var host = new KinerjaHost(data.Path);
+        await using var host = new KinerjaHost();
 
         var configuration = (IConfigurationRoot)host.Services.GetRequiredService<IConfiguration>();
         var files = configuration.Providers.OfType<FileConfigurationProvider>().ToList();

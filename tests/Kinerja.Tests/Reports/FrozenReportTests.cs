@@ -9,11 +9,7 @@ namespace Kinerja.Tests.Reports;
 /// </summary>
 public sealed class FrozenReportTests : FreshHost
 {
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        await ReportSample.LoadAsync(Host);
-    }
+    protected override Task SeedAsync() => ReportSample.LoadAsync(Host);
 
     private async Task<(double? Achievement, string Lines)> ReportAsync()
     {

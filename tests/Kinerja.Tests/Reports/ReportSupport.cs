@@ -12,17 +12,9 @@ namespace Kinerja.Tests.Reports;
 /// The README's sample data for the reports: the sample registers imported, then
 /// samples/reports/contoh-2026.graphql (sources, targets, 2025 figures, officials, analyses), in a real host.
 /// </summary>
-public sealed class ReportSample : IAsyncLifetime
+public sealed class ReportSample : SharedHost
 {
-    private readonly TempDirectory _data = new();
-
-    public KinerjaHost Host { get; private set; } = null!;
-
-    public async Task InitializeAsync()
-    {
-        Host = new KinerjaHost(_data.Path);
-        await LoadAsync(Host);
-    }
+    protected override Task SeedAsync() => LoadAsync(Host);
 
     public static async Task LoadAsync(KinerjaHost host)
     {
@@ -42,32 +34,6 @@ public sealed class ReportSample : IAsyncLifetime
         {
             (await host.QueryAsync(operation)).Ok();
         }
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Host.DisposeAsync();
-        _data.Dispose();
-    }
-}
-
-/// <summary>A test class's own real host on an empty data directory.</summary>
-public abstract class FreshHost : IAsyncLifetime
-{
-    private readonly TempDirectory _data = new();
-
-    protected KinerjaHost Host { get; private set; } = null!;
-
-    public virtual Task InitializeAsync()
-    {
-        Host = new KinerjaHost(_data.Path);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Host.DisposeAsync();
-        _data.Dispose();
     }
 }
 

@@ -84,8 +84,7 @@ public abstract class RollupFlowTests(DatabaseEngine engine)
     [Fact]
     public async Task Given_only_Rehabilitasi_Then_its_rollup_holds_the_indicators_it_has()
     {
-        using var data = new TempDirectory();
-        await using var host = new KinerjaHost(data.Path, modules: "Rehabilitasi", engine: engine);
+        await using var host = new KinerjaHost(modules: "Rehabilitasi", engine: engine);
 
         var snapshot = (await host.QueryAsync("mutation { runRollup(year: 2026, quarter: 1) { values(cumulative: false) { indicator { code } status } } }"))
             .Ok().GetProperty("runRollup");
@@ -102,8 +101,7 @@ public abstract class RollupFlowTests(DatabaseEngine engine)
     [InlineData("mutation { reopenQuarter(year: 2026, quarter: 3) { closed } }", "quarter")]
     public async Task Given_a_bad_rollup_request_Then_it_is_refused_with_the_field(string mutation, string field)
     {
-        using var data = new TempDirectory();
-        await using var host = new KinerjaHost(data.Path, engine: engine);
+        await using var host = new KinerjaHost(engine: engine);
 
         Assert.StartsWith(field + ":", Assert.Single((await host.QueryAsync(mutation)).ErrorMessages));
     }

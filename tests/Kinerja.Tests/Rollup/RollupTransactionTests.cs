@@ -15,8 +15,7 @@ public abstract class RollupTransactionTests(DatabaseEngine engine)
     [Fact]
     public async Task Given_entries_racing_a_rollup_Then_each_is_in_the_snapshot_or_refused_as_closed()
     {
-        using var data = new TempDirectory();
-        await using var host = new KinerjaHost(data.Path, engine: engine);
+        await using var host = new KinerjaHost(engine: engine);
         (await host.QueryAsync("{ modules { name } }")).Ok();
 
         var entries = Kegiatan.Select((code, i) => Task.Run(() => host.QueryAsync(
@@ -46,9 +45,8 @@ public abstract class RollupTransactionTests(DatabaseEngine engine)
     [Fact]
     public async Task Given_a_closed_triwulan_Then_its_year_tree_is_refused_naming_it_until_reopened_and_other_years_change()
     {
-        using var data = new TempDirectory();
         // Rolled up in August 2027, when its first two triwulan have ended.
-        await using var host = new KinerjaHost(data.Path, engine: engine, now: DateTimeOffset.Parse("2027-08-01T09:00:00+07:00"));
+        await using var host = new KinerjaHost(engine: engine, now: DateTimeOffset.Parse("2027-08-01T09:00:00+07:00"));
         const string rule = """setIndicatorRule(year: 2027, indicator: "REHSOS-1", numerator: "sum:PEMULIHAN-1,PELAYANAN-1", denominator: "base:eks_penyakit_sosial.total") { isDefault }""";
         (await host.QueryAsync("mutation { a: runRollup(year: 2027, quarter: 1) { revision } b: runRollup(year: 2027, quarter: 2) { revision } }")).Ok();
 

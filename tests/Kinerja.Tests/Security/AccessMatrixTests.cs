@@ -8,17 +8,13 @@ namespace Kinerja.Tests.Security;
 /// <summary>Every mutation, for every role and place in the unit tree, through the real endpoint.</summary>
 public abstract class AccessMatrixTests
 {
-    public abstract class Accounts(DatabaseEngine engine) : IAsyncLifetime
+    // A runRollup of 2030 needs its triwulan to have ended.
+    public abstract class Accounts(DatabaseEngine engine) : SharedHost(engine, now: DateTimeOffset.Parse("2031-02-01T09:00:00+07:00"))
     {
-        private readonly TempDirectory _data = new();
-
-        public KinerjaHost Host { get; private set; } = null!;
         public Dictionary<string, string?> Tokens { get; } = new() { ["anonim"] = null };
 
-        public async Task InitializeAsync()
+        protected override async Task SeedAsync()
         {
-            // A runRollup of 2030 needs its triwulan to have ended.
-            Host = new KinerjaHost(_data.Path, engine: engine, now: DateTimeOffset.Parse("2031-02-01T09:00:00+07:00"));
             Tokens["admin"] = await Host.SignInAsync("admin", Roles.Admin, null);
             Tokens["pimpinan"] = await Host.SignInAsync("kadis", Roles.Pimpinan, "DINSOS");
             Tokens["operator REHSOS"] = await Host.SignInAsync("op-rehsos", Roles.Operator, "REHSOS");
@@ -26,12 +22,6 @@ public abstract class AccessMatrixTests
             Tokens["operator PERLINDUNGAN"] = await Host.SignInAsync("op-perlindungan", Roles.Operator, "PERLINDUNGAN");
             Tokens["operator VERVAL"] = await Host.SignInAsync("op-verval", Roles.Operator, "VERVAL");
             Tokens["verifikator REHSOS"] = await Host.SignInAsync("kabid-rehsos", Roles.Verifikator, "REHSOS");
-        }
-
-        public async Task DisposeAsync()
-        {
-            await Host.DisposeAsync();
-            _data.Dispose();
         }
     }
 

@@ -5,23 +5,13 @@ using Kinerja.Tests.Support;
 namespace Kinerja.Tests.Security;
 
 /// <summary>Person-level data goes to the roles whose work on the unit needs it; imports stay in the caller's units.</summary>
-public sealed class PersonDataTests : IAsyncLifetime
+public sealed class PersonDataTests : FreshHost
 {
-    private readonly TempDirectory _data = new();
-    private KinerjaHost _host = null!;
-
-    public async Task InitializeAsync()
+    protected override async Task SeedAsync()
     {
-        _host = new KinerjaHost(_data.Path);
         var services = Convert.ToBase64String(await File.ReadAllBytesAsync(Path.Combine(Repository.Root, "samples", "registers", "layanan.csv")));
-        (await _host.QueryAsync("mutation($c: String!) { importRegister(register: \"layanan\", fileName: \"layanan.csv\", contentBase64: $c) { accepted } }",
+        (await Host.QueryAsync("mutation($c: String!) { importRegister(register: \"layanan\", fileName: \"layanan.csv\", contentBase64: $c) { accepted } }",
             new { c = services })).Ok();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        _data.Dispose();
     }
 
     private const string Served = """{ served(indicator: "PMI-1", year: 2026) { subject } }""";
@@ -29,16 +19,16 @@ public sealed class PersonDataTests : IAsyncLifetime
     [Fact]
     public async Task Given_the_unit_s_own_operator_Then_the_whole_NIK_is_shown_and_to_others_it_is_masked()
     {
-        var own = await _host.SignInAsync("op-pmi", Roles.Operator, "PMI");
-        var bidang = await _host.SignInAsync("kabid-dayasos", Roles.Verifikator, "DAYASOS");
-        var other = await _host.SignInAsync("op-jaminan", Roles.Operator, "JAMINAN");
-        var kadis = await _host.SignInAsync("kadis", Roles.Pimpinan, "DINSOS");
+        var own = await Host.SignInAsync("op-pmi", Roles.Operator, "PMI");
+        var bidang = await Host.SignInAsync("kabid-dayasos", Roles.Verifikator, "DAYASOS");
+        var other = await Host.SignInAsync("op-jaminan", Roles.Operator, "JAMINAN");
+        var kadis = await Host.SignInAsync("kadis", Roles.Pimpinan, "DINSOS");
 
-        Assert.Contains("3525015203850001", (await _host.QueryAsAsync(own, Served)).Body);
-        Assert.Contains("3525015203850001", (await _host.QueryAsAsync(bidang, Served)).Body);
+        Assert.Contains("3525015203850001", (await Host.QueryAsAsync(own, Served)).Body);
+        Assert.Contains("3525015203850001", (await Host.QueryAsAsync(bidang, Served)).Body);
         foreach (var token in new[] { other, kadis })
         {
-            var body = (await _host.QueryAsAsync(token, Served)).Body;
+            var body = (await Host.QueryAsAsync(token, Served)).Body;
             Assert.DoesNotContain("3525015203850001", body);
             Assert.Contains("3525**********01", body);
         }
@@ -47,7 +37,7 @@ public sealed class PersonDataTests : IAsyncLifetime
     [Fact]
     public async Task Given_an_operator_Then_registers_and_service_rows_of_other_units_are_refused()
     {
-        var pmi = await _host.SignInAsync("op-pmi", Roles.Operator, "PMI");
+        var pmi = await Host.SignInAsync("op-pmi", Roles.Operator, "PMI");
         var pmks = Convert.ToBase64String(await File.ReadAllBytesAsync(Path.Combine(Repository.Root, "samples", "registers", "pmks.csv")));
         var services = Convert.ToBase64String(Encoding.UTF8.GetBytes("""
             Tanggal,Kode Indikator,NIK,Nomor Registrasi,Kecamatan,Keterangan
@@ -55,8 +45,8 @@ public sealed class PersonDataTests : IAsyncLifetime
             2026-06-02,PEMULIHAN-1,3525082208600004,,Manyar,Pelatihan
             """));
 
-        var register = await _host.QueryAsAsync(pmi, "mutation($c: String!) { importRegister(register: \"pmks\", fileName: \"p.csv\", contentBase64: $c) { accepted } }", new { c = pmks });
-        var rows = (await _host.QueryAsAsync(pmi, "mutation($c: String!) { importRegister(register: \"layanan\", fileName: \"l.csv\", contentBase64: $c) { accepted refused { line field reason } } }",
+        var register = await Host.QueryAsAsync(pmi, "mutation($c: String!) { importRegister(register: \"pmks\", fileName: \"p.csv\", contentBase64: $c) { accepted } }", new { c = pmks });
+        var rows = (await Host.QueryAsAsync(pmi, "mutation($c: String!) { importRegister(register: \"layanan\", fileName: \"l.csv\", contentBase64: $c) { accepted refused { line field reason } } }",
             new { c = services })).Ok().GetProperty("importRegister");
 
         Assert.Contains("akses ditolak", Assert.Single(register.ErrorMessages));

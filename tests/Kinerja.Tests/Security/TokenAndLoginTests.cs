@@ -7,22 +7,9 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace Kinerja.Tests.Security;
 
-public sealed class TokenAndLoginTests : IAsyncLifetime
+public sealed class TokenAndLoginTests : FreshHost
 {
-    private readonly TempDirectory _data = new();
-    private KinerjaHost _host = null!;
-
-    public async Task InitializeAsync()
-    {
-        _host = new KinerjaHost(_data.Path);
-        await _host.SignInAsync("op-pmi", Roles.Operator, "PMI");
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        _data.Dispose();
-    }
+    protected override async Task SeedAsync() => await Host.SignInAsync("op-pmi", Roles.Operator, "PMI");
 
     private const string Entry = """mutation { recordRealization(input: { indicator: "PMI-1", year: 2026, quarter: 1, value: 3 }) { status } }""";
 
@@ -30,7 +17,8 @@ public sealed class TokenAndLoginTests : IAsyncLifetime
     {
         Issuer = "kinerja",
         Audience = "kinerja",
-        Subject = new ClaimsIdentity([new Claim("name", user), new Claim("role", Roles.Admin)]),
+        // Stamp 0: the account's as it was made.
+        Subject = new ClaimsIdentity([new Claim("name", user), new Claim("role", Roles.Admin), new Claim("kinerja_stamp", "0")]),
         IssuedAt = expires.AddHours(-2),
         NotBefore = expires.AddHours(-2),
         Expires = expires,
@@ -43,18 +31,18 @@ public sealed class TokenAndLoginTests : IAsyncLifetime
     [Fact]
     public async Task Given_no_token_a_forged_token_or_an_expired_one_Then_the_entry_is_refused_and_says_why()
     {
-        var key = await File.ReadAllBytesAsync(Path.Combine(_data.Path, "signing.key"));
+        var key = await File.ReadAllBytesAsync(Path.Combine(Host.DataDirectory, "signing.key"));
         var forged = Token(System.Security.Cryptography.RandomNumberGenerator.GetBytes(64), DateTime.UtcNow.AddHours(1));
         var expired = Token(key, DateTime.UtcNow.AddHours(-1));
         var valid = Token(key, DateTime.UtcNow.AddHours(1));
 
-        Assert.StartsWith("tanpa token", Refusal(await _host.QueryAsAsync(null, Entry)));
-        Assert.StartsWith("token tidak sah", Refusal(await _host.QueryAsAsync(forged, Entry)));
-        Assert.StartsWith("token tidak sah", Refusal(await _host.QueryAsAsync("bukan.sebuah.token", Entry)));
-        Assert.StartsWith("token sudah kedaluwarsa", Refusal(await _host.QueryAsAsync(expired, Entry)));
-        var value = (await _host.QueryAsync("""{ value(indicator: "PMI-1", year: 2026, quarter: 1) { status } }""")).Ok();
+        Assert.StartsWith("tanpa token", Refusal(await Host.QueryAsAsync(null, Entry)));
+        Assert.StartsWith("token tidak sah", Refusal(await Host.QueryAsAsync(forged, Entry)));
+        Assert.StartsWith("token tidak sah", Refusal(await Host.QueryAsAsync("bukan.sebuah.token", Entry)));
+        Assert.StartsWith("token sudah kedaluwarsa", Refusal(await Host.QueryAsAsync(expired, Entry)));
+        var value = (await Host.QueryAsync("""{ value(indicator: "PMI-1", year: 2026, quarter: 1) { status } }""")).Ok();
         Assert.Equal("NO_DATA", value.GetProperty("value").GetProperty("status").GetString());
-        (await _host.QueryAsAsync(valid, Entry)).Ok(); // the same key, in time: accepted
+        (await Host.QueryAsAsync(valid, Entry)).Ok(); // the same key, in time: accepted
     }
 
     [Fact]
@@ -62,15 +50,15 @@ public sealed class TokenAndLoginTests : IAsyncLifetime
     {
         const string login = "mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token expiresAt } }";
 
-        var wrongPassword = Refusal(await _host.QueryAsAsync(null, login, new { u = "op-pmi", p = "salah-sekali-kata-sandi" }));
-        var wrongName = Refusal(await _host.QueryAsAsync(null, login, new { u = "tidak-ada", p = "salah-sekali-kata-sandi" }));
+        var wrongPassword = Refusal(await Host.QueryAsAsync(null, login, new { u = "op-pmi", p = "salah-sekali-kata-sandi" }));
+        var wrongName = Refusal(await Host.QueryAsAsync(null, login, new { u = "tidak-ada", p = "salah-sekali-kata-sandi" }));
         Assert.Equal(wrongPassword, wrongName);
 
         for (var i = 0; i < 3; i++)
         {
-            await _host.QueryAsAsync(null, login, new { u = "op-pmi", p = "salah-sekali-kata-sandi" });
+            await Host.QueryAsAsync(null, login, new { u = "op-pmi", p = "salah-sekali-kata-sandi" });
         }
-        var delayed = await _host.QueryAsAsync(null, login, new { u = "op-pmi", p = "kata-sandi-uji-yang-panjang" });
+        var delayed = await Host.QueryAsAsync(null, login, new { u = "op-pmi", p = "kata-sandi-uji-yang-panjang" });
         Assert.Contains("coba lagi dalam", Refusal(delayed));
         Assert.Equal("LOGIN_DELAYED", delayed.Root.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
     }
@@ -78,34 +66,34 @@ public sealed class TokenAndLoginTests : IAsyncLifetime
     [Fact]
     public async Task Given_a_login_Then_the_token_and_its_expiry_come_back_and_me_tells_who()
     {
-        var login = (await _host.QueryAsAsync(null, """mutation { login(username: "op-pmi", password: "kata-sandi-uji-yang-panjang") { token expiresAt } }"""))
+        var login = (await Host.QueryAsAsync(null, """mutation { login(username: "op-pmi", password: "kata-sandi-uji-yang-panjang") { token expiresAt } }"""))
             .Ok().GetProperty("login");
-        var me = (await _host.QueryAsAsync(login.GetProperty("token").GetString(), "{ me { username roles unit } }")).Ok();
+        var me = (await Host.QueryAsAsync(login.GetProperty("token").GetString(), "{ me { username roles unit } }")).Ok();
 
         Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$", login.GetProperty("expiresAt").GetString());
         Assert.Equal("""{"username":"op-pmi","roles":["operator"],"unit":"PMI"}""", me.GetProperty("me").GetRawText());
-        Assert.Equal(JsonValueKind.Null, (await _host.QueryAsAsync(null, "{ me { username } }")).Data.GetProperty("me").ValueKind);
+        Assert.Equal(JsonValueKind.Null, (await Host.QueryAsAsync(null, "{ me { username } }")).Data.GetProperty("me").ValueKind);
     }
 
     [Fact]
     public async Task Given_public_reading_switched_on_Then_aggregates_are_read_without_an_account_but_nothing_is_changed()
     {
-        using var data = new TempDirectory();
-        await using var open = new KinerjaHost(data.Path, settings: new Dictionary<string, string?> { ["Kinerja:Security:PublicRead"] = "true" });
+        await using var open = new KinerjaHost(settings: new Dictionary<string, string?> { ["Kinerja:Security:PublicRead"] = "true" });
 
         (await open.QueryAsAsync(null, "{ iku(year: 2026) { status } }")).Ok();
         Assert.Equal("UNAUTHENTICATED", (await open.QueryAsAsync(null, Entry)).Root.GetProperty("errors")[0]
             .GetProperty("extensions").GetProperty("code").GetString());
         var value = (await open.QueryAsAsync(null, """{ value(indicator: "PMI-1", year: 2026, quarter: 1) { status } }""")).Ok();
         Assert.Equal("NO_DATA", value.GetProperty("value").GetProperty("status").GetString());
-        Assert.Equal(0, (await open.QueryAsync("{ auditTrail { action } }")).Ok().GetProperty("auditTrail").GetArrayLength());
+        // Nothing changed: the trail holds only the test's own account and its sign-in.
+        Assert.Equal(["masuk", "akun dibuat"], (await open.QueryAsync("{ auditTrail { action } }")).Ok().GetProperty("auditTrail").EnumerateArray()
+            .Select(a => a.GetProperty("action").GetString()));
     }
 
     [Fact]
     public async Task Given_limits_Then_a_too_deep_query_and_a_too_large_request_are_refused()
     {
-        using var data = new TempDirectory();
-        await using var strict = new KinerjaHost(data.Path, settings: new Dictionary<string, string?>
+        await using var strict = new KinerjaHost(settings: new Dictionary<string, string?>
         {
             ["Kinerja:GraphQL:MaxDepth"] = "3",
             ["Kinerja:GraphQL:MaxRequestBytes"] = "2000",

@@ -6,37 +6,28 @@ using Kinerja.Tests.Support;
 namespace Kinerja.Tests.Security;
 
 /// <summary>Submit, verify, return, correct: by the right verifikator only, each step in the audit trail.</summary>
-public abstract class VerificationTests(DatabaseEngine engine) : IAsyncLifetime
+public abstract class VerificationTests(DatabaseEngine engine) : FreshHost(engine)
 {
-    private readonly TempDirectory _data = new();
-    private KinerjaHost _host = null!;
     private string _operator = null!, _sameUnit = null!, _kabid = null!, _otherKabid = null!;
 
-    public async Task InitializeAsync()
+    protected override async Task SeedAsync()
     {
-        _host = new KinerjaHost(_data.Path, engine: engine);
-        _operator = await _host.SignInAsync("op-pemulihan", Roles.Operator, "PEMULIHAN");
-        _sameUnit = await _host.SignInAsync("kasi-pemulihan", Roles.Verifikator, "PEMULIHAN");
-        _kabid = await _host.SignInAsync("kabid-rehsos", Roles.Verifikator, "REHSOS");
-        _otherKabid = await _host.SignInAsync("kabid-linjamsos", Roles.Verifikator, "LINJAMSOS");
+        _operator = await Host.SignInAsync("op-pemulihan", Roles.Operator, "PEMULIHAN");
+        _sameUnit = await Host.SignInAsync("kasi-pemulihan", Roles.Verifikator, "PEMULIHAN");
+        _kabid = await Host.SignInAsync("kabid-rehsos", Roles.Verifikator, "REHSOS");
+        _otherKabid = await Host.SignInAsync("kabid-linjamsos", Roles.Verifikator, "LINJAMSOS");
     }
 
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        _data.Dispose();
-    }
-
-    private Task<GraphQLAnswer> EnterAsync(string token, double value) => _host.QueryAsAsync(token,
+    private Task<GraphQLAnswer> EnterAsync(string token, double value) => Host.QueryAsAsync(token,
         $$"""mutation { recordRealization(input: { indicator: "PEMULIHAN-1", year: 2026, quarter: 1, value: {{value}} }) { verification } }""");
 
-    private Task<GraphQLAnswer> VerifyAsync(string token) => _host.QueryAsAsync(token,
+    private Task<GraphQLAnswer> VerifyAsync(string token) => Host.QueryAsAsync(token,
         """mutation { verifyRealization(indicator: "PEMULIHAN-1", year: 2026, quarter: 1) { verification numerator } }""");
 
-    private Task<GraphQLAnswer> ReturnAsync(string token, string reason) => _host.QueryAsAsync(token,
+    private Task<GraphQLAnswer> ReturnAsync(string token, string reason) => Host.QueryAsAsync(token,
         "mutation($r: String!) { returnRealization(indicator: \"PEMULIHAN-1\", year: 2026, quarter: 1, reason: $r) { verification } }", new { r = reason });
 
-    private async Task<JsonElement> StateAsync(bool verifiedOnly = false) => (await _host.QueryAsync(
+    private async Task<JsonElement> StateAsync(bool verifiedOnly = false) => (await Host.QueryAsync(
         $$"""{ value(indicator: "PEMULIHAN-1", year: 2026, quarter: 1, verifiedOnly: {{(verifiedOnly ? "true" : "false")}}) { numerator status verification } }"""))
         .Ok().GetProperty("value");
 
@@ -63,7 +54,7 @@ public abstract class VerificationTests(DatabaseEngine engine) : IAsyncLifetime
         Assert.Equal("DIVERIFIKASI", (await VerifyAsync(_kabid)).Ok().GetProperty("verifyRealization").GetProperty("verification").GetString());
         Assert.Equal("""{"numerator":10,"status":"OK","verification":"DIVERIFIKASI"}""", (await StateAsync(verifiedOnly: true)).GetRawText());
 
-        var trail = (await _host.QueryAsync("""{ auditTrail(code: "PEMULIHAN-1") { user action before after } }""")).Ok().GetProperty("auditTrail");
+        var trail = (await Host.QueryAsync("""{ auditTrail(code: "PEMULIHAN-1") { user action before after } }""")).Ok().GetProperty("auditTrail");
         var steps = trail.EnumerateArray().Reverse().Select(e => (User: e.GetProperty("user").GetString(), Action: e.GetProperty("action").GetString())).ToList();
         Assert.Equal(
             [("op-pemulihan", "realisasi diisi"), ("kabid-rehsos", "realisasi dikembalikan"), ("op-pemulihan", "realisasi diisi"), ("kabid-rehsos", "realisasi diverifikasi")],
@@ -72,21 +63,18 @@ public abstract class VerificationTests(DatabaseEngine engine) : IAsyncLifetime
         Assert.Contains("\"numerator\":12", correction.GetProperty("before").GetString());
         Assert.Contains("\"state\":\"DIKEMBALIKAN\"", correction.GetProperty("before").GetString());
         Assert.Contains("\"numerator\":10", correction.GetProperty("after").GetString());
-        var byUser = (await _host.QueryAsync("""{ auditTrail(user: "kabid-rehsos", unit: "PEMULIHAN") { action origin } }""")).Ok().GetProperty("auditTrail");
+        var byUser = (await Host.QueryAsync("""{ auditTrail(user: "kabid-rehsos", unit: "PEMULIHAN") { action origin } }""")).Ok().GetProperty("auditTrail");
         Assert.Equal(2, byUser.GetArrayLength());
     }
 
     [Fact]
     public async Task Given_an_operator_who_is_also_a_verifikator_Then_they_cannot_verify_their_own_entry()
     {
-        using var data = new TempDirectory();
-        await using var host = new KinerjaHost(data.Path, engine: engine);
-        var accounts = host.Services.GetService(typeof(Kinerja.Modules.Accounts.AccountService)) as Kinerja.Modules.Accounts.AccountService;
-        await accounts!.CreateAsync("kabid-dua-peran", "kata-sandi-uji-yang-panjang", [Roles.Operator, Roles.Verifikator], "REHSOS", CancellationToken.None);
-        var token = await host.SignInAsync("kabid-dua-peran", Roles.Operator, "REHSOS");
+        await Host.CreateAccountAsync("kabid-dua-peran", [Roles.Operator, Roles.Verifikator], "REHSOS");
+        var token = await Host.SignInAsync("kabid-dua-peran", Roles.Operator, "REHSOS");
 
-        (await host.QueryAsAsync(token, """mutation { recordRealization(input: { indicator: "PEMULIHAN-1", year: 2026, quarter: 1, value: 4 }) { status } }""")).Ok();
-        var own = await host.QueryAsAsync(token, """mutation { verifyRealization(indicator: "PEMULIHAN-1", year: 2026, quarter: 1) { verification } }""");
+        (await Host.QueryAsAsync(token, """mutation { recordRealization(input: { indicator: "PEMULIHAN-1", year: 2026, quarter: 1, value: 4 }) { status } }""")).Ok();
+        var own = await Host.QueryAsAsync(token, """mutation { verifyRealization(indicator: "PEMULIHAN-1", year: 2026, quarter: 1) { verification } }""");
 
         Assert.Contains("sendiri", Assert.Single(own.ErrorMessages));
     }

@@ -15,24 +15,9 @@ namespace Kinerja.Tests.Sources;
 /// spans more than one window, in descending NIK order, with persons written again within a window and
 /// across windows; a model that applies the rows in file order says what the tally and the tables must be.
 /// </summary>
-public abstract class ImportOrderTests(DatabaseEngine engine) : IAsyncLifetime
+public abstract class ImportOrderTests(DatabaseEngine engine) : FreshHost(engine)
 {
     private const int Persons = 20_000;
-
-    private readonly TempDirectory _data = new();
-    private KinerjaHost _host = null!;
-
-    public Task InitializeAsync()
-    {
-        _host = new KinerjaHost(_data.Path, engine: engine);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        _data.Dispose();
-    }
 
     private sealed record Row(string Nik, string Name, char Sex, DateOnly Birth, string Desa, string Kecamatan, int Category, DateOnly Start, DateOnly? End);
 
@@ -102,8 +87,8 @@ public abstract class ImportOrderTests(DatabaseEngine engine) : IAsyncLifetime
             csv.Append(CultureInfo.InvariantCulture,
                 $"{r.Nik},{r.Name},{r.Sex},{r.Birth:yyyy-MM-dd},{r.Desa},{r.Kecamatan},\"{PmksCategories.Get(r.Category).Name}\",{r.Start:yyyy-MM-dd},{r.End:yyyy-MM-dd}\n");
         }
-        var admin = await _host.SignInAsync("admin-urutan", Roles.Admin, null);
-        using var client = _host.CreateClient();
+        var admin = await Host.SignInAsync("admin-urutan", Roles.Admin, null);
+        using var client = Host.CreateClient();
         using var form = new MultipartFormDataContent();
         var file = new ByteArrayContent(Encoding.UTF8.GetBytes(csv.ToString()));
         file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
@@ -118,7 +103,7 @@ public abstract class ImportOrderTests(DatabaseEngine engine) : IAsyncLifetime
 
     private async Task<List<string>> StoredAsync(string sql)
     {
-        var tables = new EngineTables(_data.Path, engine);
+        var tables = new EngineTables(Host.DataDirectory, Engine);
         await using var connection = await tables.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql.Replace("{persons}", tables.Table("pemberdayaan_persons")).Replace("{categories}", tables.Table("pemberdayaan_person_categories"));

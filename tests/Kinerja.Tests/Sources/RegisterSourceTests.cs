@@ -9,14 +9,10 @@ namespace Kinerja.Tests.Sources;
 /// The sample registers of the repository imported through GraphQL, every countable code switched to
 /// REGISTER, and the figures checked against counts made by hand from the sample files.
 /// </summary>
-public abstract class RegisterSourceTests(DatabaseEngine engine) : IAsyncLifetime
+public abstract class RegisterSourceTests(DatabaseEngine engine) : FreshHost(engine)
 {
-    private readonly TempDirectory _data = new();
-    private KinerjaHost _host = null!;
-
-    public async Task InitializeAsync()
+    protected override async Task SeedAsync()
     {
-        _host = new KinerjaHost(_data.Path, engine: engine);
         foreach (var register in new[] { "pmks", "psks", "tmp", "layanan" })
         {
             var result = await ImportAsync(register, $"{register}.csv", await File.ReadAllBytesAsync(Sample($"{register}.csv")));
@@ -24,16 +20,10 @@ public abstract class RegisterSourceTests(DatabaseEngine engine) : IAsyncLifetim
         }
     }
 
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        _data.Dispose();
-    }
-
     private static string Sample(string file) => Path.Combine(Repository.Root, "samples", "registers", file);
 
     private async Task<JsonElement> ImportAsync(string register, string fileName, byte[] content) =>
-        (await _host.QueryAsync(
+        (await Host.QueryAsync(
             "mutation($r: String!, $f: String!, $c: String!) { importRegister(register: $r, fileName: $f, contentBase64: $c) { rows accepted inserted updated unchanged refused { line field reason } } }",
             new { r = register, f = fileName, c = Convert.ToBase64String(content) })).Ok().GetProperty("importRegister");
 
@@ -42,11 +32,11 @@ public abstract class RegisterSourceTests(DatabaseEngine engine) : IAsyncLifetim
     {
         if (source == "ENTERED")
         {
-            var all = (await _host.QueryAsync("mutation { setAllSources(year: 2026, source: ENTERED) { code source } }")).Ok();
+            var all = (await Host.QueryAsync("mutation { setAllSources(year: 2026, source: ENTERED) { code source } }")).Ok();
             Assert.All(all.GetProperty("setAllSources").EnumerateArray(), s => Assert.Equal("ENTERED", s.GetProperty("source").GetString()));
             return;
         }
-        var codes = (await _host.QueryAsync("{ sources(year: 2026) { code } }")).Ok().GetProperty("sources")
+        var codes = (await Host.QueryAsync("{ sources(year: 2026) { code } }")).Ok().GetProperty("sources")
             .EnumerateArray().Select(s => s.GetProperty("code").GetString()!).ToList();
         Assert.Equal(29, codes.Count); // 21 kegiatan COUNT indicators with a services register, 8 stocks
         var mutation = new StringBuilder("mutation {");
@@ -54,13 +44,13 @@ public abstract class RegisterSourceTests(DatabaseEngine engine) : IAsyncLifetim
         {
             mutation.Append($" s{i}: setSource(code: \"{codes[i]}\", year: 2026, source: {source}) {{ source }}");
         }
-        (await _host.QueryAsync(mutation.Append(" }").ToString())).Ok();
+        (await Host.QueryAsync(mutation.Append(" }").ToString())).Ok();
     }
 
     private async Task<JsonElement> ValueAsync(string indicator, string period, string? kecamatan = null)
     {
         var place = kecamatan is null ? "" : $", kecamatan: \"{kecamatan}\"";
-        return (await _host.QueryAsync($$"""{ value(indicator: "{{indicator}}", year: 2026{{period}}{{place}}) { numerator denominator value status source denominatorSource } }"""))
+        return (await Host.QueryAsync($$"""{ value(indicator: "{{indicator}}", year: 2026{{period}}{{place}}) { numerator denominator value status source denominatorSource } }"""))
             .Ok().GetProperty("value");
     }
 
@@ -69,7 +59,7 @@ public abstract class RegisterSourceTests(DatabaseEngine engine) : IAsyncLifetim
     {
         await SwitchAllAsync("REGISTER");
 
-        var iku = (await _host.QueryAsync("{ iku(year: 2026, quarter: 1) { indicator { code } numerator denominator status denominatorSource } }"))
+        var iku = (await Host.QueryAsync("{ iku(year: 2026, quarter: 1) { indicator { code } numerator denominator status denominatorSource } }"))
             .Ok().GetProperty("iku");
 
         // IKU-1: REHSOS-1 (PEMULIHAN-1: Slamet, Joko = 2) + REHSOS-2 (PELAYANAN-1: Budi = 1) + REHSOS-3 (PENGEMBANGAN-2:
@@ -148,27 +138,27 @@ public abstract class RegisterSourceTests(DatabaseEngine engine) : IAsyncLifetim
     [Fact]
     public async Task Given_an_entered_part_Then_a_kecamatan_breakdown_is_refused_with_the_reason()
     {
-        var answer = await _host.QueryAsync("""{ value(indicator: "IKU-4", year: 2026, quarter: 1, kecamatan: "Cerme") { value } }""");
+        var answer = await Host.QueryAsync("""{ value(indicator: "IKU-4", year: 2026, quarter: 1, kecamatan: "Cerme") { value } }""");
 
         var message = Assert.Single(answer.ErrorMessages);
         Assert.StartsWith("kecamatan:", message);
         Assert.Contains("KELEMBAGAAN-1", message);
         Assert.Contains("lks.total", message);
-        Assert.StartsWith("kecamatan:", Assert.Single((await _host.QueryAsync("""{ iku(year: 2026, kecamatan: "Surabaya") { value } }""")).ErrorMessages));
+        Assert.StartsWith("kecamatan:", Assert.Single((await Host.QueryAsync("""{ iku(year: 2026, kecamatan: "Surabaya") { value } }""")).ErrorMessages));
     }
 
     [Fact]
     public async Task Given_a_register_source_Then_typing_is_refused_and_switching_back_brings_the_typed_figures_back()
     {
-        (await _host.QueryAsync("""
+        (await Host.QueryAsync("""
             mutation { a: recordRealization(input: { indicator: "KELEMBAGAAN-1", year: 2026, quarter: 1, value: 7 }) { value }
                        b: recordBaseMeasure(input: { measure: "lks.total", year: 2026, quarter: 1, value: 70 }) { value } }
             """)).Ok();
         Assert.Equal(10, (await ValueAsync("IKU-4", ", quarter: 1")).GetProperty("value").GetDouble()); // 7 / 70
 
         await SwitchAllAsync("REGISTER");
-        var typed = await _host.QueryAsync("""mutation { recordRealization(input: { indicator: "KELEMBAGAAN-1", year: 2026, quarter: 1, value: 9 }) { value } }""");
-        var stock = await _host.QueryAsync("""mutation { recordBaseMeasure(input: { measure: "lks.total", year: 2026, quarter: 1, value: 90 }) { value } }""");
+        var typed = await Host.QueryAsync("""mutation { recordRealization(input: { indicator: "KELEMBAGAAN-1", year: 2026, quarter: 1, value: 9 }) { value } }""");
+        var stock = await Host.QueryAsync("""mutation { recordBaseMeasure(input: { measure: "lks.total", year: 2026, quarter: 1, value: 90 }) { value } }""");
         Assert.Contains("dihitung dari register", Assert.Single(typed.ErrorMessages));
         Assert.StartsWith("input.measure:", Assert.Single(stock.ErrorMessages));
         Assert.Equal(200d / 3, (await ValueAsync("IKU-4", ", quarter: 1")).GetProperty("value").GetDouble(), 9); // 2 / 3
@@ -186,7 +176,7 @@ public abstract class RegisterSourceTests(DatabaseEngine engine) : IAsyncLifetim
     [InlineData("""setSource(code: "pmks.total", year: 1990, source: REGISTER)""", "year", "tahun")]
     public async Task Given_a_bad_source_setting_Then_it_is_refused(string mutation, string field, string reason)
     {
-        var message = Assert.Single((await _host.QueryAsync($"mutation {{ {mutation} {{ source }} }}")).ErrorMessages);
+        var message = Assert.Single((await Host.QueryAsync($"mutation {{ {mutation} {{ source }} }}")).ErrorMessages);
         Assert.StartsWith(field + ":", message);
         Assert.Contains(reason, message);
     }
@@ -270,28 +260,28 @@ public abstract class RegisterSourceTests(DatabaseEngine engine) : IAsyncLifetim
     {
         var csv = "NIK,Nama\n3525015203850001,Siti\n";
 
-        var answer = await _host.QueryAsync(
+        var answer = await Host.QueryAsync(
             "mutation($c: String!) { importRegister(register: \"pmks\", fileName: \"x.csv\", contentBase64: $c) { rows } }",
             new { c = Convert.ToBase64String(Encoding.UTF8.GetBytes(csv)) });
 
         Assert.Contains("Jenis Kelamin", Assert.Single(answer.ErrorMessages));
-        Assert.Single((await _host.QueryAsync("""mutation { importRegister(register: "warga", fileName: "x.csv", contentBase64: "") { rows } }""")).ErrorMessages);
-        Assert.Contains("base64", Assert.Single((await _host.QueryAsync("""mutation { importRegister(register: "pmks", fileName: "x.csv", contentBase64: "%%") { rows } }""")).ErrorMessages));
+        Assert.Single((await Host.QueryAsync("""mutation { importRegister(register: "warga", fileName: "x.csv", contentBase64: "") { rows } }""")).ErrorMessages);
+        Assert.Contains("base64", Assert.Single((await Host.QueryAsync("""mutation { importRegister(register: "pmks", fileName: "x.csv", contentBase64: "%%") { rows } }""")).ErrorMessages));
         // Only the four imports of the fixture are in the trail: none of these refused ones wrote anything.
-        Assert.Equal(4, (await _host.QueryAsync("""{ auditTrail(limit: 5000) { action } }""")).Ok().GetProperty("auditTrail").EnumerateArray()
+        Assert.Equal(4, (await Host.QueryAsync("""{ auditTrail(limit: 5000) { action } }""")).Ok().GetProperty("auditTrail").EnumerateArray()
             .Count(a => a.GetProperty("action").GetString() == "register diimpor"));
     }
 
     [Fact]
     public async Task Given_served_subjects_Then_persons_are_shown_with_a_masked_NIK()
     {
-        var kadis = await _host.SignInAsync("kadis", Kinerja.Shared.Security.Roles.Pimpinan, "DINSOS");
-        var served = (await _host.QueryAsAsync(kadis, """{ served(indicator: "PMI-1", year: 2026, quarter: 2) { subject isInstitution kecamatan lastServedOn services } }"""))
+        var kadis = await Host.SignInAsync("kadis", Kinerja.Shared.Security.Roles.Pimpinan, "DINSOS");
+        var served = (await Host.QueryAsAsync(kadis, """{ served(indicator: "PMI-1", year: 2026, quarter: 2) { subject isInstitution kecamatan lastServedOn services } }"""))
             .Ok().GetProperty("served");
 
         Assert.Equal("""[{"subject":"3525**********01","isInstitution":false,"kecamatan":"Cerme","lastServedOn":"2026-04-20","services":1},{"subject":"3578**********06","isInstitution":false,"kecamatan":"Gresik","lastServedOn":"2026-04-15","services":1}]""",
             served.GetRawText());
-        Assert.DoesNotContain("3525015203850001", (await _host.QueryAsAsync(kadis, """{ served(indicator: "PMI-1", year: 2026) { subject } }""")).Body);
+        Assert.DoesNotContain("3525015203850001", (await Host.QueryAsAsync(kadis, """{ served(indicator: "PMI-1", year: 2026) { subject } }""")).Body);
     }
 
     private static readonly string[] Kecamatan18 =

@@ -2,33 +2,21 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Kinerja.Shared.Data;
 using Kinerja.Shared.Security;
 using Kinerja.Tests.Support;
 
 namespace Kinerja.Tests.Sources;
 
 /// <summary>POST /registers/{register}: a whole register file as multipart/form-data, over HTTP.</summary>
-public sealed class RegisterUploadTests : IAsyncLifetime
+public abstract class RegisterUploadTests(DatabaseEngine engine)
+    : FreshHost(engine, settings: new Dictionary<string, string?> { ["Kinerja:Registers:MaxUploadBytes"] = "100000" })
 {
-    private readonly TempDirectory _data = new();
-    private KinerjaHost _host = null!;
-
-    public Task InitializeAsync()
-    {
-        _host = new KinerjaHost(_data.Path, settings: new Dictionary<string, string?> { ["Kinerja:Registers:MaxUploadBytes"] = "100000" });
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        _data.Dispose();
-    }
 
     private async Task<(HttpStatusCode Status, JsonElement Body)> UploadAsync(string? token, string register, byte[] content, string fileName,
         string field = "file")
     {
-        using var client = _host.CreateClient();
+        using var client = Host.CreateClient();
         using var form = new MultipartFormDataContent();
         var file = new ByteArrayContent(content);
         file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
@@ -45,12 +33,12 @@ public sealed class RegisterUploadTests : IAsyncLifetime
     private static byte[] Sample(string name) => File.ReadAllBytes(Path.Combine(Repository.Root, "samples", "registers", name));
 
     private async Task<int> AuditedPmksImportsAsync() =>
-        (await _host.QueryAsync("""{ auditTrail(code: "pmks") { action } }""")).Ok().GetProperty("auditTrail").GetArrayLength();
+        (await Host.QueryAsync("""{ auditTrail(code: "pmks") { action } }""")).Ok().GetProperty("auditTrail").GetArrayLength();
 
     [Fact]
     public async Task Given_the_sample_pmks_csv_and_xlsx_Then_the_upload_answers_the_same_tally_as_the_GraphQL_import()
     {
-        var admin = await _host.SignInAsync("admin-unggah", Roles.Admin, null);
+        var admin = await Host.SignInAsync("admin-unggah", Roles.Admin, null);
 
         var (status, csv) = await UploadAsync(admin, "pmks", Sample("pmks.csv"), "pmks.csv");
 
@@ -66,7 +54,7 @@ public sealed class RegisterUploadTests : IAsyncLifetime
         Assert.Equal(0, xlsx.GetProperty("inserted").GetInt32());
         Assert.Equal(csv.GetProperty("accepted").GetInt32(), xlsx.GetProperty("unchanged").GetInt32());
 
-        var audit = (await _host.QueryAsync("""{ auditTrail(code: "pmks") { action user after } }""")).Ok().GetProperty("auditTrail");
+        var audit = (await Host.QueryAsync("""{ auditTrail(code: "pmks") { action user after } }""")).Ok().GetProperty("auditTrail");
         Assert.Equal(2, audit.GetArrayLength());
         Assert.All(audit.EnumerateArray(), a => Assert.Equal("admin-unggah", a.GetProperty("user").GetString()));
     }
@@ -74,7 +62,7 @@ public sealed class RegisterUploadTests : IAsyncLifetime
     [Fact]
     public async Task Given_a_bad_row_Then_the_upload_lists_its_line_field_and_reason_and_stores_the_good_rows()
     {
-        var admin = await _host.SignInAsync("admin-unggah", Roles.Admin, null);
+        var admin = await Host.SignInAsync("admin-unggah", Roles.Admin, null);
         var file = """
             NIK,Nama,Jenis Kelamin,Tanggal Lahir,Desa,Kecamatan,Kategori PMKS,Tanggal Mulai,Tanggal Selesai
             3525015203850001,Siti Aminah,P,1985-03-12,Cerme Kidul,Cerme,Fakir Miskin,2025-01-10,
@@ -94,8 +82,8 @@ public sealed class RegisterUploadTests : IAsyncLifetime
     [Fact]
     public async Task Given_no_token_another_units_operator_or_bad_requests_Then_refused_with_a_reason_and_nothing_stored()
     {
-        var outsider = await _host.SignInAsync("op-pemulihan", Roles.Operator, "PEMULIHAN");
-        var admin = await _host.SignInAsync("admin-unggah", Roles.Admin, null);
+        var outsider = await Host.SignInAsync("op-pemulihan", Roles.Operator, "PEMULIHAN");
+        var admin = await Host.SignInAsync("admin-unggah", Roles.Admin, null);
 
         var (anonymous, anonymousBody) = await UploadAsync(null, "pmks", Sample("pmks.csv"), "pmks.csv");
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous);
@@ -120,7 +108,7 @@ public sealed class RegisterUploadTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge);
         Assert.Contains("Kinerja:Registers:MaxUploadBytes", tooLargeBody.GetProperty("error").GetString());
 
-        using var client = _host.CreateClient();
+        using var client = Host.CreateClient();
         using var json = new HttpRequestMessage(HttpMethod.Post, "/registers/pmks") { Content = new StringContent("{}", Encoding.UTF8, "application/json") };
         json.Headers.Authorization = new AuthenticationHeaderValue("Bearer", admin);
         using var notMultipart = await client.SendAsync(json);
@@ -129,8 +117,12 @@ public sealed class RegisterUploadTests : IAsyncLifetime
 
         // Nothing imported: no audit row, and the register counts no person.
         Assert.Equal(0, await AuditedPmksImportsAsync());
-        (await _host.QueryAsync("""mutation { setSource(code: "pmks.total", year: 2026, source: REGISTER) { code } }""")).Ok();
-        var total = (await _host.QueryAsync("""{ value(indicator: "IKU-1", year: 2026, quarter: 1) { denominator denominatorSource } }""")).Ok();
+        (await Host.QueryAsync("""mutation { setSource(code: "pmks.total", year: 2026, source: REGISTER) { code } }""")).Ok();
+        var total = (await Host.QueryAsync("""{ value(indicator: "IKU-1", year: 2026, quarter: 1) { denominator denominatorSource } }""")).Ok();
         Assert.Equal(0, total.GetProperty("value").GetProperty("denominator").GetDouble());
     }
 }
+
+public sealed class RegisterUploadTestsOnSqlite() : RegisterUploadTests(DatabaseEngine.Sqlite);
+
+public sealed class RegisterUploadTestsOnPostgreSql() : RegisterUploadTests(DatabaseEngine.PostgreSql);

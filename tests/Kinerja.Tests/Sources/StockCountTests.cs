@@ -23,9 +23,8 @@ public sealed class StockCountTests
     [InlineData(DatabaseEngine.PostgreSql)]
     public async Task Given_generated_registers_Then_the_one_pass_stocks_equal_one_count_per_stock(DatabaseEngine engine)
     {
-        using var data = new TempDirectory();
-        var database = new EngineTables(data.Path, engine);
-        await using var host = new KinerjaHost(data.Path, engine: engine);
+        await using var host = new KinerjaHost(engine: engine);
+        var database = new EngineTables(host.DataDirectory, engine);
         var (file, boundaries) = GeneratePmks(new Random(11), persons: 1500);
         var imported = await ImportAsync(host, "pmks", file);
         Assert.Equal(0, imported.GetProperty("refused").GetArrayLength());

@@ -15,16 +15,29 @@ namespace Kinerja.Tests.Support;
 /// test's own, or on PostgreSQL a database of the throwaway server that belongs to that data directory
 /// (hosts started on one data directory share one database on either engine).
 /// </summary>
+/// <remarks>
+/// Without a data directory the host makes a temporary one that goes with it:
+/// <c>await using var host = new KinerjaHost(engine: engine);</c>. Give one (a <see cref="TempDirectory"/>) only
+/// when it must outlive the host: a restart, or two hosts on one database. For a host that xunit starts and stops,
+/// see <see cref="FreshHost"/> (a new one for each test) and <see cref="SharedHost"/> (one for a test class).
+/// </remarks>
 public sealed class KinerjaHost : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<ContainerBuilder>? _container;
+    private TempDirectory? _ownDirectory;
 
+    /// <param name="dataDirectory">The data directory; none for a temporary one of the host's own, deleted with it.</param>
     /// <param name="now">The instant the host's clock starts at (it runs at the real pace from there): a year whose triwulan
     /// have ended can be rolled up.</param>
-    public KinerjaHost(string dataDirectory, string? modules = null, Action<ContainerBuilder>? container = null,
+    public KinerjaHost(string? dataDirectory = null, string? modules = null, Action<ContainerBuilder>? container = null,
         IReadOnlyDictionary<string, string?>? settings = null, DatabaseEngine engine = DatabaseEngine.Sqlite, DateTimeOffset? now = null)
     {
+        if (dataDirectory is null)
+        {
+            _ownDirectory = new TempDirectory();
+            dataDirectory = _ownDirectory.Path;
+        }
         DataDirectory = dataDirectory;
         Engine = engine;
         _container = now is { } start
@@ -70,6 +83,16 @@ public sealed class KinerjaHost : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
     }
 
+    /// <summary>Called last by both Dispose and DisposeAsync, once the host has stopped: its own data directory goes then.</summary>
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Interlocked.Exchange(ref _ownDirectory, null)?.Dispose();
+        }
+    }
+
     protected override IHost CreateHost(IHostBuilder builder)
     {
         if (_container is not null)
@@ -82,7 +105,7 @@ public sealed class KinerjaHost : WebApplicationFactory<Program>
         return host;
     }
 
-    private const string TestPassword = "kata-sandi-uji-yang-panjang";
+    public const string TestPassword = "kata-sandi-uji-yang-panjang";
     private string? _adminToken;
 
     /// <summary>Posts a GraphQL request to /graphql as an administrator and returns the whole answer.</summary>
@@ -103,13 +126,17 @@ public sealed class KinerjaHost : WebApplicationFactory<Program>
         return new GraphQLAnswer((int)response.StatusCode, JsonDocument.Parse(body).RootElement.Clone(), body);
     }
 
+    /// <summary>Makes an account as the command line does, with the tests' password.</summary>
+    public Task CreateAccountAsync(string userName, IReadOnlyList<string> roles, string? unit) =>
+        Services.GetRequiredService<Kinerja.Modules.Accounts.AccountService>().CreateAsync(Caller.CommandLine,
+            new Kinerja.Modules.Accounts.AccountInput { Username = userName, Password = TestPassword, Roles = [.. roles], Unit = unit }, CancellationToken.None);
+
     /// <summary>An account of the given role and unit (made if missing), signed in through login over HTTP.</summary>
     public async Task<string> SignInAsync(string userName, string role, string? unit)
     {
-        var accounts = Services.GetRequiredService<Kinerja.Modules.Accounts.AccountService>();
         try
         {
-            await accounts.CreateAsync(userName, TestPassword, [role], unit, CancellationToken.None);
+            await CreateAccountAsync(userName, [role], unit);
         }
         catch (Kinerja.Shared.Errors.InputException e) when (e.Message.Contains("sudah ada"))
         {

@@ -30,9 +30,8 @@ public sealed class KeptAnswerTests
     [Fact]
     public async Task Given_a_read_asked_again_Then_it_is_answered_from_memory_with_one_statement_and_the_same_body()
     {
-        using var data = new TempDirectory();
-        using var commands = new CommandCounter(data.Path);
-        await using var host = new KinerjaHost(data.Path);
+        await using var host = new KinerjaHost();
+        using var commands = new CommandCounter(host.DataDirectory);
         (await RecordAsync(host, 5)).Ok();
         var first = await host.QueryAsync(Iku, FirstQuarter); // the document's shape is learned
         await host.QueryAsync(Iku, FirstQuarter); // run once more and kept
@@ -49,8 +48,7 @@ public sealed class KeptAnswerTests
     [Fact]
     public async Task Given_kept_answers_Then_a_read_after_a_write_sees_the_write()
     {
-        using var data = new TempDirectory();
-        await using var host = new KinerjaHost(data.Path);
+        await using var host = new KinerjaHost();
         for (var i = 0; i < 3; i++)
         {
             Assert.Null(Pemulihan(await host.QueryAsync(Iku, FirstQuarter)));
@@ -104,8 +102,7 @@ public sealed class KeptAnswerTests
     [Fact]
     public async Task Given_an_answer_kept_for_one_caller_Then_a_caller_who_sees_otherwise_gets_their_own()
     {
-        using var data = new TempDirectory();
-        await using var host = new KinerjaHost(data.Path);
+        await using var host = new KinerjaHost();
         var pimpinan = await host.SignInAsync("kadis", Roles.Pimpinan, null);
         var operatorPmi = await host.SignInAsync("op-pmi", Roles.Operator, "PMI");
         const string MeAndIku = "{ me { username roles unit } iku(year: 2026) { indicator { code } value } }";
@@ -130,8 +127,7 @@ public sealed class KeptAnswerTests
     [Fact]
     public async Task Given_public_reading_Then_an_anonymous_reader_and_an_account_do_not_share_what_me_says()
     {
-        using var data = new TempDirectory();
-        await using var host = new KinerjaHost(data.Path, settings: new Dictionary<string, string?> { ["Kinerja:Security:PublicRead"] = "true" });
+        await using var host = new KinerjaHost(settings: new Dictionary<string, string?> { ["Kinerja:Security:PublicRead"] = "true" });
         const string MeAndIku = "{ me { username } iku(year: 2026) { indicator { code } value } }";
         for (var i = 0; i < 3; i++)
         {
@@ -145,9 +141,8 @@ public sealed class KeptAnswerTests
     [Fact]
     public async Task Given_reads_that_fail_Then_they_are_never_kept_and_fail_each_time_as_before()
     {
-        using var data = new TempDirectory();
-        using var commands = new CommandCounter(data.Path);
-        await using var host = new KinerjaHost(data.Path, settings: new Dictionary<string, string?> { ["Kinerja:GraphQL:MaxComplexity"] = "5000" });
+        await using var host = new KinerjaHost(settings: new Dictionary<string, string?> { ["Kinerja:GraphQL:MaxComplexity"] = "5000" });
+        using var commands = new CommandCounter(host.DataDirectory);
         var tooCostly = "{ " + string.Join(" ", Enumerable.Range(0, 10).Select(i => $"a{i}: iku(year: 2026) {{ value }}")) + " }";
         // A partial failure: the IKU are answered, the unknown indicator is an error.
         const string PartlyUnknown = """{ iku(year: 2026) { value } value(indicator: "TIDAK-ADA", year: 2026) { value } }""";
@@ -170,8 +165,7 @@ public sealed class KeptAnswerTests
     [Fact]
     public async Task Given_kept_answers_Then_the_rate_limit_still_counts_every_request()
     {
-        using var data = new TempDirectory();
-        await using var host = new KinerjaHost(data.Path, settings: new Dictionary<string, string?> { ["Kinerja:RateLimit:PermitsPerMinute"] = "4" });
+        await using var host = new KinerjaHost(settings: new Dictionary<string, string?> { ["Kinerja:RateLimit:PermitsPerMinute"] = "4" });
         var token = await host.SignInAsync("kadis", Roles.Pimpinan, null);
         for (var i = 0; i < 4; i++)
         {

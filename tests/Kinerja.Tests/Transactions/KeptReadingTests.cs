@@ -16,8 +16,7 @@ public abstract class KeptReadingTests(DatabaseEngine engine)
     [Fact]
     public async Task Given_a_write_Then_the_next_read_sees_it()
     {
-        using var data = new TempDirectory();
-        await using var host = new KinerjaHost(data.Path, engine: engine);
+        await using var host = new KinerjaHost(engine: engine);
         var empty = await ReadAsync(host);
         Assert.Equal(empty, await ReadAsync(host));
 
@@ -48,8 +47,7 @@ public abstract class KeptReadingTests(DatabaseEngine engine)
     [Fact]
     public async Task Given_register_counts_kept_for_the_year_Then_through_TW4_of_the_same_days_is_counted_too_and_equal()
     {
-        using var data = new TempDirectory();
-        await using var host = new KinerjaHost(data.Path, engine: engine);
+        await using var host = new KinerjaHost(engine: engine);
         foreach (var register in new[] { "pmks", "psks", "tmp", "layanan" })
         {
             var content = await File.ReadAllBytesAsync(Path.Combine(Repository.Root, "samples", "registers", $"{register}.csv"));

@@ -1,4 +1,3 @@
-using System.Reflection;
 using Kinerja.Shared.Data;
 using Kinerja.Shared.Security;
 using Kinerja.Tests.Support;
@@ -15,17 +14,8 @@ public abstract class SettledReadTests(DatabaseEngine engine)
     private const string Record = """mutation($v: Float!) { recordRealization(input: { indicator: "PEMULIHAN-1", year: 2026, quarter: 1, value: $v }) { status } }""";
     private const string ToRegister = """mutation { setSource(code: "PEMULIHAN-1", year: 2026, source: REGISTER) { source } }""";
 
-    private static int Queued(IUnitOfWork unit) =>
-        (int)unit.GetType().GetField("_queued", BindingFlags.Instance | BindingFlags.NonPublic)!.GetValue(unit)!;
-
-    private static async Task UntilQueuedAsync(IUnitOfWork unit, int writers)
-    {
-        for (var waited = 0; Queued(unit) < writers; waited += 10)
-        {
-            Assert.True(waited < 30_000, $"{writers} writers did not queue");
-            await Task.Delay(10);
-        }
-    }
+    private static Task UntilQueuedAsync(IUnitOfWork unit, int writers) =>
+        Eventually.TrueAsync(() => ((UnitOfWork)unit).Queued >= writers, $"{writers} writers queue for the writer's turn");
 
     /// <summary>An entry that writes nothing holds the writer's turn until released: writers that queue meanwhile join its group.</summary>
     private static async Task<(Task<int> Holder, TaskCompletionSource Release)> HoldTurnAsync(IUnitOfWork unit)
@@ -45,8 +35,7 @@ public abstract class SettledReadTests(DatabaseEngine engine)
     [Fact]
     public async Task Given_a_source_changed_earlier_in_the_same_commit_group_Then_an_entry_of_the_group_is_checked_against_it()
     {
-        using var data = new TempDirectory();
-        await using var host = new KinerjaHost(data.Path, engine: engine);
+        await using var host = new KinerjaHost(engine: engine);
         var token = await host.SignInAsync("admin-grup", Roles.Admin, null);
         (await host.QueryAsAsync(token, Record, new { v = 3 })).Ok();
         var unit = host.Services.GetRequiredService<IUnitOfWork>();
@@ -71,15 +60,14 @@ public abstract class SettledReadTests(DatabaseEngine engine)
     [Fact]
     public async Task Given_entries_in_one_commit_group_after_a_source_changed_Then_each_is_refused_whether_checked_from_memory_or_the_database()
     {
-        using var data = new TempDirectory();
-        await using var host = new KinerjaHost(data.Path, engine: engine);
+        await using var host = new KinerjaHost(engine: engine);
         var token = await host.SignInAsync("admin-grup", Roles.Admin, null);
         // An entry while the source is ENTERED keeps what its checks read, for the version before the source changes.
         (await host.QueryAsAsync(token, Record, new { v = 3 })).Ok();
         (await host.QueryAsAsync(token, ToRegister)).Ok();
         var unit = host.Services.GetRequiredService<IUnitOfWork>();
         var version = await host.Services.GetRequiredService<IDataVersion>().CurrentAsync(CancellationToken.None);
-        using var commands = new CommandCounter(data.Path);
+        using var commands = new CommandCounter(host.DataDirectory);
 
         var (holder, release) = await HoldTurnAsync(unit);
         var entries = new List<Task<GraphQLAnswer>>();
@@ -108,8 +96,7 @@ public abstract class SettledReadTests(DatabaseEngine engine)
     [Fact]
     public async Task Given_an_entry_that_a_change_of_settings_joins_Then_its_transaction_holds_no_settled_version_from_then_on()
     {
-        using var data = new TempDirectory();
-        await using var host = new KinerjaHost(data.Path, engine: engine);
+        await using var host = new KinerjaHost(engine: engine);
         var unit = host.Services.GetRequiredService<IUnitOfWork>();
         var version = await host.Services.GetRequiredService<IDataVersion>().CurrentAsync(CancellationToken.None);
 
@@ -127,8 +114,7 @@ public abstract class SettledReadTests(DatabaseEngine engine)
     [Fact]
     public async Task Given_an_entry_whose_change_writes_a_setting_after_all_Then_its_transaction_holds_no_settled_version_from_then_on()
     {
-        using var data = new TempDirectory();
-        await using var host = new KinerjaHost(data.Path, engine: engine);
+        await using var host = new KinerjaHost(engine: engine);
         var unit = host.Services.GetRequiredService<IUnitOfWork>();
         var trees = host.Services.GetRequiredService<Kinerja.Modules.Cascade.Tree.CascadeTreeStore>();
 

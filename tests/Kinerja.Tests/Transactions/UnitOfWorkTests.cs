@@ -4,20 +4,23 @@ using Kinerja.Shared.Data;
 using Kinerja.Shared.Security;
 using Kinerja.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
-using NSubstitute;
 
 namespace Kinerja.Tests.Transactions;
 
 /// <summary>A change and its audit row are one transaction: without the row, the change is not made.</summary>
 public abstract class UnitOfWorkTests(DatabaseEngine engine)
 {
-    private KinerjaHost HostWithBrokenAuditTrail(TempDirectory data) => new(data.Path, container: c =>
+    // Signing in and making the test's account are audited too: those still work, so that the test can send its change.
+    private KinerjaHost HostWithBrokenAuditTrail(string? dataDirectory = null) => new(dataDirectory, container: c =>
+        c.Register(x => new BrokenForChanges(x.Resolve<Kinerja.Modules.Accounts.AuditTrail>())).As<IAuditTrail>().SingleInstance(), engine: engine);
+
+    private sealed class BrokenForChanges(IAuditTrail accounts) : IAuditTrail
     {
-        var audit = Substitute.For<IAuditTrail>();
-        audit.RecordAsync(default!, default!, default)
-            .ReturnsForAnyArgs(Task.FromException(new IOException("jejak audit tidak dapat ditulis")));
-        c.RegisterInstance(audit).As<IAuditTrail>();
-    }, engine: engine);
+        public Task RecordAsync(Caller caller, AuditEntry entry, CancellationToken cancellationToken) =>
+            entry.Action is "masuk" or "akun dibuat"
+                ? accounts.RecordAsync(caller, entry, cancellationToken)
+                : Task.FromException(new IOException("jejak audit tidak dapat ditulis"));
+    }
 
     private static Task<long> VersionAsync(KinerjaHost host) => host.Services.GetRequiredService<IDataVersion>().CurrentAsync(CancellationToken.None);
 
@@ -38,8 +41,7 @@ public abstract class UnitOfWorkTests(DatabaseEngine engine)
     [InlineData("""mutation { runRollup(year: 2026, quarter: 1) { revision } }""")]
     public async Task Given_an_audit_trail_that_cannot_be_written_Then_the_change_is_refused_and_nothing_is_stored(string mutation)
     {
-        using var data = new TempDirectory();
-        await using var host = HostWithBrokenAuditTrail(data);
+        await using var host = HostWithBrokenAuditTrail();
         var before = (await host.QueryAsync(Stored)).Ok().GetRawText();
         var version = await VersionAsync(host);
 
@@ -56,7 +58,7 @@ public abstract class UnitOfWorkTests(DatabaseEngine engine)
         using var data = new TempDirectory();
         var csv = await File.ReadAllBytesAsync(Path.Combine(Repository.Root, "samples", "registers", "pmks.csv"));
         const string import = "mutation($c: String!) { importRegister(register: \"pmks\", fileName: \"pmks.csv\", contentBase64: $c) { rows inserted unchanged } }";
-        await using (var broken = HostWithBrokenAuditTrail(data))
+        await using (var broken = HostWithBrokenAuditTrail(data.Path))
         {
             Assert.True((await broken.QueryAsync(import, new { c = Convert.ToBase64String(csv) })).HasErrors);
         }
@@ -72,8 +74,7 @@ public abstract class UnitOfWorkTests(DatabaseEngine engine)
     [Fact]
     public async Task Given_changes_Then_each_raises_the_data_version_once_and_a_refused_one_does_not()
     {
-        using var data = new TempDirectory();
-        await using var host = new KinerjaHost(data.Path, engine: engine);
+        await using var host = new KinerjaHost(engine: engine);
         (await host.QueryAsync("{ modules { name } }")).Ok();
         var start = await VersionAsync(host);
 
@@ -89,8 +90,7 @@ public abstract class UnitOfWorkTests(DatabaseEngine engine)
     [Fact]
     public async Task Given_a_file_without_a_required_column_Then_the_import_is_refused_and_the_data_version_stays()
     {
-        using var data = new TempDirectory();
-        await using var host = new KinerjaHost(data.Path, engine: engine);
+        await using var host = new KinerjaHost(engine: engine);
         (await host.QueryAsync("{ modules { name } }")).Ok();
         var version = await VersionAsync(host);
 

@@ -1,39 +1,47 @@
 import { useState } from 'preact/hooks';
-import { gql } from '../api';
+import { request } from '../api';
 import { describe } from '../audit';
 import { fmtDateTime, REGISTER_TEXT } from '../format';
+import { graphql } from '../gql';
+import type { AdminYearQuery, ValueSource } from '../gql/graphql';
 import { ROMAN } from '../period';
 import { useYear } from '../route';
 import { ErrorBox, Loading, Table, useLoad, YearSelect } from '../ui';
 
-interface Quarter { quarter: number; closed: boolean; changedAt: string | null; revision: number | null }
-interface Snapshot { quarter: number; revision: number; createdAt: string; trigger: string }
-interface Source { code: string; source: string }
-interface Named { code: string; name: string }
-interface Asked { title: string; text: string; yes: string; done: string; query: string; variables: Record<string, unknown> }
+const YEAR = graphql(`query AdminYear($y: Int!) { quarters(year: $y) { quarter closed changedAt revision }
+  snapshots(year: $y) { quarter revision createdAt trigger } sources(year: $y) { code source }
+  indicators { code name } baseMeasures(year: $y) { code name } }`);
+const ROLLUP = graphql(`mutation RunRollup($y: Int!, $q: Int!) { runRollup(year: $y, quarter: $q) { revision } }`);
+const REOPEN = graphql(`mutation ReopenQuarter($y: Int!, $q: Int!) { reopenQuarter(year: $y, quarter: $q) { closed } }`);
+const ALL_SOURCES = graphql(`mutation SetAllSources($y: Int!, $s: ValueSource!) { setAllSources(year: $y, source: $s) { code } }`);
+const SOURCE = graphql(`mutation SetSource($c: String!, $y: Int!, $s: ValueSource!) { setSource(code: $c, year: $y, source: $s) { source } }`);
+const UNITS = graphql(`query AuditUnits { units { code name } }`);
+const AUDIT = graphql(`query AuditTrail($unit: String, $code: String, $user: String, $from: DateTimeOffset, $to: DateTimeOffset, $limit: Int) {
+  auditTrail(unit: $unit, code: $code, user: $user, from: $from, to: $to, limit: $limit) {
+    at user action unit code year quarter before after origin } }`);
+
+type Quarter = AdminYearQuery['quarters'][number];
+/** A change asked for, and what sends it once it is confirmed. */
+interface Asked { title: string; text: string; yes: string; done: string; send: () => Promise<unknown> }
 
 export function Admin() {
   const [year, setYear] = useYear();
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [asked, setAsked] = useState<Asked | null>(null);
-  const { data, loading, error: loadError, reload } = useLoad(() => gql<{
-    quarters: Quarter[]; snapshots: Snapshot[]; sources: Source[]; indicators: Named[]; baseMeasures: Named[];
-  }>(`query($y: Int!) { quarters(year: $y) { quarter closed changedAt revision }
-      snapshots(year: $y) { quarter revision createdAt trigger } sources(year: $y) { code source }
-      indicators { code name } baseMeasures(year: $y) { code name } }`, { y: year }), [year]);
+  const { data, loading, error: loadError, reload } = useLoad(() => request(YEAR, { y: year }), [year]);
   const names = new Map([
     ...(data?.indicators ?? []).map(i => [i.code, `${i.code} ${i.name}`] as const),
     ...(data?.baseMeasures ?? []).map(m => [m.code, m.name] as const),
     ...Object.entries(REGISTER_TEXT).map(([r, name]) => [r, `Register ${name}`] as const),
   ]);
 
-  async function run(done: string, query: string, variables: Record<string, unknown>) {
+  async function run(done: string, send: () => Promise<unknown>) {
     setError(null);
     setMessage(null);
     setAsked(null);
     try {
-      await gql(query, variables);
+      await send();
       setMessage(done);
       reload();
     } catch (e) {
@@ -51,8 +59,7 @@ export function Admin() {
         + `sampai triwulan dibuka kembali.`,
       yes: `Ya, jalankan rollup dan tutup ${tw}`,
       done: `Rollup ${tw} selesai; triwulan ditutup.`,
-      query: 'mutation($y: Int!, $q: Int!) { runRollup(year: $y, quarter: $q) { revision } }',
-      variables: { y: year, q: q.quarter },
+      send: () => request(ROLLUP, { y: year, q: q.quarter }),
     };
   };
   const reopen = (q: Quarter): Asked => {
@@ -63,8 +70,7 @@ export function Admin() {
         + `sebagai catatan; laporan triwulan itu memakai angka berjalan (sementara) sampai rollup berikutnya membekukan revisi baru.`,
       yes: `Ya, buka kembali ${tw}`,
       done: `${tw} dibuka kembali.`,
-      query: 'mutation($y: Int!, $q: Int!) { reopenQuarter(year: $y, quarter: $q) { closed } }',
-      variables: { y: year, q: q.quarter },
+      send: () => request(REOPEN, { y: year, q: q.quarter }),
     };
   };
 
@@ -92,7 +98,7 @@ export function Admin() {
             <h3 id="konfirmasi-judul">{asked.title}</h3>
             <p id="konfirmasi-isi">{asked.text}</p>
             <p class="actions">
-              <button type="button" onClick={() => run(asked.done, asked.query, asked.variables)}>{asked.yes}</button>
+              <button type="button" onClick={() => run(asked.done, asked.send)}>{asked.yes}</button>
               <button type="button" class="secondary" onClick={() => setAsked(null)}>Batal</button>
             </p>
           </div>
@@ -111,9 +117,9 @@ export function Admin() {
         <h2>Sumber angka {year}</h2>
         <p class="actions">
           <button type="button" onClick={() => run('Semua indikator dan data dasar dihitung dari register.',
-            'mutation($y: Int!) { setAllSources(year: $y, source: REGISTER) { code } }', { y: year })}>Semua dari register</button>
+            () => request(ALL_SOURCES, { y: year, s: 'REGISTER' }))}>Semua dari register</button>
           <button type="button" class="secondary" onClick={() => run('Semua indikator dan data dasar diisi unit.',
-            'mutation($y: Int!) { setAllSources(year: $y, source: ENTERED) { code } }', { y: year })}>Semua diisi unit</button>
+            () => request(ALL_SOURCES, { y: year, s: 'ENTERED' }))}>Semua diisi unit</button>
         </p>
         <Table caption={`Sumber per indikator dan data dasar ${year}`} stacked>
           <thead><tr><th scope="col">Indikator atau data dasar</th><th scope="col">Sumber</th></tr></thead>
@@ -121,8 +127,7 @@ export function Admin() {
             <tr data-source={s.code}><th scope="row">{names.get(s.code) ?? s.code}</th><td data-label="Sumber">
               <label class="sr-only" for={`sumber-${s.code}`}>Sumber {names.get(s.code) ?? s.code}</label>
               <select id={`sumber-${s.code}`} value={s.source} onChange={e => run(`Sumber ${names.get(s.code) ?? s.code} diubah.`,
-                'mutation($c: String!, $y: Int!, $s: ValueSource!) { setSource(code: $c, year: $y, source: $s) { source } }',
-                { c: s.code, y: year, s: (e.target as HTMLSelectElement).value })}>
+                () => request(SOURCE, { c: s.code, y: year, s: (e.target as HTMLSelectElement).value as ValueSource }))}>
                 <option value="ENTERED">diisi unit</option><option value="REGISTER">dihitung dari register</option>
               </select></td></tr>))}</tbody>
         </Table>
@@ -132,9 +137,6 @@ export function Admin() {
   );
 }
 
-interface Audit { at: string; user: string; action: string; unit: string | null; code: string | null; year: number | null; quarter: number | null;
-  before: string | null; after: string | null; origin: string }
-
 function Change({ json, names }: { json: string | null; names: Map<string, string> }) {
   const pairs = describe(json, names);
   if (pairs.length === 0) return <>–</>;
@@ -142,15 +144,12 @@ function Change({ json, names }: { json: string | null; names: Map<string, strin
 }
 
 function AuditTrail({ names }: { names: Map<string, string> }) {
-  const units = useLoad(() => gql<{ units: Named[] }>('{ units { code name } }'), []);
+  const units = useLoad(() => request(UNITS), []);
   const unitName = (code: string | null) => (code == null ? '–' : units.data?.units.find(u => u.code === code)?.name ?? code);
   const known = new Map([...names, ...(units.data?.units ?? []).map(u => [u.code, u.name] as const), ['BUPATI', 'Bupati Gresik']]);
   const [filters, setFilters] = useState({ unit: '', code: '', user: '', from: '', to: '', limit: '100' });
   const [asked, setAsked] = useState(filters);
-  const { data, error, loading } = useLoad(() => gql<{ auditTrail: Audit[] }>(
-    `query($unit: String, $code: String, $user: String, $from: DateTimeOffset, $to: DateTimeOffset, $limit: Int) {
-      auditTrail(unit: $unit, code: $code, user: $user, from: $from, to: $to, limit: $limit) {
-        at user action unit code year quarter before after origin } }`, {
+  const { data, error, loading } = useLoad(() => request(AUDIT, {
     unit: asked.unit || null, code: asked.code || null, user: asked.user || null,
     from: asked.from ? new Date(`${asked.from}T00:00:00+07:00`).toISOString() : null,
     to: asked.to ? new Date(`${asked.to}T23:59:59+07:00`).toISOString() : null,

@@ -1,29 +1,30 @@
 import { useState } from 'preact/hooks';
-import { gql, type Account } from '../api';
+import { request, type Account } from '../api';
 import { bandClass, fmtNumber, fmtPercent, fmtValue, READING_TEXT, STATUS_TEXT, UNDEFINED_TEXT } from '../format';
+import { graphql } from '../gql';
+import type { DasborNowQuery, DasborSeriesQuery } from '../gql/graphql';
 import { periodLabel, periodOf, ROMAN } from '../period';
 import { usePeriodKey, useYear } from '../route';
 import { ChartCanvas, ErrorBox, Loading, PeriodSelect, useLoad, YearSelect } from '../ui';
 import { useReturned, WaitingNotice } from './Menunggu';
 
-interface Iku {
-  indicator: { code: string; name: string; kind: string };
-  numerator: number | null; denominator: number | null; value: number | null; target: number | null;
-  achievement: number | null; predicate: string | null; status: string; targetWarning: string | null;
-}
-interface Point { indicator: { code: string; targetReading?: string }; value: number | null; target: number | null; status: string }
+type Iku = DasborNowQuery['iku'][number];
 
-const NOW = `query($y: Int!, $q: Int, $c: Boolean, $v: Boolean) {
+const NOW = graphql(`query DasborNow($y: Int!, $q: Int, $c: Boolean, $v: Boolean) {
   iku(year: $y, quarter: $q, cumulative: $c, verifiedOnly: $v) {
-    indicator { code name kind } numerator denominator value target achievement predicate status targetWarning } }`;
+    indicator { code name kind } numerator denominator value target achievement predicate status targetWarning } }`);
 
 // The charts' four triwulan come in a request of their own, so that the figures do not wait for them: each triwulan
 // alone and through it, since an IKU's chart shows the figure its targets speak of.
-const SERIES = `query($y: Int!, $v: Boolean) {
+const SERIES = graphql(`query DasborSeries($y: Int!, $v: Boolean) {
   q1: iku(year: $y, quarter: 1, verifiedOnly: $v) { indicator { code targetReading(year: $y) } value target status }
-  ${[2, 3, 4].map(q => `q${q}: iku(year: $y, quarter: ${q}, verifiedOnly: $v) { indicator { code } value target status }
-  c${q}: iku(year: $y, quarter: ${q}, cumulative: true, verifiedOnly: $v) { indicator { code } value target status }`).join('\n  ')}
-}`;
+  q2: iku(year: $y, quarter: 2, verifiedOnly: $v) { indicator { code } value target status }
+  c2: iku(year: $y, quarter: 2, cumulative: true, verifiedOnly: $v) { indicator { code } value target status }
+  q3: iku(year: $y, quarter: 3, verifiedOnly: $v) { indicator { code } value target status }
+  c3: iku(year: $y, quarter: 3, cumulative: true, verifiedOnly: $v) { indicator { code } value target status }
+  q4: iku(year: $y, quarter: 4, verifiedOnly: $v) { indicator { code } value target status }
+  c4: iku(year: $y, quarter: 4, cumulative: true, verifiedOnly: $v) { indicator { code } value target status }
+}`);
 
 /** A figure, or its status in words where there is none: never a blank or a 0 in its place. */
 export function Figure({ value, status, format }: { value: number | null; status: string; format: (n: number) => string }) {
@@ -57,8 +58,8 @@ export function Dasbor({ account }: { account: Account }) {
   const [verifiedOnly, setVerifiedOnly] = useState(false);
   const period = periodOf(year, key);
   const { data, error, loading } = useLoad(
-    () => gql<{ iku: Iku[] }>(NOW, { y: year, q: period.quarter, c: period.cumulative, v: verifiedOnly }), [year, key, verifiedOnly]);
-  const series = useLoad(() => gql<Record<string, Point[]>>(SERIES, { y: year, v: verifiedOnly }), [year, verifiedOnly]);
+    () => request(NOW, { y: year, q: period.quarter, c: period.cumulative, v: verifiedOnly }), [year, key, verifiedOnly]);
+  const series = useLoad(() => request(SERIES, { y: year, v: verifiedOnly }), [year, verifiedOnly]);
   const returned = useReturned(account, year);
 
   return (
@@ -84,14 +85,14 @@ export function Dasbor({ account }: { account: Account }) {
   );
 }
 
-function Card({ iku, year, series }: { iku: Iku; year: number; series: Record<string, Point[]> | null }) {
+function Card({ iku, year, series }: { iku: Iku; year: number; series: DasborSeriesQuery | null }) {
   const code = iku.indicator.code;
   const kind = iku.indicator.kind;
-  const point = (name: string) => series![name].find(p => p.indicator.code === code)!;
-  const reading = series ? point('q1').indicator.targetReading! : null;
+  const reading = series?.q1.find(p => p.indicator.code === code)!.indicator.targetReading;
   // A target per triwulan speaks of the triwulan alone; a target s.d. triwulan and a fixed rate of the year so far.
   const alone = reading === 'PER_QUARTER';
-  const points = series && [1, 2, 3, 4].map(q => point(alone || q === 1 ? `q${q}` : `c${q}`));
+  const points = series && (alone ? [series.q1, series.q2, series.q3, series.q4] : [series.q1, series.c2, series.c3, series.c4])
+    .map(figures => figures.find(p => p.indicator.code === code)!);
   return (
     <article class="card" data-iku={code} aria-labelledby={`judul-${code}`}>
       <h2 id={`judul-${code}`}><span class="code">{code}</span> {iku.indicator.name}</h2>

@@ -1,20 +1,24 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, gql, type Account } from '../api';
+import { request, sendEach, type Account } from '../api';
 import { fmtNumber } from '../format';
+import { graphql } from '../gql';
+import type { DataDasarQuery } from '../gql/graphql';
 import { inputText } from '../parse';
 import { ROMAN } from '../period';
 import { useYear } from '../route';
 import { ErrorBox, Loading, NumberField, readNumbers, Table, useLoad, YearSelect } from '../ui';
 
-interface Measure { code: string; name: string; unit: { code: string; name: string }; source: string; quarters: (number | null)[] }
+const QUERY = graphql(`query DataDasar($y: Int!, $u: String) { baseMeasures(year: $y, unit: $u) { code name unit { code name } source quarters }
+  quarters(year: $y) { quarter closed } }`);
+const RECORD = graphql(`mutation RecordBaseMeasure($i: BaseMeasureInput!) { recordBaseMeasure(input: $i) { value } }`);
+
+type Measure = DataDasarQuery['baseMeasures'][number];
 type Slot = 'q1' | 'q2' | 'q3' | 'q4';
 const SLOTS: Slot[] = ['q1', 'q2', 'q3', 'q4'];
 
 export function DataDasar({ account }: { account: Account }) {
   const [year, setYear] = useYear();
-  const { data, error, loading, reload } = useLoad(() => gql<{ baseMeasures: Measure[]; quarters: { quarter: number; closed: boolean }[] }>(
-    `query($y: Int!, $u: String) { baseMeasures(year: $y, unit: $u) { code name unit { code name } source quarters }
-      quarters(year: $y) { quarter closed } }`, { y: year, u: account.unit }), [year]);
+  const { data, error, loading, reload } = useLoad(() => request(QUERY, { y: year, u: account.unit }), [year]);
   const closed = new Set(data?.quarters.filter(q => q.closed).map(q => q.quarter));
   return (
     <section>
@@ -62,23 +66,12 @@ function Row({ measure, year, closed, onSaved }: { measure: Measure; year: numbe
       return;
     }
     setBusy(true);
-    try {
-      await gql(`mutation(${changed.map(s => `$${s}: BaseMeasureInput!`).join(', ')}) {
-        ${changed.map(s => `${s}: recordBaseMeasure(input: $${s}) { value }`).join('\n')} }`,
-      Object.fromEntries(changed.map(s => [s, { measure: measure.code, year, quarter: quarterOf(s), value: read.values[s] }])));
-      setMessage({ ok: true, text: 'Tersimpan.' });
-      onSaved();
-    } catch (err) {
-      const refused = err as ApiError;
-      const placed: Partial<Record<Slot, string>> = {};
-      for (const f of refused.fields) if (f.at && (SLOTS as string[]).includes(f.at)) placed[f.at as Slot] = f.reason;
-      setErrors(placed);
-      if (Object.keys(placed).length < refused.fields.length || refused.fields.length === 0) setMessage({ ok: false, text: refused.message });
-      // Those sent before the refused one were stored: show what the server now holds.
-      onSaved();
-    } finally {
-      setBusy(false);
-    }
+    const refused = await sendEach(changed, s => request(RECORD, { i: { measure: measure.code, year, quarter: quarterOf(s), value: read.values[s]! } }));
+    setErrors(refused.at);
+    setMessage(refused.rest ? { ok: false, text: refused.rest } : refused.stored ? { ok: true, text: 'Tersimpan.' } : null);
+    // Those stored before or after a refused one stay stored: show what the server now holds.
+    onSaved();
+    setBusy(false);
   }
 
   return (

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, gql, type Account } from '../api';
+import { ApiError, request, type Account } from '../api';
 import { fmtDateTime, fmtValue, STATE_TEXT, STATUS_TEXT, UNDEFINED_TEXT } from '../format';
+import { graphql } from '../gql';
+import type { IsianFiguresQuery, IsianSetupQuery } from '../gql/graphql';
 import { inputText } from '../parse';
 import { ROMAN, thisYear } from '../period';
 import { useQuarterParam, useYear } from '../route';
@@ -8,24 +10,25 @@ import { ErrorBox, Loading, NumberField, readNumbers, Table, useLoad, YearSelect
 import { TargetFigure } from './Dasbor';
 import { useReturned, WaitingNotice } from './Menunggu';
 
-interface Unit { code: string; name: string; parent: { code: string } | null }
-interface Rule { indicator: { code: string; name: string; kind: string; unit: { code: string; name: string } }; numerator: string; denominator: string | null }
-interface Quarter { quarter: number; closed: boolean; changedAt: string | null }
-interface Entry {
-  indicator: { code: string }; numerator: number | null; denominator: number | null; state: string; returnReason: string | null;
-  reviewedBy: string | null; warnings: string[];
-}
-interface Figures {
-  indicator: { code: string }; numerator: number | null; denominator: number | null; value: number | null; target: number | null;
-  status: string; verification: string | null;
-}
-interface Annual { indicator: { code: string }; target: number | null; targetWarning: string | null }
+const SETUP = graphql(`query IsianSetup($y: Int!) { units { code name parent { code } }
+  tree(year: $y) { indicator { code name kind unit { code name } } numerator denominator }
+  quarters(year: $y) { quarter closed changedAt } sources(year: $y) { code source } }`);
+const FIGURES = graphql(`query IsianFigures($y: Int!, $q: Int!, $u: String) {
+  realizations(year: $y, quarter: $q, unit: $u) { indicator { code } numerator denominator state returnReason reviewedBy warnings }
+  now: values(year: $y, quarter: $q, unit: $u) { indicator { code } numerator denominator value target status verification }
+  annual: values(year: $y, unit: $u) { indicator { code } target targetWarning } }`);
+const RECORD = graphql(`mutation RecordRealization($i: RealizationInput!) { recordRealization(input: $i) { status verification } }`);
+
+type Rule = IsianSetupQuery['tree'][number];
+type Entry = IsianFiguresQuery['realizations'][number];
+type Figures = IsianFiguresQuery['now'][number];
+type Annual = IsianFiguresQuery['annual'][number];
 type Part = 'value' | 'numerator' | 'denominator';
 
 /** The units an account may enter for: its own and those below it (every unit for an admin). */
-export function unitsOf(account: Account, units: Unit[]): Unit[] {
+export function unitsOf<U extends { code: string; parent?: { code: string } | null }>(account: Account, units: U[]): U[] {
   if (account.roles.includes('admin') && !account.unit) return units;
-  const within = (u: Unit): boolean => u.code === account.unit || (u.parent != null && within(units.find(p => p.code === u.parent!.code)!));
+  const within = (u: U): boolean => u.code === account.unit || (u.parent != null && within(units.find(p => p.code === u.parent!.code)!));
   return units.filter(within);
 }
 
@@ -56,20 +59,13 @@ export function Isian({ account }: { account: Account }) {
   const quarter = asked ?? (returned.loading ? null : returned.byQuarter[0]?.quarter ?? currentQuarter(year));
   // The triwulan opened goes into the address, so that it stays put when a correction empties its returns.
   useEffect(() => { if (asked == null && quarter != null) setQuarter(quarter); }, [asked, quarter]);
-  const setup = useLoad(() => gql<{ units: Unit[]; tree: Rule[]; quarters: Quarter[]; sources: { code: string; source: string }[] }>(
-    `query($y: Int!) { units { code name parent { code } }
-      tree(year: $y) { indicator { code name kind unit { code name } } numerator denominator }
-      quarters(year: $y) { quarter closed changedAt } sources(year: $y) { code source } }`, { y: year }), [year]);
+  const setup = useLoad(() => request(SETUP, { y: year }), [year]);
 
   const mine = setup.data ? new Set(unitsOf(account, setup.data.units).map(u => u.code)) : new Set<string>();
   const rules = setup.data ? setup.data.tree.filter(r => r.numerator === 'input' && mine.has(r.indicator.unit.code)) : [];
   const codes = rules.map(r => r.indicator.code);
-  const figures = useLoad(() => codes.length === 0 || quarter == null ? Promise.resolve(null) : gql<{ realizations: Entry[]; now: Figures[]; annual: Annual[] }>(
-    `query($y: Int!, $q: Int!, $u: String) {
-      realizations(year: $y, quarter: $q, unit: $u) { indicator { code } numerator denominator state returnReason reviewedBy warnings }
-      now: values(year: $y, quarter: $q, unit: $u) { indicator { code } numerator denominator value target status verification }
-      annual: values(year: $y, unit: $u) { indicator { code } target targetWarning } }`,
-    { y: year, q: quarter, u: account.unit }), [year, quarter, codes.join()]);
+  const figures = useLoad(() => codes.length === 0 || quarter == null ? Promise.resolve(null)
+    : request(FIGURES, { y: year, q: quarter, u: account.unit }), [year, quarter, codes.join()]);
 
   const state = setup.data?.quarters.find(q => q.quarter === quarter);
   const registerCodes = new Set(setup.data?.sources.filter(s => s.source === 'REGISTER').map(s => s.code));
@@ -130,8 +126,7 @@ function Row({ rule, year, quarter, figures, annual, entry, closed, register, on
     if (!read.ok) return;
     setBusy(true);
     try {
-      await gql('mutation($i: RealizationInput!) { recordRealization(input: $i) { status verification } }',
-        { i: { indicator: code, year, quarter, ...read.values } });
+      await request(RECORD, { i: { indicator: code, year, quarter, ...read.values } });
       setMessage({ ok: true, text: state === 'DIVERIFIKASI'
         ? 'Tersimpan: isian kembali berstatus Diajukan dan menunggu verifikasi ulang.' : 'Tersimpan dan diajukan.' });
       onSaved();

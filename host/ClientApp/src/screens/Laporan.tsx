@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { download, gql, type Account } from '../api';
+import { download, request, type Account } from '../api';
+import { graphql } from '../gql';
 import { periodOf } from '../period';
 import { usePeriodKey, useYear } from '../route';
 import { ErrorBox, PeriodSelect, useLoad, YearSelect } from '../ui';
@@ -12,8 +13,10 @@ const REPORTS = [
   { key: 'rencana-aksi', label: 'Rencana Aksi', periods: false, note: 'Rencana Aksi memuat keempat triwulan dan setahun: pilih tahunnya saja.' },
 ];
 
+const UNITS = graphql(`query ReportUnits { units { code name } }`);
+
 export function Laporan({ account }: { account: Account }) {
-  const units = useLoad(() => gql<{ units: { code: string; name: string }[] }>('{ units { code name } }'), []);
+  const units = useLoad(() => request(UNITS), []);
   const [report, setReport] = useState(REPORTS[0].key);
   const [format, setFormat] = useState('xlsx');
   const [year, setYear] = useYear();

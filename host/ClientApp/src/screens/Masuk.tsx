@@ -1,6 +1,11 @@
 import { useState } from 'preact/hooks';
-import { gql, session, type Account } from '../api';
+import { ApiError, request, session, type Account } from '../api';
+import { graphql } from '../gql';
 import { ErrorBox } from '../ui';
+
+const LOGIN = graphql(`mutation Login($u: String!, $p: String!) { login(username: $u, password: $p) { token } }`);
+const ME = graphql(`query Me { me { username roles unit } }`);
+const UNIT_NAME = graphql(`query UnitName($c: String!) { unit(code: $c) { name } }`);
 
 export function Masuk({ notice, onSignedIn }: { notice: string | null; onSignedIn: (a: Account) => void }) {
   const [username, setUsername] = useState('');
@@ -13,11 +18,12 @@ export function Masuk({ notice, onSignedIn }: { notice: string | null; onSignedI
     setBusy(true);
     setError(null);
     try {
-      const { login } = await gql<{ login: { token: string } }>(
-        'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token expiresAt } }', { u: username, p: password });
+      const { login } = await request(LOGIN, { u: username, p: password });
       session.save(login.token, { username, roles: [], unit: null });
-      const { me } = await gql<{ me: Account }>('{ me { username roles unit } }');
-      const unit = me.unit ? (await gql<{ unit: { name: string } | null }>('query($c: String!) { unit(code: $c) { name } }', { c: me.unit })).unit : null;
+      const { me } = await request(ME);
+      // Only an account removed in the moment since its sign-in has none.
+      if (!me) throw new ApiError('Akun ini tidak ditemukan lagi.', null, []);
+      const unit = me.unit ? (await request(UNIT_NAME, { c: me.unit })).unit : null;
       const account = { ...me, unitName: unit?.name ?? null };
       session.save(login.token, account);
       onSignedIn(account);

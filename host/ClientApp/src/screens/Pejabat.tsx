@@ -1,15 +1,21 @@
 import { useState } from 'preact/hooks';
-import { ApiError, gql, type Account } from '../api';
+import { ApiError, request, type Account } from '../api';
 import { fmtDateTime } from '../format';
+import { graphql } from '../gql';
+import type { AnalysesQuery, OfficialsQuery } from '../gql/graphql';
 import { useYear } from '../route';
 import { ErrorBox, Loading, Table, useLoad, YearSelect } from '../ui';
 import { unitsOf } from './Isian';
 
-interface Official { position: string; nama: string | null; jabatan: string; pangkat: string | null; nip: string | null }
-interface Analysis { indicator: string; faktorPendukung: string | null; faktorPenghambat: string | null; upayaTindakLanjut: string | null;
-  changedBy: string | null; changedAt: string | null }
-interface Indicator { code: string; name: string; unit: { code: string; name: string } }
-interface Unit { code: string; name: string; parent: { code: string } | null }
+const OFFICIALS = graphql(`query Officials($y: Int!) { officials(year: $y) { position nama jabatan pangkat nip } }`);
+const SET_OFFICIAL = graphql(`mutation SetOfficial($i: OfficialInput!) { setOfficial(input: $i) { nama } }`);
+const ANALYSES = graphql(`query Analyses($y: Int!) { units { code name parent { code } } indicators { code name unit { code name } }
+  analyses(year: $y) { indicator faktorPendukung faktorPenghambat upayaTindakLanjut changedBy changedAt } }`);
+const SET_ANALYSIS = graphql(`mutation SetAnalysis($i: AnalysisInput!) { setAnalysis(input: $i) { changedAt } }`);
+
+type Official = OfficialsQuery['officials'][number];
+type Analysis = AnalysesQuery['analyses'][number];
+type Indicator = AnalysesQuery['indicators'][number];
 
 /** The server's refusals of a form, each at the field it names (input.nama → nama); the rest in one message. */
 function placed(e: unknown, fields: string[]) {
@@ -39,8 +45,7 @@ export function Pejabat({ account }: { account: Account }) {
 }
 
 function Officials({ year, admin }: { year: number; admin: boolean }) {
-  const { data, error, loading, reload } = useLoad(() => gql<{ officials: Official[] }>(
-    'query($y: Int!) { officials(year: $y) { position nama jabatan pangkat nip } }', { y: year }), [year]);
+  const { data, error, loading, reload } = useLoad(() => request(OFFICIALS, { y: year }), [year]);
   return (
     <>
       <h2>Pejabat {year}</h2>
@@ -79,7 +84,7 @@ function OfficialRow({ official, year, onSaved }: { official: Official; year: nu
     setErrors(local);
     if (Object.keys(local).length > 0) return;
     try {
-      await gql('mutation($i: OfficialInput!) { setOfficial(input: $i) { nama } }', { i: {
+      await request(SET_OFFICIAL, { i: {
         position: official.position, year, nama: form.nama.trim(), pangkat: form.pangkat.trim() || null, nip: nip || null } });
       setMessage({ ok: true, text: 'Tersimpan.' });
       onSaved();
@@ -114,9 +119,7 @@ function OfficialRow({ official, year, onSaved }: { official: Official; year: nu
 }
 
 function Analyses({ year, account }: { year: number; account: Account }) {
-  const { data, error, loading, reload } = useLoad(() => gql<{ units: Unit[]; indicators: Indicator[]; analyses: Analysis[] }>(
-    `query($y: Int!) { units { code name parent { code } } indicators { code name unit { code name } }
-      analyses(year: $y) { indicator faktorPendukung faktorPenghambat upayaTindakLanjut changedBy changedAt } }`, { y: year }), [year]);
+  const { data, error, loading, reload } = useLoad(() => request(ANALYSES, { y: year }), [year]);
   const mine = data ? new Set(unitsOf(account, data.units).map(u => u.code)) : new Set<string>();
   const indicators = data?.indicators.filter(i => mine.has(i.unit.code)) ?? [];
   return (
@@ -152,7 +155,7 @@ function AnalysisForm({ indicator, year, analysis, onSaved }: { indicator: Indic
     setMessage(null);
     setErrors({});
     try {
-      await gql('mutation($i: AnalysisInput!) { setAnalysis(input: $i) { changedAt } }', { i: {
+      await request(SET_ANALYSIS, { i: {
         indicator: indicator.code, year, ...Object.fromEntries(ANALYSIS_FIELDS.map(f => [f.key, form[f.key].trim() || null])) } });
       setMessage({ ok: true, text: 'Tersimpan.' });
       onSaved();

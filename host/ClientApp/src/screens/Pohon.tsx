@@ -1,24 +1,26 @@
 import { useState } from 'preact/hooks';
-import { gql } from '../api';
+import { request } from '../api';
+import { figuresByKecamatan } from '../byKecamatan';
 import { bandClass, fmtDate, fmtNumber, fmtPercent, fmtValue, SOURCE_TEXT, STATE_TEXT, STATUS_TEXT, UNDEFINED_TEXT } from '../format';
-import { KECAMATAN, periodLabel, periodOf, type Period } from '../period';
+import { graphql } from '../gql';
+import type { PohonNodeFragment } from '../gql/graphql';
+import { periodLabel, periodOf, type Period } from '../period';
 import { usePeriodKey, useYear } from '../route';
 import { ChartCanvas, ErrorBox, Loading, PeriodSelect, Table, useLoad, YearSelect } from '../ui';
 import { Figure, TargetFigure } from './Dasbor';
 
-interface Node {
-  indicator: { code: string; name: string; kind: string; level: string; unit: { code: string; name: string } };
-  numerator: number | null; denominator: number | null; value: number | null; target: number | null;
-  achievement: number | null; predicate: string | null; status: string;
-  numeratorRule: string; denominatorRule: string | null; source: string | null; denominatorSource: string | null;
-  verification: string | null; targetWarning: string | null; contributions?: Node[];
-}
+// A node's own figures; the query below carries this fragment.
+graphql(`fragment PohonNode on IndicatorValue {
+  indicator { code name kind level unit { code name } } numerator denominator value target achievement predicate status
+  numeratorRule denominatorRule source denominatorSource verification targetWarning }`);
+const QUERY = graphql(`query Pohon($y: Int!, $q: Int, $c: Boolean) {
+  iku(year: $y, quarter: $q, cumulative: $c) {
+    ...PohonNode contributions { ...PohonNode contributions { ...PohonNode contributions { ...PohonNode } } } }
+  baseMeasures(year: $y) { code name }
+  kecamatan }`);
 
-const FIELDS = `indicator { code name kind level unit { code name } } numerator denominator value target achievement predicate status
-  numeratorRule denominatorRule source denominatorSource verification targetWarning`;
-const QUERY = `query($y: Int!, $q: Int, $c: Boolean) { iku(year: $y, quarter: $q, cumulative: $c) {
-  ${FIELDS} contributions { ${FIELDS} contributions { ${FIELDS} contributions { ${FIELDS} } } } }
-  baseMeasures(year: $y) { code name } }`;
+/** A node with the nodes below it, as deep as the query asks: the deepest have no contributions. */
+type Node = PohonNodeFragment & { contributions?: Node[] };
 
 const LEVEL: Record<string, string> = { IKU: 'IKU', PROGRAM: 'Program', KEGIATAN: 'Kegiatan' };
 
@@ -55,8 +57,7 @@ export function Pohon() {
   const [year, setYear] = useYear();
   const [key, setKey] = usePeriodKey('c4');
   const period = periodOf(year, key);
-  const { data, error, loading } = useLoad(
-    () => gql<{ iku: Node[]; baseMeasures: { code: string; name: string }[] }>(QUERY, { y: year, q: period.quarter, c: period.cumulative }), [year, key]);
+  const { data, error, loading } = useLoad(() => request(QUERY, { y: year, q: period.quarter, c: period.cumulative }), [year, key]);
   const measures = new Map(data?.baseMeasures.map(m => [m.code, m.name]));
   return (
     <section>
@@ -68,12 +69,14 @@ export function Pohon() {
       <p class="muted">{periodLabel(period)} · IKU → program → kegiatan; buka sebuah simpul untuk melihat perhitungannya.</p>
       <ErrorBox message={error} />
       <Loading on={loading && !data} />
-      {data && <ul class="tree">{data.iku.map(n => <TreeNode node={n} period={period} measures={measures} open />)}</ul>}
+      {data && <ul class="tree">{data.iku.map(n => <TreeNode node={n} period={period} measures={measures} kecamatan={data.kecamatan} open />)}</ul>}
     </section>
   );
 }
 
-function TreeNode({ node, period, measures, open = false }: { node: Node; period: Period; measures: Map<string, string>; open?: boolean }) {
+function TreeNode({ node, period, measures, kecamatan, open = false }: {
+  node: Node; period: Period; measures: Map<string, string>; kecamatan: string[]; open?: boolean;
+}) {
   const [details, setDetails] = useState(false);
   const kind = node.indicator.kind;
   const counted = fromRegisters(node, node.numeratorRule, node.source) && fromRegisters(node, node.denominatorRule, node.denominatorSource);
@@ -102,30 +105,26 @@ function TreeNode({ node, period, measures, open = false }: { node: Node; period
           <p><button type="button" aria-expanded={details} onClick={() => setDetails(!details)}>
             {details ? 'Tutup rincian register' : 'Rincian per kecamatan dan penerima'}</button></p>
         )}
-        {details && <RegisterDetails node={node} period={period} />}
+        {details && <RegisterDetails node={node} period={period} kecamatan={kecamatan} />}
         {node.contributions && node.contributions.length > 0 && (
-          <ul>{node.contributions.map(c => <TreeNode node={c} period={period} measures={measures} />)}</ul>
+          <ul>{node.contributions.map(c => <TreeNode node={c} period={period} measures={measures} kecamatan={kecamatan} />)}</ul>
         )}
       </details>
     </li>
   );
 }
 
-interface Served { subject: string; isInstitution: boolean; kecamatan: string; lastServedOn: string; services: number }
+const SERVED = graphql(`query PohonServed($i: String!, $y: Int!, $q: Int, $c: Boolean) {
+  served(indicator: $i, year: $y, quarter: $q, cumulative: $c) { subject isInstitution kecamatan lastServedOn services } }`);
 
-function RegisterDetails({ node, period }: { node: Node; period: Period }) {
+function RegisterDetails({ node, period, kecamatan }: { node: Node; period: Period; kecamatan: string[] }) {
   const code = node.indicator.code;
   const kind = node.indicator.kind;
-  const byPlace = useLoad(() => gql<Record<string, { value: number | null; numerator: number | null; denominator: number | null; status: string }>>(
-    `query($i: String!, $y: Int!, $q: Int, $c: Boolean) { ${KECAMATAN.map((k, i) =>
-      `k${i}: value(indicator: $i, year: $y, quarter: $q, cumulative: $c, kecamatan: "${k}") { value numerator denominator status }`).join(' ')} }`,
-    { i: code, y: period.year, q: period.quarter, c: period.cumulative }), [code]);
+  const byPlace = useLoad(() => figuresByKecamatan(code, period, kecamatan), [code]);
   const served = useLoad(() => node.source === 'REGISTER'
-    ? gql<{ served: Served[] }>(`query($i: String!, $y: Int!, $q: Int, $c: Boolean) {
-        served(indicator: $i, year: $y, quarter: $q, cumulative: $c) { subject isInstitution kecamatan lastServedOn services } }`,
-      { i: code, y: period.year, q: period.quarter, c: period.cumulative })
+    ? request(SERVED, { i: code, y: period.year, q: period.quarter, c: period.cumulative })
     : Promise.resolve(null), [code]);
-  const rows = byPlace.data ? KECAMATAN.map((k, i) => ({ k, ...byPlace.data![`k${i}`] })) : [];
+  const rows = byPlace.data ?? [];
   return (
     <div class="register-details">
       <ErrorBox message={byPlace.error} />
@@ -134,12 +133,12 @@ function RegisterDetails({ node, period }: { node: Node; period: Period }) {
         <Table caption={`${code} per kecamatan`}>
           <thead><tr><th scope="col">Kecamatan</th>{kind === 'PERCENT' && <><th scope="col">Pembilang</th><th scope="col">Penyebut</th></>}<th scope="col">Nilai</th></tr></thead>
           <tbody>{rows.map(r => (
-            <tr><th scope="row">{r.k}</th>{kind === 'PERCENT' && <><td class="num">{fmtNumber(r.numerator)}</td><td class="num">{fmtNumber(r.denominator)}</td></>}
+            <tr><th scope="row">{r.kecamatan}</th>{kind === 'PERCENT' && <><td class="num">{fmtNumber(r.numerator)}</td><td class="num">{fmtNumber(r.denominator)}</td></>}
               <td class="num"><Figure value={r.value} status={r.status} format={n => fmtValue(n, kind)} /></td></tr>))}</tbody>
         </Table>
         <ChartCanvas label={`${code} per kecamatan`} config={{
           type: 'bar',
-          data: { labels: rows.map(r => r.k), datasets: [{ label: code, data: rows.map(r => r.value), backgroundColor: '#2b6cb0' }] },
+          data: { labels: rows.map(r => r.kecamatan), datasets: [{ label: code, data: rows.map(r => r.value), backgroundColor: '#2b6cb0' }] },
           options: { indexAxis: 'y', maintainAspectRatio: false, plugins: { legend: { display: false } },
             scales: { x: { beginAtZero: true, ticks: { precision: kind === 'COUNT' ? 0 : undefined } } } },
         }} />

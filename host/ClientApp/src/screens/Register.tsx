@@ -1,11 +1,13 @@
 import { useState } from 'preact/hooks';
-import { upload, gql, type ImportResult } from '../api';
+import { request, upload, type ImportResult } from '../api';
 import { fmtNumber, REGISTER_TEXT } from '../format';
+import { graphql } from '../gql';
 import { ErrorBox, Table, useLoad } from '../ui';
 
+const FILES = graphql(`query RegisterFiles { registerFiles { register module headers } }`);
+
 export function Register() {
-  const files = useLoad(() => gql<{ registerFiles: { register: string; module: string; headers: string[] }[] }>(
-    '{ registerFiles { register module headers } }'), []);
+  const files = useLoad(() => request(FILES), []);
   const [register, setRegister] = useState('pmks');
   const [file, setFile] = useState<File | null>(null);
   const [progress, setProgress] = useState<number | null>(null);

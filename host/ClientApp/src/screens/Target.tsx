@@ -1,17 +1,22 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, gql, type Account } from '../api';
+import { request, sendEach, type Account } from '../api';
 import { READING_TEXT } from '../format';
+import { graphql } from '../gql';
+import type { TargetReading, TargetsQuery } from '../gql/graphql';
 import { inputText } from '../parse';
 import { ROMAN } from '../period';
 import { useYear } from '../route';
 import { ErrorBox, Loading, NumberField, readNumbers, Table, useLoad, YearSelect } from '../ui';
 
-interface Targets {
-  indicator: { code: string; name: string; kind: string; unit: { code: string; name: string } };
-  reading: string; annual: number | null; quarterly: (number | null)[]; warning: string | null;
-}
-interface Quarter { quarter: number; closed: boolean }
-interface Unit { code: string; name: string }
+const UNITS = graphql(`query TargetUnits { units { code name } }`);
+const QUERY = graphql(`query Targets($y: Int!, $u: String) {
+  targets(year: $y, unit: $u) { indicator { code name kind unit { code name } } reading annual quarterly warning }
+  quarters(year: $y) { quarter closed } }`);
+const SET_TARGET = graphql(`mutation SetTarget($i: TargetInput!) { setTarget(input: $i) { status } }`);
+const SET_READING = graphql(`mutation SetTargetReading($i: String!, $y: Int!, $r: TargetReading!) {
+  setTargetReading(indicator: $i, year: $y, reading: $r) { code } }`);
+
+type Targets = TargetsQuery['targets'][number];
 type Slot = 'annual' | 'q1' | 'q2' | 'q3' | 'q4';
 
 const SLOTS: Slot[] = ['annual', 'q1', 'q2', 'q3', 'q4'];
@@ -23,10 +28,8 @@ export function Target({ account }: { account: Account }) {
   const admin = account.roles.includes('admin');
   // An administrator without a unit sees every unit's indicators, sixty of them: a unit narrows the list.
   const [unit, setUnit] = useState(account.unit ?? '');
-  const units = useLoad(() => account.unit ? Promise.resolve([]) : gql<{ units: Unit[] }>('{ units { code name } }').then(d => d.units), []);
-  const { data, error, loading, reload } = useLoad(() => gql<{ targets: Targets[]; quarters: Quarter[] }>(
-    `query($y: Int!, $u: String) { targets(year: $y, unit: $u) { indicator { code name kind unit { code name } } reading annual quarterly warning }
-      quarters(year: $y) { quarter closed } }`, { y: year, u: unit || null }), [year, unit]);
+  const units = useLoad(() => account.unit ? Promise.resolve([]) : request(UNITS).then(d => d.units), []);
+  const { data, error, loading, reload } = useLoad(() => request(QUERY, { y: year, u: unit || null }), [year, unit]);
   const closed = new Set(data?.quarters.filter(q => q.closed).map(q => q.quarter));
   return (
     <section>
@@ -88,30 +91,18 @@ function Row({ targets, year, admin, closed, onSaved }: {
       return;
     }
     setBusy(true);
-    try {
-      await gql(`mutation(${changed.map(s => `$${s}: TargetInput!`).join(', ')}) {
-        ${changed.map(s => `${s}: setTarget(input: $${s}) { status }`).join('\n')} }`,
-      Object.fromEntries(changed.map(s => [s, { indicator: code, year, quarter: quarterOf(s), value: read.values[s] }])));
-      setMessage({ ok: true, text: 'Tersimpan.' });
-      onSaved();
-    } catch (err) {
-      const refused = err as ApiError;
-      const placed: Partial<Record<Slot, string>> = {};
-      for (const f of refused.fields) if (f.at && (SLOTS as string[]).includes(f.at)) placed[f.at as Slot] = f.reason;
-      setErrors(placed);
-      if (Object.keys(placed).length < refused.fields.length || refused.fields.length === 0) setMessage({ ok: false, text: refused.message });
-      // Those sent before the refused one were stored: show what the server now holds.
-      onSaved();
-    } finally {
-      setBusy(false);
-    }
+    const refused = await sendEach(changed, s => request(SET_TARGET, { i: { indicator: code, year, quarter: quarterOf(s), value: read.values[s]! } }));
+    setErrors(refused.at);
+    setMessage(refused.rest ? { ok: false, text: refused.rest } : refused.stored ? { ok: true, text: 'Tersimpan.' } : null);
+    // Those stored before or after a refused one stay stored: show what the server now holds.
+    onSaved();
+    setBusy(false);
   }
 
-  async function changeReading(reading: string) {
+  async function changeReading(reading: TargetReading) {
     setMessage(null);
     try {
-      await gql('mutation($i: String!, $y: Int!, $r: TargetReading!) { setTargetReading(indicator: $i, year: $y, reading: $r) { code } }',
-        { i: code, y: year, r: reading });
+      await request(SET_READING, { i: code, y: year, r: reading });
       setMessage({ ok: true, text: `Cara baca target diubah untuk tahun ${year}.` });
       onSaved();
     } catch (err) {
@@ -124,7 +115,7 @@ function Row({ targets, year, admin, closed, onSaved }: {
       <th scope="row"><span class="code">{code}</span> {name}<br /><small class="muted">{unit.name}</small></th>
       <td data-label="Cara baca target" data-field="reading">{admin ? (
         <div class="field"><label class="sr-only" for={`baca-${code}`}>Cara baca target {code}</label>
-          <select id={`baca-${code}`} value={targets.reading} onChange={e => changeReading((e.target as HTMLSelectElement).value)}>
+          <select id={`baca-${code}`} value={targets.reading} onChange={e => changeReading((e.target as HTMLSelectElement).value as TargetReading)}>
             {Object.entries(READING_TEXT).map(([key, words]) => <option value={key}>{words}</option>)}
           </select></div>
       ) : READING_TEXT[targets.reading]}</td>

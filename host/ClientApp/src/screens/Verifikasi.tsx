@@ -1,20 +1,24 @@
 import { useState } from 'preact/hooks';
-import { ApiError, gql, type Account } from '../api';
+import { ApiError, request, type Account } from '../api';
 import { fmtNumber, UNDEFINED_TEXT } from '../format';
+import { graphql } from '../gql';
+import type { SubmittedQuery } from '../gql/graphql';
 import { ROMAN } from '../period';
 import { useYear } from '../route';
 import { ErrorBox, Loading, Table, useLoad, YearSelect } from '../ui';
 
-interface Entry {
-  indicator: { code: string; name: string; kind: string; unit: { code: string; name: string } };
-  quarter: number; numerator: number | null; denominator: number | null; enteredBy: string | null; warnings: string[];
-}
+const QUERY = graphql(`query Submitted($y: Int!, $u: String) { realizations(year: $y, unit: $u, state: "DIAJUKAN") {
+  indicator { code name kind unit { code name } } quarter numerator denominator enteredBy warnings } }`);
+const VERIFY = graphql(`mutation VerifyRealization($i: String!, $y: Int!, $q: Int!) {
+  verifyRealization(indicator: $i, year: $y, quarter: $q) { verification } }`);
+const RETURN = graphql(`mutation ReturnRealization($i: String!, $y: Int!, $q: Int!, $r: String!) {
+  returnRealization(indicator: $i, year: $y, quarter: $q, reason: $r) { verification } }`);
+
+type Entry = SubmittedQuery['realizations'][number];
 
 export function Verifikasi({ account }: { account: Account }) {
   const [year, setYear] = useYear();
-  const { data, error, loading, reload } = useLoad(() => gql<{ realizations: Entry[] }>(
-    `query($y: Int!, $u: String) { realizations(year: $y, unit: $u, state: "DIAJUKAN") {
-      indicator { code name kind unit { code name } } quarter numerator denominator enteredBy warnings } }`, { y: year, u: account.unit }), [year]);
+  const { data, error, loading, reload } = useLoad(() => request(QUERY, { y: year, u: account.unit }), [year]);
   // A verifikator reviews the units below its own, never its own unit's entries.
   const entries = (data?.realizations ?? []).filter(e => account.roles.includes('admin') || e.indicator.unit.code !== account.unit);
   return (
@@ -50,10 +54,7 @@ function Row({ entry, year, onDone }: { entry: Entry; year: number; onDone: () =
       return;
     }
     try {
-      await gql(verify
-        ? 'mutation($i: String!, $y: Int!, $q: Int!) { verifyRealization(indicator: $i, year: $y, quarter: $q) { verification } }'
-        : 'mutation($i: String!, $y: Int!, $q: Int!, $r: String!) { returnRealization(indicator: $i, year: $y, quarter: $q, reason: $r) { verification } }',
-        verify ? args : { ...args, r: reason.trim() });
+      await (verify ? request(VERIFY, args) : request(RETURN, { ...args, r: reason.trim() }));
       onDone();
     } catch (e) {
       const refused = e as ApiError;

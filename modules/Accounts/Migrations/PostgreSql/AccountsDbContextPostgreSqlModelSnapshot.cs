@@ -30,8 +30,14 @@ namespace Kinerja.Modules.Accounts.Migrations.PostgreSql
                         .HasColumnType("text")
                         .UseCollation("C");
 
+                    b.Property<DateTimeOffset?>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Disabled")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("FailedLogins")
                         .HasColumnType("integer");
@@ -47,6 +53,9 @@ namespace Kinerja.Modules.Accounts.Migrations.PostgreSql
                     b.PrimitiveCollection<List<string>>("Roles")
                         .IsRequired()
                         .HasColumnType("text[]");
+
+                    b.Property<long>("Stamp")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Unit")
                         .HasColumnType("text")
