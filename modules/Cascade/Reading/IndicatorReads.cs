@@ -107,7 +107,6 @@ internal sealed class IndicatorReads
     public async Task<IReadOnlyList<RealizationListing>> RealizationsAsync(Caller caller, int year, int? quarter, string? unit, string? state,
         CancellationToken cancellationToken)
     {
-        Access.RequireSignedIn(caller);
         var checks = new InputChecks();
         checks.Year("year", year);
         checks.Quarter("quarter", quarter);
@@ -117,6 +116,8 @@ internal sealed class IndicatorReads
             checks.Add("state", $"status '{state}' tidak dikenal: DIAJUKAN, DIVERIFIKASI atau DIKEMBALIKAN");
         }
         checks.ThrowIfFailed();
+        // Entries (and who entered them) are a unit's own: read by its unit and those above it, pimpinan and admins.
+        unit = _access.ReadScope(caller, unit, "realisasi");
         var data = await Task.WhenAll(_stores.Select(s => s.LoadYearAsync(year, cancellationToken)));
         var entries = data.SelectMany(d => d.Realizations)
             .Where(r => (quarter is null || r.Quarter == quarter) && (state is null || r.State == state))
