@@ -4,6 +4,7 @@ using Kinerja.Modules.Cascade.Computation;
 using Kinerja.Modules.Cascade.Data;
 using Kinerja.Modules.Cascade.Entry;
 using Kinerja.Modules.Cascade.GraphQL;
+using Kinerja.Modules.Cascade.Planning;
 using Kinerja.Modules.Cascade.Reading;
 using Kinerja.Modules.Cascade.Reports;
 using Kinerja.Modules.Cascade.Rollup;
@@ -61,6 +62,10 @@ public sealed class CascadeModule : KinerjaModule
         builder.RegisterType<RollupScheduling>().As<IModuleInitializer>().SingleInstance();
         builder.RegisterType<RollupCommand>().As<IHostCommand>().SingleInstance();
         builder.RegisterType<CascadeGraphQL>().As<IGraphQLContributor>().SingleInstance();
+        builder.RegisterType<Agreements>().SingleInstance();
+        builder.RegisterType<Budget>().SingleInstance();
+        builder.RegisterType<Renstra>().SingleInstance();
+        builder.RegisterType<PlanningGraphQL>().As<IGraphQLContributor>().SingleInstance();
         RegisterReports(builder);
     }
 

@@ -57,6 +57,20 @@ public sealed class Access
         throw Forbidden(caller, $"{what} milik unit {unit}: hanya verifikator unit di atasnya yang dapat memverifikasi atau mengembalikannya");
     }
 
+    /// <summary>
+    /// Establishing or revising a unit's Perjanjian Kinerja: the verifikator of a unit strictly above it (who reviews what
+    /// the unit reports against it), or an admin. The Dinas's own PK, signed with the Bupati, is for admins.
+    /// </summary>
+    public void RequireAgreementKeeper(Caller caller, string unit, string what)
+    {
+        RequireSignedIn(caller);
+        if (caller.IsAdmin || (caller.Is(Roles.Verifikator) && caller.Unit is { } scope && scope != unit && IsWithin(unit, scope)))
+        {
+            return;
+        }
+        throw Forbidden(caller, $"{what} unit {unit}: hanya verifikator unit di atasnya atau admin yang dapat menetapkan atau mengubahnya");
+    }
+
     /// <summary>Changes of the office's own settings: trees, polarity, rollups, accounts.</summary>
     public void RequireAdmin(Caller caller, string what)
     {

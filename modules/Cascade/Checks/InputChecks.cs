@@ -89,6 +89,35 @@ internal sealed class InputChecks
         return true;
     }
 
+    /// <summary>A date written YYYY-MM-DD; null when it is not one (the reason added).</summary>
+    public DateOnly? Date(string field, string? text)
+    {
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+        Add(field, $"tanggal ditulis TTTT-BB-HH, misalnya 2026-01-05 (diterima '{text}')");
+        return null;
+    }
+
+    /// <summary>A line of text: trimmed, not empty, at most <paramref name="max"/> characters; null when refused.</summary>
+    public string? Text(string field, string what, string? text, int max)
+    {
+        var trimmed = text?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            Add(field, $"{what} wajib diisi");
+            return null;
+        }
+        if (trimmed.Length > max)
+        {
+            Add(field, $"{what} paling banyak {max} karakter (diterima {trimmed.Length})");
+            return null;
+        }
+        return trimmed;
+    }
+
     /// <summary>One of Gresik's 18 kecamatan, as the catalog spells it; null when none is asked or it is unknown.</summary>
     public string? Kecamatan(string field, string? kecamatan)
     {

@@ -95,7 +95,7 @@ internal sealed class QuarterClosureRecord
 
 /// <summary>
 /// The office level's own tables: the tree's changes per year, polarity, target readings, snapshots and closures,
-/// value sources, analyses and officials. (The IKU's own figures are its indicator data, as every module's.)
+/// value sources, analyses and officials, and the planning documents: PK, budget lines, Renstra. (The IKU's own figures are its indicator data, as every module's.)
 /// </summary>
 internal sealed class CascadeDbContext(DbContextOptions<CascadeDbContext> options) : ModuleDbContext(options, TablePrefixName)
 {
@@ -112,6 +112,9 @@ internal sealed class CascadeDbContext(DbContextOptions<CascadeDbContext> option
     public DbSet<ValueSourceRecord> ValueSources => Set<ValueSourceRecord>();
     public DbSet<AnalysisRecord> Analyses => Set<AnalysisRecord>();
     public DbSet<OfficialRecord> Officials => Set<OfficialRecord>();
+    public DbSet<AgreementRecord> Agreements => Set<AgreementRecord>();
+    public DbSet<BudgetLineRecord> BudgetLines => Set<BudgetLineRecord>();
+    public DbSet<RenstraTargetRecord> RenstraTargets => Set<RenstraTargetRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -149,6 +152,7 @@ internal sealed class CascadeDbContext(DbContextOptions<CascadeDbContext> option
             e.HasKey(v => new { v.Year, v.Code });
         });
         ReportTables.Configure(modelBuilder, TablePrefix);
+        PlanningTables.Configure(modelBuilder, TablePrefix);
     }
 }
 

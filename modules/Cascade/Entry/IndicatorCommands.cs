@@ -1,6 +1,7 @@
 using Kinerja.Modules.Cascade.Checks;
 using Kinerja.Modules.Cascade.Closures;
 using Kinerja.Modules.Cascade.Computation;
+using Kinerja.Modules.Cascade.Planning;
 using Kinerja.Modules.Cascade.Reading;
 using Kinerja.Modules.Cascade.Sources;
 using Kinerja.Modules.Cascade.Tree;
@@ -29,10 +30,12 @@ internal sealed class IndicatorCommands
     private readonly IAuditTrail _audit;
     private readonly IUnitOfWork _unit;
     private readonly IndicatorReads _reads;
+    private readonly Agreements _agreements;
 
     public IndicatorCommands(ModuleDirectory directory, IEnumerable<IIndicatorDataStore> stores, CascadeTreeStore trees, QuarterClosures closures,
-        SourceSettings sources, Access access, IAuditTrail audit, IUnitOfWork unit, IndicatorReads reads)
+        SourceSettings sources, Access access, IAuditTrail audit, IUnitOfWork unit, IndicatorReads reads, Agreements agreements)
     {
+        _agreements = agreements;
         _directory = directory;
         _stores = stores.ToDictionary(s => s.Module, StringComparer.Ordinal);
         _trees = trees;
@@ -206,6 +209,11 @@ internal sealed class IndicatorCommands
         {
             // An annual target is part of the year's report, which is frozen with the fourth triwulan.
             await _closures.CheckOpenAsync(checks, input.Quarter is null ? "input.year" : "input.quarter", input.Year, input.Quarter ?? 4, cancellationToken);
+            // Quarterly targets belong to the Rencana Aksi; the annual one is what the unit's PK signs.
+            if (input.Quarter is null && indicator is not null)
+            {
+                await _agreements.CheckAnnualTargetOpenAsync(checks, "input.year", indicator, input.Year, cancellationToken);
+            }
         }
         checks.Amount("input.value", "target", input.Value);
         checks.ThrowIfFailed();

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Kinerja.Modules.Cascade.Closures;
 using Kinerja.Modules.Cascade.Computation;
 using Kinerja.Modules.Cascade.Data;
+using Kinerja.Modules.Cascade.Planning;
 using Kinerja.Modules.Cascade.Sources;
 using Kinerja.Modules.Cascade.Targets;
 using Kinerja.Modules.Cascade.Tree;
@@ -15,7 +16,7 @@ namespace Kinerja.Modules.Cascade.Reading;
 /// register counts by periods and the snapshots of closed triwulan as they are asked for.
 /// </summary>
 internal sealed class YearReading(long version, CascadeTree tree, TargetReadings readings, IReadOnlySet<string> polarity, IndicatorYearData[] data,
-    IReadOnlyDictionary<int, int> closed)
+    IReadOnlyDictionary<int, int> closed, IReadOnlyDictionary<string, double?> signedTargets)
 {
     private readonly ConcurrentDictionary<string, Task<RegisterFigures>> _registers = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<int, Task<SnapshotRecord?>> _frozen = new();
@@ -25,6 +26,9 @@ internal sealed class YearReading(long version, CascadeTree tree, TargetReadings
     public TargetReadings Readings { get; } = readings;
     public IReadOnlySet<string> Polarity { get; } = polarity;
     public IndicatorYearData[] Data { get; } = data;
+
+    /// <summary>The annual targets of the units' latest established PK: what achievement is measured against.</summary>
+    public IReadOnlyDictionary<string, double?> SignedTargets { get; } = signedTargets;
 
     /// <summary>The closed triwulan, each with the snapshot revision that closed it.</summary>
     public IReadOnlyDictionary<int, int> Closed { get; } = closed;
@@ -106,11 +110,13 @@ internal sealed class YearReadings
     private readonly TargetReadingStore _targetReadings;
     private readonly IDataVersion _version;
     private readonly QuarterClosures _closures;
+    private readonly Agreements _agreements;
     private readonly ConcurrentDictionary<int, (long Version, Task<YearReading> Reading)> _kept = new();
 
     public YearReadings(IEnumerable<IIndicatorDataStore> stores, CascadeTreeStore trees, SourceSettings sources, TargetReadingStore targetReadings,
-        IDataVersion version, QuarterClosures closures)
+        IDataVersion version, QuarterClosures closures, Agreements agreements)
     {
+        _agreements = agreements;
         _closures = closures;
         _targetReadings = targetReadings;
         _stores = stores.ToList();
@@ -134,7 +140,8 @@ internal sealed class YearReadings
                 data[i] = await _stores[i].LoadYearAsync(year, cancellationToken);
             }
             var closed = await _closures.ClosedRevisionsAsync(year, cancellationToken);
-            return (new YearReading(-1, tree, targetReadings, polarity, data, closed), registers);
+            var signed = await _agreements.SignedTargetsAsync(year, cancellationToken);
+            return (new YearReading(-1, tree, targetReadings, polarity, data, closed, signed), registers);
         }
 
         var version = await _version.CurrentAsync(cancellationToken);
@@ -205,7 +212,8 @@ internal sealed class YearReadings
         var targetReadings = _targetReadings.ReadYearAsync(year, cancellationToken);
         var polarity = _trees.ReadLessIsBetterAsync(cancellationToken);
         var closed = _closures.ClosedRevisionsAsync(year, cancellationToken);
+        var signed = _agreements.SignedTargetsAsync(year, cancellationToken);
         var data = await Task.WhenAll(_stores.Select(s => s.LoadYearAsync(year, cancellationToken)));
-        return new YearReading(version, await tree, await targetReadings, await polarity, data, await closed);
+        return new YearReading(version, await tree, await targetReadings, await polarity, data, await closed, await signed);
     }
 }

@@ -17,6 +17,58 @@ namespace Kinerja.Modules.Cascade.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Kinerja.Modules.Cascade.Data.AgreementRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RevisedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("SignedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Unit", "Year", "Revision")
+                        .IsUnique();
+
+                    b.ToTable("cascade_agreements", (string)null);
+                });
+
+            modelBuilder.Entity("Kinerja.Modules.Cascade.Data.AgreementTargetRecord", b =>
+                {
+                    b.Property<long>("AgreementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Indicator")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Target")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("AgreementId", "Indicator");
+
+                    b.ToTable("cascade_agreement_targets", (string)null);
+                });
+
             modelBuilder.Entity("Kinerja.Modules.Cascade.Data.AnalysisRecord", b =>
                 {
                     b.Property<int>("Year")
@@ -44,6 +96,61 @@ namespace Kinerja.Modules.Cascade.Data.Migrations
                     b.HasKey("Year", "Indicator");
 
                     b.ToTable("cascade_analyses", (string)null);
+                });
+
+            modelBuilder.Entity("Kinerja.Modules.Cascade.Data.BudgetLineRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Indicators")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Pagu")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "Code")
+                        .IsUnique();
+
+                    b.ToTable("cascade_budget_lines", (string)null);
+                });
+
+            modelBuilder.Entity("Kinerja.Modules.Cascade.Data.BudgetRealizationRecord", b =>
+                {
+                    b.Property<long>("LineId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Amount")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("LineId", "Quarter");
+
+                    b.ToTable("cascade_budget_realizations", (string)null);
                 });
 
             modelBuilder.Entity("Kinerja.Modules.Cascade.Data.OfficialRecord", b =>
@@ -109,6 +216,28 @@ namespace Kinerja.Modules.Cascade.Data.Migrations
                     b.HasKey("Year", "Quarter");
 
                     b.ToTable("cascade_quarter_closures", (string)null);
+                });
+
+            modelBuilder.Entity("Kinerja.Modules.Cascade.Data.RenstraTargetRecord", b =>
+                {
+                    b.Property<string>("Indicator")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FromYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Target")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("ToYear")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Indicator", "FromYear");
+
+                    b.ToTable("cascade_renstra_targets", (string)null);
                 });
 
             modelBuilder.Entity("Kinerja.Modules.Cascade.Data.RuleOverrideRecord", b =>
@@ -277,6 +406,24 @@ namespace Kinerja.Modules.Cascade.Data.Migrations
                     b.ToTable("cascade_value_sources", (string)null);
                 });
 
+            modelBuilder.Entity("Kinerja.Modules.Cascade.Data.AgreementTargetRecord", b =>
+                {
+                    b.HasOne("Kinerja.Modules.Cascade.Data.AgreementRecord", null)
+                        .WithMany("Targets")
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kinerja.Modules.Cascade.Data.BudgetRealizationRecord", b =>
+                {
+                    b.HasOne("Kinerja.Modules.Cascade.Data.BudgetLineRecord", null)
+                        .WithMany("Realizations")
+                        .HasForeignKey("LineId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kinerja.Modules.Cascade.Data.SnapshotValueRecord", b =>
                 {
                     b.HasOne("Kinerja.Modules.Cascade.Data.SnapshotRecord", null)
@@ -284,6 +431,16 @@ namespace Kinerja.Modules.Cascade.Data.Migrations
                         .HasForeignKey("SnapshotId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Kinerja.Modules.Cascade.Data.AgreementRecord", b =>
+                {
+                    b.Navigation("Targets");
+                });
+
+            modelBuilder.Entity("Kinerja.Modules.Cascade.Data.BudgetLineRecord", b =>
+                {
+                    b.Navigation("Realizations");
                 });
 
             modelBuilder.Entity("Kinerja.Modules.Cascade.Data.SnapshotRecord", b =>

@@ -23,6 +23,63 @@ namespace Kinerja.Modules.Cascade.Data.Migrations.PostgreSql
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Kinerja.Modules.Cascade.Data.AgreementRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<DateOnly?>("RevisedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("SignedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Unit", "Year", "Revision")
+                        .IsUnique();
+
+                    b.ToTable("cascade_agreements", "cascade");
+                });
+
+            modelBuilder.Entity("Kinerja.Modules.Cascade.Data.AgreementTargetRecord", b =>
+                {
+                    b.Property<long>("AgreementId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Indicator")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<double?>("Target")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("AgreementId", "Indicator");
+
+                    b.ToTable("cascade_agreement_targets", "cascade");
+                });
+
             modelBuilder.Entity("Kinerja.Modules.Cascade.Data.AnalysisRecord", b =>
                 {
                     b.Property<int>("Year")
@@ -55,6 +112,67 @@ namespace Kinerja.Modules.Cascade.Data.Migrations.PostgreSql
                     b.HasKey("Year", "Indicator");
 
                     b.ToTable("cascade_analyses", "cascade");
+                });
+
+            modelBuilder.Entity("Kinerja.Modules.Cascade.Data.BudgetLineRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("Indicators")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<double>("Pagu")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "Code")
+                        .IsUnique();
+
+                    b.ToTable("cascade_budget_lines", "cascade");
+                });
+
+            modelBuilder.Entity("Kinerja.Modules.Cascade.Data.BudgetRealizationRecord", b =>
+                {
+                    b.Property<long>("LineId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("Amount")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("LineId", "Quarter");
+
+                    b.ToTable("cascade_budget_realizations", "cascade");
                 });
 
             modelBuilder.Entity("Kinerja.Modules.Cascade.Data.OfficialRecord", b =>
@@ -126,6 +244,29 @@ namespace Kinerja.Modules.Cascade.Data.Migrations.PostgreSql
                     b.HasKey("Year", "Quarter");
 
                     b.ToTable("cascade_quarter_closures", "cascade");
+                });
+
+            modelBuilder.Entity("Kinerja.Modules.Cascade.Data.RenstraTargetRecord", b =>
+                {
+                    b.Property<string>("Indicator")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<int>("FromYear")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double>("Target")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("ToYear")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Indicator", "FromYear");
+
+                    b.ToTable("cascade_renstra_targets", "cascade");
                 });
 
             modelBuilder.Entity("Kinerja.Modules.Cascade.Data.RuleOverrideRecord", b =>
@@ -317,6 +458,24 @@ namespace Kinerja.Modules.Cascade.Data.Migrations.PostgreSql
                     b.ToTable("cascade_value_sources", "cascade");
                 });
 
+            modelBuilder.Entity("Kinerja.Modules.Cascade.Data.AgreementTargetRecord", b =>
+                {
+                    b.HasOne("Kinerja.Modules.Cascade.Data.AgreementRecord", null)
+                        .WithMany("Targets")
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kinerja.Modules.Cascade.Data.BudgetRealizationRecord", b =>
+                {
+                    b.HasOne("Kinerja.Modules.Cascade.Data.BudgetLineRecord", null)
+                        .WithMany("Realizations")
+                        .HasForeignKey("LineId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kinerja.Modules.Cascade.Data.SnapshotValueRecord", b =>
                 {
                     b.HasOne("Kinerja.Modules.Cascade.Data.SnapshotRecord", null)
@@ -324,6 +483,16 @@ namespace Kinerja.Modules.Cascade.Data.Migrations.PostgreSql
                         .HasForeignKey("SnapshotId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Kinerja.Modules.Cascade.Data.AgreementRecord", b =>
+                {
+                    b.Navigation("Targets");
+                });
+
+            modelBuilder.Entity("Kinerja.Modules.Cascade.Data.BudgetLineRecord", b =>
+                {
+                    b.Navigation("Realizations");
                 });
 
             modelBuilder.Entity("Kinerja.Modules.Cascade.Data.SnapshotRecord", b =>
