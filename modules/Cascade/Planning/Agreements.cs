@@ -178,6 +178,26 @@ internal sealed class Agreements
     }
 
     /// <summary>
+    /// The revision of the unit's PK to print (the latest when none is asked), read as <see cref="ListAsync"/> reads; a unit
+    /// without a recorded PK has a DRAF of its typed targets.
+    /// </summary>
+    public async Task<Agreement> PrintedAsync(Caller caller, string unit, int year, int? revision, CancellationToken cancellationToken)
+    {
+        var recorded = (await ListAsync(caller, year, unit, cancellationToken)).Where(a => a.Unit == unit).ToList();
+        if (revision is { } wanted)
+        {
+            return recorded.SingleOrDefault(a => a.Revision == wanted) ?? throw new Shared.Errors.InputException("revision",
+                recorded.Count == 0
+                    ? $"Perjanjian Kinerja {unit} tahun {year} belum ditetapkan; cetak tanpa revisi untuk drafnya"
+                    : $"Perjanjian Kinerja {unit} tahun {year} tidak mempunyai revisi {wanted} (ada {string.Join(", ", recorded.Select(a => a.Revision))})");
+        }
+        return recorded.Count > 0
+            ? recorded[^1]
+            : new Agreement(unit, year, 0, AgreementState.Draf, null, null, null, _settings.Local(_clock.GetUtcNow()),
+                await TypedTargetsAsync(unit, year, cancellationToken));
+    }
+
+    /// <summary>
     /// The annual targets of the latest established PK of every unit in a year, by indicator: what achievement is measured
     /// against. An indicator of a unit without an established PK is not in it.
     /// </summary>

@@ -64,7 +64,7 @@ internal sealed class ReportEndpoints : IEndpointContributor
             var query = http.Request.Query;
             var request = ReportRequest.Parse(dot < 0 ? file : file[..dot], dot < 0 ? "" : file[(dot + 1)..],
                 query["year"].FirstOrDefault(), query["quarter"].FirstOrDefault(), query["cumulative"].FirstOrDefault(),
-                query["unit"].FirstOrDefault(), services.GetRequiredService<ModuleDirectory>());
+                query["unit"].FirstOrDefault(), query["revision"].FirstOrDefault(), services.GetRequiredService<ModuleDirectory>());
             var document = await services.GetRequiredService<ReportService>().BuildAsync(caller, request, http.RequestAborted);
             var rendered = ReportFiles.Render(document, request.Format);
             // A unit's report is for its readers only: no shared cache may keep it.
