@@ -47,11 +47,13 @@ internal sealed class Agreements
     private readonly IAuditTrail _audit;
     private readonly IUnitOfWork _unit;
     private readonly SettledReads _settled;
+    private readonly QuarterClosures _closures;
     private readonly Dictionary<string, int> _catalogOrder;
 
     public Agreements(ModuleDirectory directory, Func<CascadeDbContext> createContext, IEnumerable<IIndicatorDataStore> stores, TimeProvider clock,
-        RollupSettings settings, Access access, IAuditTrail audit, IUnitOfWork unit, SettledReads settled)
+        RollupSettings settings, Access access, IAuditTrail audit, IUnitOfWork unit, SettledReads settled, QuarterClosures closures)
     {
+        _closures = closures;
         _directory = directory;
         _createContext = createContext;
         _stores = stores.ToList();
@@ -78,6 +80,8 @@ internal sealed class Agreements
 
         return _unit.RunAsync(async () =>
         {
+            // The year's targets are frozen with its fourth triwulan, as every annual target is.
+            await _closures.CheckOpenAsync(checks, "year", year, 4, cancellationToken);
             SettledReads.Changing();
             await using var db = _createContext();
             var latest = await LatestAsync(db, known.Code, year, cancellationToken);
@@ -124,6 +128,7 @@ internal sealed class Agreements
 
         return _unit.RunAsync(async () =>
         {
+            await _closures.CheckOpenAsync(checks, "year", year, 4, cancellationToken);
             SettledReads.Changing();
             await using var db = _createContext();
             var latest = await LatestAsync(db, known.Code, year, cancellationToken);
