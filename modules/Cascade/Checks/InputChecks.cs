@@ -13,6 +13,8 @@ internal sealed class InputChecks
 
     public bool Failed => _errors.Count > 0;
 
+    public IReadOnlyList<FieldError> Errors => _errors;
+
     public void Add(string field, string reason) => _errors.Add(new FieldError(field, reason));
 
     public void Add(IEnumerable<FieldError> errors) => _errors.AddRange(errors);

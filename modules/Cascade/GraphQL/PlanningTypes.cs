@@ -69,6 +69,35 @@ internal sealed class PlanningGraphQL : IGraphQLContributor
             .Argument<NonNullGraphType<StringGraphType>>("code")
             .ResolveAsync(async c => await c.Service<Budget>().RemoveLineAsync(Caller.From(c.User), c.GetArgument<string>("unit"),
                 c.GetArgument<int>("year"), c.GetArgument<string>("code"), c.CancellationToken));
+        mutation.Field<NonNullGraphType<BudgetImportType>>("importBudget")
+            .Description("The unit's budget lines of a year from its workbook (XLSX or CSV by the file name's extension, as base64; the form "
+                + "GET /reports/anggaran.xlsx?year=&unit= gives, filled with what is stored): all rows or none; a line absent from the file stays.")
+            .Argument<NonNullGraphType<StringGraphType>>("unit")
+            .Argument<NonNullGraphType<IntGraphType>>("year")
+            .Argument<NonNullGraphType<StringGraphType>>("fileName")
+            .Argument<NonNullGraphType<StringGraphType>>("contentBase64")
+            .ResolveAsync(async c =>
+            {
+                var caller = Caller.From(c.User);
+                var unit = c.GetArgument<string>("unit");
+                // Rights before the content is decoded.
+                if (c.Service<Kinerja.Shared.Modules.ModuleDirectory>().FindEnabledUnit(unit) is { } known)
+                {
+                    c.Service<Access>().RequireEntry(caller, known.Code, "anggaran");
+                }
+                byte[] content;
+                try
+                {
+                    content = Convert.FromBase64String(c.GetArgument<string>("contentBase64"));
+                }
+                catch (FormatException)
+                {
+                    throw new Kinerja.Shared.Errors.InputException("contentBase64", "isi berkas bukan base64 yang sah");
+                }
+                using var stream = new MemoryStream(content, writable: false);
+                return await c.Service<Budget>().ImportAsync(caller, unit, c.GetArgument<int>("year"), c.GetArgument<string>("fileName"), stream,
+                    c.CancellationToken);
+            });
         mutation.Field<NonNullGraphType<RenstraTargetType>>("setRenstraTarget")
             .Description("An indicator's end target in the Renstra of fromYear-toYear: the figure the plan writes for its final year.")
             .Argument<NonNullGraphType<StringGraphType>>("indicator")
@@ -146,6 +175,20 @@ internal sealed class BudgetLineType : ObjectGraphType<BudgetLine>
         Field<StringGraphType>("warning").Description("Set when the year's realisation is above the pagu (stored, and flagged).")
             .Resolve(c => c.Source.Warning);
         Field<NonNullGraphType<StringGraphType>>("changedAt").Description("ISO 8601 with offset.").Resolve(c => c.Source.ChangedAt.ToIso8601());
+    }
+}
+
+internal sealed class BudgetImportType : ObjectGraphType<BudgetImport>
+{
+    public BudgetImportType()
+    {
+        Name = "BudgetImport";
+        Description = "What an import of the budget workbook changed.";
+        Field<NonNullGraphType<IntGraphType>>("added").Description("Lines made.").Resolve(c => c.Source.Added);
+        Field<NonNullGraphType<IntGraphType>>("changed").Description("Lines whose name, pagu, indicators or realisation changed.").Resolve(c => c.Source.Changed);
+        Field<NonNullGraphType<IntGraphType>>("unchanged").Description("Lines the file holds as they were stored.").Resolve(c => c.Source.Unchanged);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<BudgetLineType>>>>("lines").Description("The file's lines as stored now.")
+            .Resolve(c => c.Source.Lines);
     }
 }
 

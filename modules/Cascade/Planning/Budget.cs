@@ -54,6 +54,9 @@ internal sealed class BudgetLineInput
     public List<string> Indicators { get; set; } = [];
 }
 
+/// <summary>What an import of the budget workbook changed: lines made, lines changed (name, pagu, indicators or realisation), lines as they were.</summary>
+internal sealed record BudgetImport(int Added, int Changed, int Unchanged, IReadOnlyList<BudgetLine> Lines);
+
 internal sealed class BudgetRealizationInput
 {
     public string Unit { get; set; } = "";
@@ -145,6 +148,118 @@ internal sealed partial class Budget
             return ToLine(record);
         }, cancellationToken);
     }
+
+    /// <summary>
+    /// The unit's lines of a year from its workbook (<see cref="BudgetWorkbook"/>), all or nothing: every row is checked as
+    /// <see cref="SetLineAsync"/> and <see cref="RecordRealizationAsync"/> check one, and a file with any refused row changes
+    /// nothing. A line stored but absent from the file stays; an empty realisation cell leaves what is stored.
+    /// </summary>
+    public async Task<BudgetImport> ImportAsync(Caller caller, string unit, int year, string fileName, Stream content, CancellationToken cancellationToken)
+    {
+        var known = _directory.FindEnabledUnit(unit) ?? throw new Shared.Errors.InputException("unit", $"unit '{unit}' tidak dikenal");
+        _access.RequireEntry(caller, known.Code, "anggaran");
+        var checks = new InputChecks();
+        checks.Year("year", year);
+        checks.ThrowIfFailed();
+        var rows = BudgetWorkbook.Read(content, fileName, checks);
+        var wanted = new List<(BudgetRow Row, string Code, string Name, List<IndicatorDefinition> Indicators)>();
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            var one = new InputChecks();
+            var code = Code(one, $"kolom {BudgetWorkbook.Code}", row.Code);
+            var name = one.Text($"kolom {BudgetWorkbook.Name}", "nama program, kegiatan atau sub-kegiatan", row.Name, MaxNameLength);
+            if (row.Pagu == 0)
+            {
+                one.Add($"kolom {BudgetWorkbook.Pagu}", "pagu harus lebih dari 0");
+            }
+            var indicators = Indicators(one, row.Indicators, known.Code, $"kolom {BudgetWorkbook.Indicators}", indexed: false);
+            if (code is not null && !seen.TryAdd(code, row.Line))
+            {
+                one.Add($"kolom {BudgetWorkbook.Code}", $"kode {code} sudah ada pada baris {seen[code]}");
+            }
+            checks.Add(one.Errors.Select(e => new Shared.Errors.FieldError("file", $"baris {row.Line}, {e.Field}: {e.Reason}")));
+            if (!one.Failed)
+            {
+                wanted.Add((row, code!, name!, indicators));
+            }
+        }
+        if (!checks.Failed && wanted.Count == 0)
+        {
+            checks.Add("file", $"berkas {fileName} tidak memuat baris anggaran");
+        }
+        checks.ThrowIfFailed();
+
+        return await _unit.RunAsync(async () =>
+        {
+            var conflicts = new InputChecks();
+            await using var db = _createContext();
+            var stored = await db.BudgetLines.Include(l => l.Realizations).Where(l => l.Year == year).ToDictionaryAsync(l => l.Code, cancellationToken);
+            var now = _settings.Local(_clock.GetUtcNow());
+            var (added, changed) = (0, 0);
+            var lines = new List<BudgetLineRecord>();
+            foreach (var (row, code, name, indicators) in wanted)
+            {
+                var record = stored.GetValueOrDefault(code);
+                if (record is not null && record.Unit != known.Code)
+                {
+                    conflicts.Add("file", $"baris {row.Line}, kolom {BudgetWorkbook.Code}: kode {code} tahun {year} sudah dipakai oleh unit {record.Unit}");
+                    continue;
+                }
+                var before = record is null ? null : Audited(record);
+                if (record is null)
+                {
+                    record = new BudgetLineRecord { Year = year, Code = code, Unit = known.Code, Name = name, Indicators = "" };
+                    db.BudgetLines.Add(record);
+                }
+                record.Name = name;
+                record.Pagu = row.Pagu;
+                record.Indicators = string.Join(',', indicators.Select(i => i.Code));
+                for (var q = 1; q <= 4; q++)
+                {
+                    var existing = record.Realizations.SingleOrDefault(r => r.Quarter == q);
+                    if (row.Realizations[q - 1] is not { } amount || existing?.Amount == amount)
+                    {
+                        continue;
+                    }
+                    var closed = new InputChecks();
+                    await _closures.CheckOpenAsync(closed, "file", year, q, cancellationToken);
+                    conflicts.Add(closed.Errors.Select(e => new Shared.Errors.FieldError("file", $"baris {row.Line}, kolom {BudgetWorkbook.Realizations[q - 1]}: {e.Reason}")));
+                    if (existing is null)
+                    {
+                        record.Realizations.Add(new BudgetRealizationRecord { Quarter = q, Amount = amount });
+                    }
+                    else
+                    {
+                        existing.Amount = amount;
+                    }
+                }
+                var after = Audited(record);
+                if (before is not null && JsonEquals(before, after))
+                {
+                    lines.Add(record);
+                    continue;
+                }
+                record.ChangedAt = now;
+                (added, changed) = before is null ? (added + 1, changed) : (added, changed + 1);
+                await _audit.RecordAsync(caller, new AuditEntry("anggaran diimpor", known.Code, code, year, null, before, after), cancellationToken);
+                lines.Add(record);
+            }
+            // Checked against what is stored inside the turn: nothing is written unless every row holds.
+            conflicts.ThrowIfFailed();
+            await db.SaveChangesAsync(cancellationToken);
+            return new BudgetImport(added, changed, lines.Count - added - changed, lines.Select(ToLine).ToList());
+        }, cancellationToken);
+    }
+
+    private static object Audited(BudgetLineRecord record) => new
+    {
+        name = record.Name, pagu = record.Pagu, indicators = record.Indicators,
+        realizations = record.Realizations.OrderBy(r => r.Quarter).ToDictionary(r => r.Quarter, r => r.Amount),
+    };
+
+    private static bool JsonEquals(object a, object b) =>
+        System.Text.Json.JsonSerializer.Serialize(a) == System.Text.Json.JsonSerializer.Serialize(b);
 
     /// <summary>Removes a line typed in error, with its realisations.</summary>
     public Task<BudgetLine> RemoveLineAsync(Caller caller, string unit, int year, string code, CancellationToken cancellationToken) =>
@@ -256,25 +371,27 @@ internal sealed partial class Budget
     }
 
     // A line serves indicators of its own unit or the units below it: a Bidang's program serves its Seksi's kegiatan.
-    private List<IndicatorDefinition> Indicators(InputChecks checks, IReadOnlyList<string>? codes, string? unit)
+    // An indicator refused is named by its place in the list (input.indicators[2]) or, in a workbook, by the column it sits in.
+    private List<IndicatorDefinition> Indicators(InputChecks checks, IReadOnlyList<string>? codes, string? unit, string field = "input.indicators",
+        bool indexed = true)
     {
         var found = new List<IndicatorDefinition>();
         codes ??= [];
         if (codes.Count > MaxIndicators)
         {
-            checks.Add("input.indicators", $"paling banyak {MaxIndicators} indikator (diterima {codes.Count})");
+            checks.Add(field, $"paling banyak {MaxIndicators} indikator (diterima {codes.Count})");
             return found;
         }
         for (var i = 0; i < codes.Count; i++)
         {
-            var indicator = checks.EnabledIndicator($"input.indicators[{i}]", codes[i], _directory);
+            var indicator = checks.EnabledIndicator(indexed ? $"{field}[{i}]" : field, codes[i], _directory);
             if (indicator is null)
             {
                 continue;
             }
             if (unit is not null && !_access.IsWithin(indicator.Unit, unit))
             {
-                checks.Add($"input.indicators[{i}]", $"{indicator.Code} milik unit {indicator.Unit}, bukan unit {unit} atau unit di bawahnya");
+                checks.Add(indexed ? $"{field}[{i}]" : field, $"{indicator.Code} milik unit {indicator.Unit}, bukan unit {unit} atau unit di bawahnya");
             }
             else if (!found.Contains(indicator))
             {

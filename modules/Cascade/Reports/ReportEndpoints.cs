@@ -60,8 +60,12 @@ internal sealed class ReportEndpoints : IEndpointContributor
                 throw new AccessException("UNAUTHENTICATED",
                     $"{why}: laporan memerlukan akun; masuk dengan login dan kirim tokennya sebagai Authorization: Bearer ...");
             }
-            var dot = file.LastIndexOf('.');
             var query = http.Request.Query;
+            if (file == "anggaran.xlsx")
+            {
+                return await BudgetWorkbookAsync(http, caller, query);
+            }
+            var dot = file.LastIndexOf('.');
             var request = ReportRequest.Parse(dot < 0 ? file : file[..dot], dot < 0 ? "" : file[(dot + 1)..],
                 query["year"].FirstOrDefault(), query["quarter"].FirstOrDefault(), query["cumulative"].FirstOrDefault(),
                 query["unit"].FirstOrDefault(), query["revision"].FirstOrDefault(), services.GetRequiredService<ModuleDirectory>());
@@ -75,18 +79,46 @@ internal sealed class ReportEndpoints : IEndpointContributor
         }
         catch (InputException e)
         {
-            return Results.Json(new { message = e.Message, fields = e.Errors.Select(f => new { field = f.Field, reason = f.Reason }) }, Json,
-                statusCode: StatusCodes.Status400BadRequest);
+            return Refused(e);
         }
         catch (AccessException e)
         {
-            var unauthenticated = e.Code == "UNAUTHENTICATED";
-            if (unauthenticated)
-            {
-                http.Response.Headers.WWWAuthenticate = "Bearer";
-            }
-            return Results.Json(new { message = e.Message }, Json,
-                statusCode: unauthenticated ? StatusCodes.Status401Unauthorized : StatusCodes.Status403Forbidden);
+            return Refused(http, e);
         }
+    }
+
+    /// <summary>The unit's budget lines of a year as the workbook <c>importBudget</c> takes, filled with what is stored.</summary>
+    private static async Task<IResult> BudgetWorkbookAsync(HttpContext http, Caller caller, IQueryCollection query)
+    {
+        var checks = new Checks.InputChecks();
+        var unit = query["unit"].FirstOrDefault();
+        if (string.IsNullOrEmpty(unit))
+        {
+            checks.Add("unit", "unit wajib diisi, misalnya unit=PEMULIHAN");
+        }
+        if (!int.TryParse(query["year"].FirstOrDefault(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year))
+        {
+            checks.Add("year", "tahun wajib diisi sebagai bilangan bulat, misalnya year=2026");
+        }
+        checks.ThrowIfFailed();
+        var lines = await http.RequestServices.GetRequiredService<Planning.Budget>().ListAsync(caller, year, unit, http.RequestAborted);
+        http.Response.Headers.CacheControl = "no-store";
+        return Results.File(Planning.BudgetWorkbook.Write(lines.Where(l => l.Unit == unit)),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"anggaran-{year}-{unit!.ToLowerInvariant()}.xlsx");
+    }
+
+    private static IResult Refused(InputException e) =>
+        Results.Json(new { message = e.Message, fields = e.Errors.Select(f => new { field = f.Field, reason = f.Reason }) }, Json,
+            statusCode: StatusCodes.Status400BadRequest);
+
+    private static IResult Refused(HttpContext http, AccessException e)
+    {
+        var unauthenticated = e.Code == "UNAUTHENTICATED";
+        if (unauthenticated)
+        {
+            http.Response.Headers.WWWAuthenticate = "Bearer";
+        }
+        return Results.Json(new { message = e.Message }, Json,
+            statusCode: unauthenticated ? StatusCodes.Status401Unauthorized : StatusCodes.Status403Forbidden);
     }
 }

@@ -169,4 +169,108 @@ public abstract class PlanningTests(DatabaseEngine engine) : FreshHost(engine, n
         Assert.Equal("PEMULIHAN-1", Assert.Single(inPlan.EnumerateArray()).GetProperty("indicator").GetProperty("code").GetString());
         Assert.Equal(0, (await Host.QueryAsync("{ renstraTargets(year: 2030) { target } }")).Ok().GetProperty("renstraTargets").GetArrayLength());
     }
+
+    /// <summary>A workbook of one sheet: the first row the header, a string a text cell, a double a number cell.</summary>
+    private static string Workbook(params object?[][] rows)
+    {
+        using var buffer = new MemoryStream();
+        using (var package = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Create(buffer, DocumentFormat.OpenXml.SpreadsheetDocumentType.Workbook))
+        {
+            var book = package.AddWorkbookPart();
+            book.Workbook = new DocumentFormat.OpenXml.Spreadsheet.Workbook();
+            var sheet = book.AddNewPart<DocumentFormat.OpenXml.Packaging.WorksheetPart>();
+            var data = new DocumentFormat.OpenXml.Spreadsheet.SheetData();
+            for (var r = 0; r < rows.Length; r++)
+            {
+                var row = new DocumentFormat.OpenXml.Spreadsheet.Row { RowIndex = (uint)(r + 1) };
+                for (var c = 0; c < rows[r].Length; c++)
+                {
+                    var reference = $"{(char)('A' + c)}{r + 1}";
+                    row.Append(rows[r][c] switch
+                    {
+                        null => new DocumentFormat.OpenXml.Spreadsheet.Cell { CellReference = reference },
+                        double d => new DocumentFormat.OpenXml.Spreadsheet.Cell
+                        {
+                            CellReference = reference, DataType = DocumentFormat.OpenXml.Spreadsheet.CellValues.Number,
+                            CellValue = new DocumentFormat.OpenXml.Spreadsheet.CellValue(d),
+                        },
+                        var text => new DocumentFormat.OpenXml.Spreadsheet.Cell
+                        {
+                            CellReference = reference, DataType = DocumentFormat.OpenXml.Spreadsheet.CellValues.InlineString,
+                            InlineString = new DocumentFormat.OpenXml.Spreadsheet.InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text(text.ToString()!)),
+                        },
+                    });
+                }
+                data.Append(row);
+            }
+            sheet.Worksheet = new DocumentFormat.OpenXml.Spreadsheet.Worksheet(data);
+            book.Workbook.AppendChild(new DocumentFormat.OpenXml.Spreadsheet.Sheets()).Append(
+                new DocumentFormat.OpenXml.Spreadsheet.Sheet { Id = book.GetIdOfPart(sheet), SheetId = 1, Name = "Anggaran" });
+        }
+        return Convert.ToBase64String(buffer.ToArray());
+    }
+
+    private static readonly object?[] Header = ["Kode", "Nama", "Pagu", "Indikator", "Realisasi TW I", "Realisasi TW II", "Realisasi TW III", "Realisasi TW IV"];
+
+    private Task<GraphQLAnswer> ImportBudgetAsync(string token, string content, string fileName = "anggaran.xlsx") => Host.QueryAsAsync(token,
+        "mutation($c: String!, $f: String!) { importBudget(unit: \"PEMULIHAN\", year: 2026, fileName: $f, contentBase64: $c) { added changed unchanged lines { code pagu realizations } } }",
+        new { c = content, f = fileName });
+
+    [Fact]
+    public async Task Given_the_budget_workbook_Then_it_is_imported_whole_or_not_at_all_and_downloads_as_it_was_stored()
+    {
+        var good = Workbook(Header,
+            ["1.06.02.2.01", "Rehabilitasi Sosial Dasar", "1.250.000.000", "PEMULIHAN-1", 150_000_000.5, "Rp 200.000.000", null, null],
+            ["1.06.02.2.02", "Pembinaan eks penyakit sosial", 310_500_000.0, "", null, null, null, null]);
+        Assert.Equal("FORBIDDEN", Code(await ImportBudgetAsync(_otherOperator, good)));
+
+        var bad = await ImportBudgetAsync(_operator, Workbook(Header,
+            ["1.06.02.2.01", "Rehabilitasi Sosial Dasar", "1.2345", "PEMULIHAN-1", null, null, null, null],
+            ["1.06.02.2.02", "Pembinaan", 5_000.0, "PELAYANAN-1", null, null, null, null],
+            ["1.06.02.2.02", "Pembinaan lagi", 5_000.0, "", "12.34.5", null, null, null],
+            ["1.06.02.2.04", "Bukan anggaran", 5_000.0, "", null, null, null, "2e13"]));
+        Assert.Equal("INVALID_INPUT", Code(bad));
+        var reasons = bad.ErrorMessages.Single();
+        Assert.Contains("file: baris 2, kolom Pagu: '1.2345' bukan jumlah rupiah", reasons);
+        Assert.Contains("file: baris 3, kolom Indikator: PELAYANAN-1 milik unit PELAYANAN", reasons);
+        Assert.Contains("file: baris 4, kolom Realisasi TW I: '12.34.5' bukan jumlah rupiah", reasons);
+        Assert.Contains("file: baris 5, kolom Realisasi TW IV: '2e13' bukan jumlah rupiah", reasons);
+        Assert.Equal(0, (await Host.QueryAsync("{ budgetLines(year: 2026) { code } }")).Ok().GetProperty("budgetLines").GetArrayLength());
+
+        var imported = (await ImportBudgetAsync(_operator, good)).Ok().GetProperty("importBudget");
+        Assert.Equal(2, imported.GetProperty("added").GetInt32());
+        var first = imported.GetProperty("lines")[0];
+        Assert.Equal(1_250_000_000, first.GetProperty("pagu").GetDouble());
+        Assert.Equal([150_000_000.5, 200_000_000.0], first.GetProperty("realizations").EnumerateArray().Take(2).Select(r => r.GetDouble()));
+        Assert.Equal(310_500_000, imported.GetProperty("lines")[1].GetProperty("pagu").GetDouble());
+
+        // The workbook downloaded holds what is stored, as numbers; imported back it changes nothing.
+        var download = await Kinerja.Tests.Reports.Reports.GetAsync(Host, "/reports/anggaran.xlsx?year=2026&unit=PEMULIHAN", _operator);
+        Assert.Equal(200, download.Status);
+        using (var book = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(download.Content), false))
+        {
+            Assert.Empty(new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(book));
+            var cells = book.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>()
+                .ToDictionary(c => c.CellReference!.Value!);
+            Assert.Equal("1250000000", cells["C2"].CellValue!.Text);
+            Assert.Equal("150000000.5", cells["E2"].CellValue!.Text);
+            Assert.Equal("PEMULIHAN-1", cells["D2"].InnerText);
+        }
+        var again = (await ImportBudgetAsync(_operator, Convert.ToBase64String(download.Content))).Ok().GetProperty("importBudget");
+        Assert.Equal((0, 0, 2), (again.GetProperty("added").GetInt32(), again.GetProperty("changed").GetInt32(), again.GetProperty("unchanged").GetInt32()));
+        Assert.Equal(403, (await Kinerja.Tests.Reports.Reports.GetAsync(Host, "/reports/anggaran.xlsx?year=2026&unit=PEMULIHAN", _otherOperator)).Status);
+
+        // A closed triwulan's realisation is kept: the same figure passes, another is refused and nothing of the file is stored.
+        (await Host.QueryAsync("mutation { runRollup(year: 2026, quarter: 1) { revision } }")).Ok();
+        var closed = await ImportBudgetAsync(_operator, Workbook(Header,
+            ["1.06.02.2.01", "Rehabilitasi Sosial Dasar (perubahan)", "1.250.000.000", "PEMULIHAN-1", 175_000_000.0, null, null, null]));
+        Assert.Contains("file: baris 2, kolom Realisasi TW I: triwulan 1 tahun 2026 sudah ditutup", Assert.Single(closed.ErrorMessages));
+        Assert.Equal("Rehabilitasi Sosial Dasar", (await Host.QueryAsync("""{ budgetLines(year: 2026, unit: "PEMULIHAN") { name } }"""))
+            .Ok().GetProperty("budgetLines")[0].GetProperty("name").GetString());
+        var renamed = (await ImportBudgetAsync(_operator, Workbook(Header,
+            ["1.06.02.2.01", "Rehabilitasi Sosial Dasar (perubahan)", "1.250.000.000", "PEMULIHAN-1", 150_000_000.5, null, "90.000.000,25", null])))
+            .Ok().GetProperty("importBudget");
+        Assert.Equal(1, renamed.GetProperty("changed").GetInt32());
+        Assert.Equal(90_000_000.25, renamed.GetProperty("lines")[0].GetProperty("realizations")[2].GetDouble());
+    }
 }
