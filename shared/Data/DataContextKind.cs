@@ -86,11 +86,7 @@ public sealed class DataContextKind
     }
 
     /// <summary>The ids of this kind's migrations for the engine in use, oldest first.</summary>
-    public IReadOnlyList<string> MigrationIds(IDatabaseProvider database)
-    {
-        using var db = Create(database);
-        return db.GetService<IMigrationsAssembly>().Migrations.Keys.ToList();
-    }
+    public IReadOnlyList<string> MigrationIds(IDatabaseProvider database) => EngineMigrationsAssembly.Ids(Type, Options(database, HistoryTable)).ToList();
 
     /// <summary>Creates or upgrades this kind's tables, after recording what a database of the older layout already has.</summary>
     public async Task MigrateAsync(IDatabaseProvider database, CancellationToken cancellationToken)

@@ -101,18 +101,33 @@ internal sealed class EngineMigrationsAssembly : IMigrationsAssembly
         _contextType = currentContext.Context.GetType();
         _idGenerator = idGenerator;
         _postgreSql = currentContext.Context.Engine() == DatabaseEngine.PostgreSql;
-        var relational = RelationalOptionsExtension.Extract(options);
-        Assembly = relational.MigrationsAssemblyObject
-            ?? (relational.MigrationsAssembly is { } name ? Assembly.Load(new AssemblyName(name)) : _contextType.Assembly);
-        _migrations = new(() => new SortedList<string, TypeInfo>(
-            Candidates()
-                .Where(t => t.IsSubclassOf(typeof(Migration)) && t.GetCustomAttribute<MigrationAttribute>() is not null)
-                .ToDictionary(t => t.GetCustomAttribute<MigrationAttribute>()!.Id, t => t),
-            StringComparer.Ordinal));
-        _snapshot = new(() => Candidates().Where(t => t.IsSubclassOf(typeof(ModelSnapshot)))
+        Assembly = AssemblyOf(_contextType, options);
+        _migrations = new(() => MigrationsOf(Assembly, _contextType, _postgreSql));
+        _snapshot = new(() => Candidates(Assembly, _contextType, _postgreSql).Where(t => t.IsSubclassOf(typeof(ModelSnapshot)))
             .Select(t => (ModelSnapshot)Activator.CreateInstance(t.AsType())!)
             .FirstOrDefault());
     }
+
+    /// <summary>
+    /// The ids of the migrations a context of <paramref name="contextType"/> with <paramref name="options"/> is offered, oldest
+    /// first, read from the assembly alone: no context is made, so no EF service provider is built for a prefix only to list them.
+    /// </summary>
+    public static IEnumerable<string> Ids(Type contextType, IDbContextOptions options) =>
+        MigrationsOf(AssemblyOf(contextType, options), contextType,
+            options.Extensions.Any(e => e is Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure.Internal.NpgsqlOptionsExtension)).Keys;
+
+    private static Assembly AssemblyOf(Type contextType, IDbContextOptions options)
+    {
+        var relational = RelationalOptionsExtension.Extract(options);
+        return relational.MigrationsAssemblyObject
+            ?? (relational.MigrationsAssembly is { } name ? Assembly.Load(new AssemblyName(name)) : contextType.Assembly);
+    }
+
+    private static SortedList<string, TypeInfo> MigrationsOf(Assembly assembly, Type contextType, bool postgreSql) => new(
+        Candidates(assembly, contextType, postgreSql)
+            .Where(t => t.IsSubclassOf(typeof(Migration)) && t.GetCustomAttribute<MigrationAttribute>() is not null)
+            .ToDictionary(t => t.GetCustomAttribute<MigrationAttribute>()!.Id, t => t),
+        StringComparer.Ordinal);
 
     public Assembly Assembly { get; }
 
@@ -131,8 +146,8 @@ internal sealed class EngineMigrationsAssembly : IMigrationsAssembly
         return migration;
     }
 
-    private IEnumerable<TypeInfo> Candidates() => Assembly.DefinedTypes.Where(t =>
+    private static IEnumerable<TypeInfo> Candidates(Assembly assembly, Type contextType, bool postgreSql) => assembly.DefinedTypes.Where(t =>
         !t.IsAbstract && !t.IsGenericTypeDefinition
-        && t.GetCustomAttribute<DbContextAttribute>()?.ContextType == _contextType
-        && (t.Namespace?.EndsWith("." + PostgreSqlNamespace, StringComparison.Ordinal) ?? false) == _postgreSql);
+        && t.GetCustomAttribute<DbContextAttribute>()?.ContextType == contextType
+        && (t.Namespace?.EndsWith("." + PostgreSqlNamespace, StringComparison.Ordinal) ?? false) == postgreSql);
 }
