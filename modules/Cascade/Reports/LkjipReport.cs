@@ -423,6 +423,10 @@ internal sealed class LkjipReport
                 + (now.Achievement is { } a ? $", sehingga capaian kinerjanya {IndonesianFormat.Figure(a, FigureFormat.Percent)} dengan predikat {now.Predicate}." : ".")
             : $"Realisasi tahun {d.Year} belum dapat dihitung (belum ada data atau penyebut 0)"
                 + (now?.Target is { } t ? $"; targetnya {WithSatuan(t, i)}." : ".");
+        if (d.LessIsBetter.Contains(i.Code))
+        {
+            text += " Indikator ini makin kecil makin baik.";
+        }
         if (past?.Value is { } before)
         {
             text += $" Tahun {d.Year - 1} realisasinya {WithSatuan(before, i)}"

@@ -52,7 +52,7 @@ public abstract class LkjipTests(DatabaseEngine engine) : FreshHost(engine)
     private async Task<JsonElement> IkuAsync(int year, int? quarter = null, bool cumulative = false)
     {
         var period = quarter is null ? "" : $", quarter: {quarter}, cumulative: {(cumulative ? "true" : "false")}";
-        return (await Host.QueryAsync("{ iku(year: " + year + period + ") { indicator { code name goal targetReading(year: 2026) } target value achievement predicate } }"))
+        return (await Host.QueryAsync("{ iku(year: " + year + period + ") { indicator { code name goal lessIsBetter targetReading(year: 2026) } target value achievement predicate } }"))
             .Ok().GetProperty("iku");
     }
 
@@ -63,6 +63,9 @@ public abstract class LkjipTests(DatabaseEngine engine) : FreshHost(engine)
     [Fact]
     public async Task Given_the_sample_Then_the_LKjIP_is_a_valid_docx_whose_IKU_figures_tables_and_charts_are_what_the_API_answers()
     {
+        // Triwulan I closed, then IKU-1 made less-is-better: its TW I stays the snapshot's, the year is computed anew, in the API and the LKjIP alike.
+        (await Host.QueryAsync("mutation { runRollup(year: 2026, quarter: 1) { revision } }")).Ok();
+        (await Host.QueryAsync("mutation { setPolarity(indicator: \"IKU-1\", lessIsBetter: true) { code } }")).Ok();
         var download = await LkjipAsync();
         var year = await IkuAsync(2026);
         var past = (await IkuAsync(2025)).EnumerateArray().ToDictionary(v => v.GetProperty("indicator").GetProperty("code").GetString()!);
@@ -101,12 +104,13 @@ public abstract class LkjipTests(DatabaseEngine engine) : FreshHost(engine)
             Assert.Equal(
                 [
                     "%", Figure(past[code], "value"), Figure(iku, "target"), Figure(iku, "value"), Figure(iku, "achievement", percent: true), Predicate(iku),
-                    Indonesia(plan), Indonesia(value is { } v && plan is { } t ? v / t * 100 : null, percent: true),
+                    Indonesia(plan), Indonesia(value is { } v && plan is { } t ? (indicator.GetProperty("lessIsBetter").GetBoolean() ? 2 * t - v : v) / t * 100 : null, percent: true),
                 ],
                 row.Skip(2));
             Assert.Contains($"Sasaran strategis", pengukuran.Rows.Single(r => r.Count == 1 && r[0].EndsWith(indicator.GetProperty("goal").GetString()!))[0]);
         }
         Assert.Contains(year.EnumerateArray(), i => Number(i, "achievement") is not null);
+        Assert.Contains("Indikator ini makin kecil makin baik.", book.Text);
         Assert.Contains(pengukuran.Rows, r => r.Count > 9 && r[9] != "-");
 
         // Each IKU: its triwulan as its target reads them, in a table and in a chart of the same figures.
@@ -124,6 +128,11 @@ public abstract class LkjipTests(DatabaseEngine engine) : FreshHost(engine)
             {
                 quarters.Add((await IkuAsync(2026, q, cumulative: !perQuarter)).EnumerateArray()
                     .Single(v => v.GetProperty("indicator").GetProperty("code").GetString() == code));
+            }
+            if (code == "IKU-1")
+            {
+                // The closed triwulan answers its snapshot's capaian, measured as more-is-better when it was frozen.
+                Assert.Equal(Number(quarters[0], "value")!.Value / Number(quarters[0], "target")!.Value * 100, Number(quarters[0], "achievement")!.Value, 6);
             }
             var labels = perQuarter ? new[] { "TW I", "TW II", "TW III", "TW IV" } : ["TW I", "s.d. TW II", "s.d. TW III", "s.d. TW IV"];
             var table = book.TableAfter($"Tabel 3.{n + 2} Target dan realisasi {code} per triwulan tahun 2026");
