@@ -22,7 +22,9 @@ public sealed class DocxBook
     public DocxBook(byte[] content)
     {
         using var package = WordprocessingDocument.Open(new MemoryStream(content), false);
-        ValidationErrors = new OpenXmlValidator().Validate(package).Select(e => $"{e.Path?.XPath} ({e.Part?.Uri}): {e.Description}").ToList();
+        // Valid for the validator's default file format and for the newest Word's alike.
+        ValidationErrors = new[] { new OpenXmlValidator(), new OpenXmlValidator(DocumentFormat.OpenXml.FileFormatVersions.Microsoft365) }
+            .SelectMany(v => v.Validate(package)).Select(e => $"{e.Path?.XPath} ({e.Part?.Uri}): {e.Description}").ToList();
         var main = package.MainDocumentPart!;
         var body = main.Document.Body!;
         foreach (var element in body.ChildElements)
