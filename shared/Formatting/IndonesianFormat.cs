@@ -3,7 +3,8 @@ using System.Globalization;
 namespace Kinerja.Shared.Formatting;
 
 /// <summary>How a figure is written: a whole number (1.234), a decimal (83,33) or a percentage (83,33 %).</summary>
-public enum FigureFormat { Integer, Decimal, Percent }
+/// <summary>How a figure is written: 1.234, 1.234,50, 83,33 % or Rp 1.250.000.000 (whole rupiah).</summary>
+public enum FigureFormat { Integer, Decimal, Percent, Rupiah }
 
 /// <summary>Numbers and dates as an Indonesian reader writes them: 1.234, 83,33 %, 31 Maret 2026, triwulan II.</summary>
 public static class IndonesianFormat
@@ -19,10 +20,10 @@ public static class IndonesianFormat
         {
             return "-";
         }
-        var text = Swapped(format == FigureFormat.Integer && x == Math.Round(x)
+        var text = Swapped(format == FigureFormat.Rupiah || (format == FigureFormat.Integer && x == Math.Round(x))
             ? x.ToString("#,##0", CultureInfo.InvariantCulture)
             : x.ToString("#,##0.00", CultureInfo.InvariantCulture));
-        return format == FigureFormat.Percent ? text + " %" : text;
+        return format switch { FigureFormat.Percent => text + " %", FigureFormat.Rupiah => "Rp " + text, _ => text };
     }
 
     /// <summary>A number in a sentence: as many decimals as it has, up to six (1.234, 2,5, 0,001).</summary>

@@ -47,11 +47,13 @@ internal sealed class Agreements
     private readonly IAuditTrail _audit;
     private readonly IUnitOfWork _unit;
     private readonly SettledReads _settled;
+    private readonly QuarterClosures _closures;
     private readonly Dictionary<string, int> _catalogOrder;
 
     public Agreements(ModuleDirectory directory, Func<CascadeDbContext> createContext, IEnumerable<IIndicatorDataStore> stores, TimeProvider clock,
-        RollupSettings settings, Access access, IAuditTrail audit, IUnitOfWork unit, SettledReads settled)
+        RollupSettings settings, Access access, IAuditTrail audit, IUnitOfWork unit, SettledReads settled, QuarterClosures closures)
     {
+        _closures = closures;
         _directory = directory;
         _createContext = createContext;
         _stores = stores.ToList();
@@ -78,6 +80,8 @@ internal sealed class Agreements
 
         return _unit.RunAsync(async () =>
         {
+            // The year's targets are frozen with its fourth triwulan, as every annual target is.
+            await _closures.CheckOpenAsync(checks, "year", year, 4, cancellationToken);
             SettledReads.Changing();
             await using var db = _createContext();
             var latest = await LatestAsync(db, known.Code, year, cancellationToken);
@@ -124,6 +128,7 @@ internal sealed class Agreements
 
         return _unit.RunAsync(async () =>
         {
+            await _closures.CheckOpenAsync(checks, "year", year, 4, cancellationToken);
             SettledReads.Changing();
             await using var db = _createContext();
             var latest = await LatestAsync(db, known.Code, year, cancellationToken);
@@ -175,6 +180,26 @@ internal sealed class Agreements
             result.Add(ToAgreement(record, record.SignedOn is null ? await TypedTargetsAsync(record.Unit, year, cancellationToken) : null));
         }
         return result;
+    }
+
+    /// <summary>
+    /// The revision of the unit's PK to print (the latest when none is asked), read as <see cref="ListAsync"/> reads; a unit
+    /// without a recorded PK has a DRAF of its typed targets.
+    /// </summary>
+    public async Task<Agreement> PrintedAsync(Caller caller, string unit, int year, int? revision, CancellationToken cancellationToken)
+    {
+        var recorded = (await ListAsync(caller, year, unit, cancellationToken)).Where(a => a.Unit == unit).ToList();
+        if (revision is { } wanted)
+        {
+            return recorded.SingleOrDefault(a => a.Revision == wanted) ?? throw new Shared.Errors.InputException("revision",
+                recorded.Count == 0
+                    ? $"Perjanjian Kinerja {unit} tahun {year} belum ditetapkan; cetak tanpa revisi untuk drafnya"
+                    : $"Perjanjian Kinerja {unit} tahun {year} tidak mempunyai revisi {wanted} (ada {string.Join(", ", recorded.Select(a => a.Revision))})");
+        }
+        return recorded.Count > 0
+            ? recorded[^1]
+            : new Agreement(unit, year, 0, AgreementState.Draf, null, null, null, _settings.Local(_clock.GetUtcNow()),
+                await TypedTargetsAsync(unit, year, cancellationToken));
     }
 
     /// <summary>

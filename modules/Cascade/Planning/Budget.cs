@@ -228,11 +228,17 @@ internal sealed partial class Budget
         checks.Unit("unit", unit, _directory);
         checks.ThrowIfFailed();
         unit = _access.ReadScope(caller, unit, "anggaran");
+        return (await OfYearAsync(year, cancellationToken)).Where(l => unit is null || _access.IsWithin(l.Unit, unit)).ToList();
+    }
+
+    /// <summary>Every line of a year, by unit in catalog order, then by code; for a report whose reader was checked.</summary>
+    public async Task<IReadOnlyList<BudgetLine>> OfYearAsync(int year, CancellationToken cancellationToken)
+    {
         await using var db = _createContext();
         var records = await db.BudgetLines.AsNoTracking().Include(l => l.Realizations).Where(l => l.Year == year).ToListAsync(cancellationToken);
         var order = _directory.Units.Select((u, n) => (u.Code, n)).ToDictionary(p => p.Code, p => p.n, StringComparer.Ordinal);
         return records
-            .Where(r => order.ContainsKey(r.Unit) && (unit is null || _access.IsWithin(r.Unit, unit)))
+            .Where(r => order.ContainsKey(r.Unit))
             .OrderBy(r => order[r.Unit]).ThenBy(r => r.Code, StringComparer.Ordinal)
             .Select(ToLine)
             .ToList();

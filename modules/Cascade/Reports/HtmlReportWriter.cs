@@ -13,7 +13,7 @@ internal static class HtmlReportWriter
         @page { size: A4 landscape; margin: 1cm; }
         body { font-family: "Liberation Sans", Arial, sans-serif; font-size: 9pt; color: #000; margin: 1cm; }
         @media print { body { margin: 0; } }
-        section + section { break-before: page; }
+        section + section:not(.continues) { break-before: page; }
         h1 { font-size: 12pt; text-align: center; margin: 0; }
         p.line { margin: 2pt 0; }
         table.report { border-collapse: collapse; width: 100%; margin-top: 6pt; }
@@ -35,7 +35,7 @@ internal static class HtmlReportWriter
             .Append($"<title>{E(document.Title)} - {E(document.Tables[0].Title[1])}</title>\n<style>{Style}</style>\n</head>\n<body>\n");
         foreach (var table in document.Tables)
         {
-            html.Append("<section>\n");
+            html.Append(table.Continues ? "<section class=\"continues\">\n" : "<section>\n");
             foreach (var line in table.Title)
             {
                 html.Append($"<h1>{E(line)}</h1>\n");

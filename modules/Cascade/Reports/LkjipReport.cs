@@ -479,18 +479,18 @@ internal sealed class LkjipReport
             [
                 ReportCell.Of(++number, FigureFormat.Integer), ReportCell.Of(l.Code), ReportCell.Of(l.Name),
                 ReportCell.Of(l.Indicators.Count == 0 ? "-" : string.Join(", ", l.Indicators.Select(i => i.Code))),
-                ReportCell.Of(l.Pagu, FigureFormat.Integer), ReportCell.Of(l.RealizedThrough(4), FigureFormat.Integer),
+                ReportCell.Of(l.Pagu, FigureFormat.Rupiah), ReportCell.Of(l.RealizedThrough(4), FigureFormat.Rupiah),
                 ReportCell.Of(BudgetLine.Serapan(l.RealizedThrough(4), l.Pagu), FigureFormat.Percent),
             ])).ToList())).ToList();
         blocks.Add(new DocxTable(
             [
                 new("No", 4), new("Kode", 12), new("Program / kegiatan / sub-kegiatan", 30), new("Indikator", 14),
-                new("Pagu (Rp)", 16, Figure: true), new("Realisasi (Rp)", 16, Figure: true), new("Serapan", 10, Figure: true),
+                new("Pagu", 16, Figure: true), new("Realisasi", 16, Figure: true), new("Serapan", 10, Figure: true),
             ],
             sections,
             [
                 ReportCell.Of(""), ReportCell.Of(""), ReportCell.Of("Jumlah"), ReportCell.Of(""),
-                ReportCell.Of(pagu, FigureFormat.Integer), ReportCell.Of(spent, FigureFormat.Integer),
+                ReportCell.Of(pagu, FigureFormat.Rupiah), ReportCell.Of(spent, FigureFormat.Rupiah),
                 ReportCell.Of(BudgetLine.Serapan(spent, pagu), FigureFormat.Percent),
             ]));
         foreach (var line in d.Lines.Where(l => l.Warning is not null))
@@ -510,8 +510,8 @@ internal sealed class LkjipReport
         number = 0;
         blocks.Add(new DocxTable(
             [
-                new("No", 4), new("Indikator Kinerja Utama", 36), new("Capaian", 11, Figure: true), new("Pagu (Rp)", 16, Figure: true),
-                new("Realisasi (Rp)", 16, Figure: true), new("Serapan", 11, Figure: true), new("Efisiensi", 11, Figure: true),
+                new("No", 4), new("Indikator Kinerja Utama", 36), new("Capaian", 11, Figure: true), new("Pagu", 16, Figure: true),
+                new("Realisasi", 16, Figure: true), new("Serapan", 11, Figure: true), new("Efisiensi (poin)", 11, Figure: true),
             ],
             [new ReportSection(null, rows.Select(p =>
             {
@@ -522,13 +522,13 @@ internal sealed class LkjipReport
                 return new ReportRow(
                 [
                     ReportCell.Of(++number, FigureFormat.Integer), ReportCell.Of($"{p.Iku.Code}: {p.Iku.Name}"),
-                    ReportCell.Of(achievement, FigureFormat.Percent), ReportCell.Of(linePagu, FigureFormat.Integer),
-                    ReportCell.Of(lineSpent, FigureFormat.Integer), ReportCell.Of(serapan, FigureFormat.Percent),
-                    ReportCell.Of(achievement is { } a && serapan is { } s ? Points(a - s) : "-"),
+                    ReportCell.Of(achievement, FigureFormat.Percent), ReportCell.Of(linePagu, FigureFormat.Rupiah),
+                    ReportCell.Of(lineSpent, FigureFormat.Rupiah), ReportCell.Of(serapan, FigureFormat.Percent),
+                    ReportCell.Of(achievement - serapan, FigureFormat.Decimal),
                 ]);
             }).ToList())]));
         blocks.Add(new DocxParagraph(
-            "Efisiensi: capaian dikurangi serapan, dalam poin persen; positif berarti capaian melampaui serapan. Baris yang mendukung "
+            "Efisiensi: capaian dikurangi serapan, dalam poin persen (positif: capaian melampaui serapan), seperti pada Pengukuran Kinerja. Baris yang mendukung "
             + "beberapa IKU dihitung utuh pada tiap IKU, tidak dibagi.", DocxTextStyle.Note));
     }
 
@@ -553,7 +553,7 @@ internal sealed class LkjipReport
         return spent.Count == 0 ? null : spent.Sum();
     }
 
-    public static string Rupiah(double amount) => "Rp " + IndonesianFormat.Figure(amount, FigureFormat.Integer);
+    private static string Rupiah(double amount) => IndonesianFormat.Figure(amount, FigureFormat.Rupiah);
 
     private static string Points(double points) => (points > 0 ? "+" : "") + IndonesianFormat.Figure(points, FigureFormat.Decimal) + " poin";
 

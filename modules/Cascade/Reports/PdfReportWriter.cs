@@ -25,9 +25,10 @@ internal static class PdfReportWriter
         pdf.Info.Title = $"{document.Title} - {document.Tables[0].Title[1]}";
         pdf.Info.Creator = "Kinerja, Dinas Sosial Kabupaten Gresik";
         var fonts = new Fonts();
+        double? end = null;
         foreach (var table in document.Tables)
         {
-            new TableLayout(pdf, table, fonts).Draw();
+            end = new TableLayout(pdf, table, fonts).Draw(table.Continues ? end : null);
         }
         var pages = pdf.Pages.Count;
         for (var i = 0; i < pages; i++)
@@ -90,9 +91,19 @@ internal static class PdfReportWriter
 
         private double Bottom => PageHeight - BottomMargin;
 
-        public void Draw()
+        /// <summary>Lays the table out from a new page, or from <paramref name="continueAt"/> on the last page; answers where it ended.</summary>
+        public double Draw(double? continueAt)
         {
-            NewPage(withHeader: false);
+            // Going on below the table before needs room for the title, a few lines, the header and a row or two.
+            if (continueAt is { } y && y + 14 * _table.Title.Count + 10 * _table.Lines.Count + 70 < Bottom)
+            {
+                _gfx = XGraphics.FromPdfPage(_pdf.Pages[_pdf.Pages.Count - 1], XGraphicsPdfPageOptions.Append);
+                _y = y + 12;
+            }
+            else
+            {
+                NewPage(withHeader: false);
+            }
             foreach (var line in _table.Title)
             {
                 Gfx.DrawString(line, _fonts.Title, XBrushes.Black, new XRect(Margin, _y, PageWidth - 2 * Margin, 14), XStringFormats.TopCenter);
@@ -144,6 +155,7 @@ internal static class PdfReportWriter
                 DrawSignatures(signatures);
             }
             Gfx.Dispose();
+            return _y;
         }
 
         // A row goes whole to the next page when it does not fit; only a row taller than a page (a long

@@ -11,7 +11,7 @@ namespace Kinerja.Modules.Cascade.Reports;
 internal sealed class ReportCommand : IHostCommand
 {
     private const string Usage =
-        "Pemakaian: report pengukuran-kinerja|perjanjian-kinerja|rencana-aksi --year TAHUN [--quarter 1-4] [--cumulative] [--unit KODE] "
+        "Pemakaian: report pengukuran-kinerja|perjanjian-kinerja|rencana-aksi --year TAHUN [--quarter 1-4] [--cumulative] [--unit KODE] [--revision N] "
         + "--format xlsx|pdf|html --out BERKAS\n          report lkjip --year TAHUN --out BERKAS.docx";
 
     private readonly ReportFiles _reports;
@@ -43,7 +43,7 @@ internal sealed class ReportCommand : IHostCommand
         try
         {
             var request = ReportRequest.Parse(args[0], format, CommandOptions.Value(args, "--year"), CommandOptions.Value(args, "--quarter"),
-                cumulative, CommandOptions.Value(args, "--unit"), _directory);
+                cumulative, CommandOptions.Value(args, "--unit"), CommandOptions.Value(args, "--revision"), _directory);
             var file = await _reports.MakeAsync(Caller.CommandLine, request, cancellationToken);
             await File.WriteAllBytesAsync(path, file.Content, cancellationToken);
             await output.WriteLineAsync($"{file.FileName}: {file.Content.Length} bita ditulis ke {Path.GetFullPath(path)}");

@@ -90,7 +90,7 @@ internal sealed class ReportEndpoints : IEndpointContributor
             var query = http.Request.Query;
             var request = ReportRequest.Parse(dot < 0 ? file : file[..dot], dot < 0 ? "" : file[(dot + 1)..],
                 query["year"].FirstOrDefault(), query["quarter"].FirstOrDefault(), query["cumulative"].FirstOrDefault(),
-                query["unit"].FirstOrDefault(), services.GetRequiredService<ModuleDirectory>());
+                query["unit"].FirstOrDefault(), query["revision"].FirstOrDefault(), services.GetRequiredService<ModuleDirectory>());
             var rendered = await services.GetRequiredService<ReportFiles>().MakeAsync(caller, request, http.RequestAborted);
             // A unit's report is for its readers only: no shared cache may keep it.
             http.Response.Headers.CacheControl = "no-store";

@@ -32,7 +32,10 @@ internal sealed record Signatory(string Role, string? Nama, string Jabatan, stri
 /// <summary>The signature block: the two parties side by side, place and date above the right one.</summary>
 internal sealed record Signatures(string PlaceAndDate, Signatory Left, Signatory Right);
 
-/// <summary>One table of a report: a sheet of the XLSX file, a part of the PDF and HTML that starts on a new page.</summary>
+/// <summary>
+/// One table of a report: a sheet of the XLSX file, a part of the PDF and HTML that starts on a new page, or, when it
+/// <paramref name="Continues"/> the one before (the budget under a PK's targets), goes on below it where there is room.
+/// </summary>
 internal sealed record ReportTable(
     string SheetName,
     IReadOnlyList<string> Title,
@@ -40,7 +43,8 @@ internal sealed record ReportTable(
     IReadOnlyList<ReportColumn> Columns,
     IReadOnlyList<ReportSection> Sections,
     IReadOnlyList<string> Notes,
-    Signatures? Signatures = null)
+    Signatures? Signatures = null,
+    bool Continues = false)
 {
     public bool HasBands => Columns.Any(c => c.Band is not null);
 }

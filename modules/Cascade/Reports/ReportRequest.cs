@@ -9,8 +9,11 @@ internal enum ReportKind { PengukuranKinerja, PerjanjianKinerja, RencanaAksi, Lk
 
 internal enum ReportFormat { Xlsx, Pdf, Html, Docx }
 
-/// <summary>A report asked for: which, in which file format, for which year, period and unit.</summary>
-internal sealed record ReportRequest(ReportKind Kind, ReportFormat Format, int Year, int? Quarter, bool Cumulative, string Unit)
+/// <summary>
+/// A report asked for: which, in which file format, for which year, period and unit; for a Perjanjian Kinerja, which
+/// revision (0 the PK awal, N its N-th Perubahan; the latest when none is asked).
+/// </summary>
+internal sealed record ReportRequest(ReportKind Kind, ReportFormat Format, int Year, int? Quarter, bool Cumulative, string Unit, int? Revision = null)
 {
     public const string DinasUnit = "DINSOS";
 
@@ -41,7 +44,7 @@ internal sealed record ReportRequest(ReportKind Kind, ReportFormat Format, int Y
     /// refused with its name and the reason, in Bahasa Indonesia.
     /// </summary>
     public static ReportRequest Parse(string report, string format, string? year, string? quarter, string? cumulative, string? unit,
-        ModuleDirectory directory)
+        string? revision, ModuleDirectory directory)
     {
         var checks = new InputChecks();
         if (!Kinds.TryGetValue(report, out var kind))
@@ -108,7 +111,23 @@ internal sealed record ReportRequest(ReportKind Kind, ReportFormat Format, int Y
         {
             checks.Add("unit", $"LKjIP adalah laporan Dinas ({DinasUnit}), bukan laporan unit {theUnit}; jangan isi unit");
         }
+        int? theRevision = null;
+        if (!string.IsNullOrEmpty(revision))
+        {
+            if (int.TryParse(revision, NumberStyles.None, CultureInfo.InvariantCulture, out var r) && r <= 99)
+            {
+                theRevision = r;
+            }
+            else
+            {
+                checks.Add("revision", $"revisi ditulis 0 (PK awal) sampai 99 (diterima '{revision}')");
+            }
+            if (kind != ReportKind.PerjanjianKinerja && Kinds.ContainsKey(report))
+            {
+                checks.Add("revision", "revisi hanya untuk Perjanjian Kinerja");
+            }
+        }
         checks.ThrowIfFailed();
-        return new ReportRequest(kind, fileFormat, theYear, theQuarter, isCumulative, theUnit);
+        return new ReportRequest(kind, fileFormat, theYear, theQuarter, isCumulative, theUnit, theRevision);
     }
 }

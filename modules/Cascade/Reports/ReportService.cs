@@ -1,7 +1,9 @@
 using Kinerja.Modules.Cascade.Closures;
 using Kinerja.Modules.Cascade.Computation;
+using Kinerja.Modules.Cascade.Planning;
 using Kinerja.Modules.Cascade.Rollup;
 using Kinerja.Modules.Cascade.Targets;
+using Kinerja.Modules.Cascade.Tree;
 using Kinerja.Shared.Catalog;
 using Kinerja.Shared.Formatting;
 using Kinerja.Shared.Modules;
@@ -24,10 +26,19 @@ internal sealed class ReportService
     private readonly TimeProvider _clock;
     private readonly RollupSettings _settings;
     private readonly TargetReadingStore _targetReadings;
+    private readonly Agreements _agreements;
+    private readonly Budget _budget;
+    private readonly Renstra _renstra;
+    private readonly CascadeTreeStore _trees;
 
     public ReportService(ModuleDirectory directory, ReportFigures figures, AnalysisService analyses, OfficialService officials, Access access,
-        TimeProvider clock, RollupSettings settings, TargetReadingStore targetReadings)
+        TimeProvider clock, RollupSettings settings, TargetReadingStore targetReadings, Agreements agreements, Budget budget, Renstra renstra,
+        CascadeTreeStore trees)
     {
+        _agreements = agreements;
+        _budget = budget;
+        _renstra = renstra;
+        _trees = trees;
         _targetReadings = targetReadings;
         _directory = directory;
         _figures = figures;
@@ -44,7 +55,7 @@ internal sealed class ReportService
         return request.Kind switch
         {
             ReportKind.PengukuranKinerja => await PengukuranAsync(caller, request, cancellationToken),
-            ReportKind.PerjanjianKinerja => await PerjanjianAsync(request, cancellationToken),
+            ReportKind.PerjanjianKinerja => await PerjanjianAsync(caller, request, cancellationToken),
             ReportKind.RencanaAksi => await RencanaAksiAsync(request, cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(request), request.Kind, "the LKjIP is a Word document: LkjipReport"),
         };
@@ -63,12 +74,15 @@ internal sealed class ReportService
         var indicators = IndicatorsOf(request.Unit);
         var thisBand = ReportFigures.Label(period);
         var pastBand = ReportFigures.Label(previous);
+        var renstra = (await _renstra.ForYearAsync(period.Year, null, cancellationToken)).ToDictionary(t => t.Indicator.Code, StringComparer.Ordinal);
+        var lessIsBetter = await _trees.LessIsBetterAsync(cancellationToken);
         ReportColumn[] columns =
         [
-            new("No", 4), new("Indikator Kinerja", 46), new("Satuan", 9),
+            new("No", 4), new("Indikator Kinerja", 42), new("Satuan", 9),
             new("Target", 11, thisBand, true), new("Realisasi", 11, thisBand, true), new("Capaian", 11, thisBand, true),
             new("Predikat", 13, thisBand),
             new("Target", 11, pastBand, true), new("Realisasi", 11, pastBand, true), new("Capaian", 11, pastBand, true),
+            new("Target akhir", 11, "Renstra", true), new("Capaian", 11, "Renstra", true),
         ];
         var number = 0;
         var sections = BySasaran(indicators).Select(g => new ReportSection(g.Heading, g.Indicators.Select(i =>
@@ -76,17 +90,21 @@ internal sealed class ReportService
             var format = Satuan.FormatOf(i);
             var a = now.Of(i.Code);
             var b = past.Of(i.Code);
+            var end = renstra.GetValueOrDefault(i.Code)?.Target;
             return new ReportRow(
             [
                 ReportCell.Of(++number, FigureFormat.Integer), ReportCell.Of(i.Name), ReportCell.Of(Satuan.Of(i)),
                 ReportCell.Of(a?.Target, format), ReportCell.Of(a?.Value, format), ReportCell.Of(a?.Achievement, FigureFormat.Percent),
                 ReportCell.Of(a?.Predicate ?? "-"),
                 ReportCell.Of(b?.Target, format), ReportCell.Of(b?.Value, format), ReportCell.Of(b?.Achievement, FigureFormat.Percent),
+                ReportCell.Of(end, format), ReportCell.Of(AchievementRules.Achievement(a?.Value, end, lessIsBetter.Contains(i.Code)), FigureFormat.Percent),
             ]);
         }).ToList())).ToList();
         var title = new[] { "PENGUKURAN KINERJA", unit.Name.ToUpperInvariant(), thisBand.ToUpperInvariant() };
         var lines = new List<string> { now.Provenance, $"Pembanding {past.Provenance}", Printed() };
-        var main = new ReportTable("Pengukuran Kinerja", title, lines, columns, sections, [DashNote]);
+        var main = new ReportTable("Pengukuran Kinerja", title, lines, columns, sections,
+            [DashNote, "Capaian terhadap Renstra: realisasi periode ini dibandingkan dengan target akhir Renstra (target tahun terakhirnya)."]);
+        var budget = await BudgetTableAsync(request, now, indicators, cancellationToken);
 
         var analyses = (await _analyses.ListAsync(caller, period.Year, request.Unit, cancellationToken)).ToDictionary(a => a.Indicator);
         number = 0;
@@ -104,43 +122,137 @@ internal sealed class ReportService
             [$"Diisi oleh unit pemilik tiap indikator untuk tahun {period.Year}", Printed()],
             [new("No", 4), new("Indikator Kinerja", 40), new("Faktor Pendukung", 45), new("Faktor Penghambat", 45), new("Upaya Tindak Lanjut", 45)],
             analysisSections, ["Tanda - : analisis belum diisi."]);
-        return new ReportDocument(FileName(request), "Pengukuran Kinerja", [main, analysis]);
+        return new ReportDocument(FileName(request), "Pengukuran Kinerja", [main, budget, analysis]);
     }
 
-    private async Task<ReportDocument> PerjanjianAsync(ReportRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// The DPA's lines beside the figures: each line once, with the indicators it serves, its pagu, what it spent in the
+    /// period and serapan; efisiensi is capaian minus serapan in percentage points, as many LKjIP write it.
+    /// </summary>
+    private async Task<ReportTable> BudgetTableAsync(ReportRequest request, FigureSet now, IReadOnlyList<IndicatorDefinition> indicators,
+        CancellationToken cancellationToken)
     {
-        var year = (await _figures.ForAsync([Period.OfYear(request.Year)], cancellationToken))[0];
+        var period = request.Period;
+        var shown = indicators.Select((i, n) => (i.Code, n)).ToDictionary(p => p.Code, p => p.n + 1, StringComparer.Ordinal);
+        var lines = (await _budget.OfYearAsync(period.Year, cancellationToken))
+            .Where(l => _access.IsWithin(l.Unit, request.Unit) || l.Indicators.Any(i => shown.ContainsKey(i.Code)))
+            .ToList();
+        var rows = lines.Select((l, n) =>
+        {
+            var realized = period.Quarter is { } q && !period.Cumulative ? l.RealizedIn(q) : l.RealizedThrough(period.LastQuarter);
+            var serapan = BudgetLine.Serapan(realized, l.Pagu);
+            // A line serving several indicators is set beside the mean of their capaian, never split between them.
+            var achievements = l.Indicators.Select(i => now.Of(i.Code)?.Achievement).OfType<double>().ToList();
+            double? capaian = achievements.Count == 0 ? null : achievements.Average();
+            return new ReportRow(
+            [
+                ReportCell.Of(n + 1, FigureFormat.Integer), ReportCell.Of(l.Code), ReportCell.Of(l.Name),
+                ReportCell.Of(l.Indicators.Count == 0 ? "-"
+                    : string.Join("; ", l.Indicators.Select(i => shown.TryGetValue(i.Code, out var no) ? $"{no}. {i.Name}" : i.Name))),
+                ReportCell.Of(l.Pagu, FigureFormat.Rupiah), ReportCell.Of(realized, FigureFormat.Rupiah), ReportCell.Of(serapan, FigureFormat.Percent),
+                ReportCell.Of(capaian, FigureFormat.Percent), ReportCell.Of(capaian - serapan, FigureFormat.Decimal),
+            ]);
+        }).ToList();
+        if (lines.Count > 0)
+        {
+            var pagu = lines.Sum(l => l.Pagu);
+            var spent = lines.Select(l => period.Quarter is { } q && !period.Cumulative ? l.RealizedIn(q) : l.RealizedThrough(period.LastQuarter))
+                .OfType<double>().ToList();
+            double? total = spent.Count == 0 ? null : spent.Sum();
+            rows.Add(new ReportRow([ReportCell.Of(""), ReportCell.Of(""), ReportCell.Of("Jumlah"), ReportCell.Of(""),
+                ReportCell.Of(pagu, FigureFormat.Rupiah), ReportCell.Of(total, FigureFormat.Rupiah),
+                ReportCell.Of(BudgetLine.Serapan(total, pagu), FigureFormat.Percent), ReportCell.Of(""), ReportCell.Of("")]));
+        }
+        var band = ReportFigures.Label(period);
+        return new ReportTable("Anggaran", ["REALISASI ANGGARAN", band.ToUpperInvariant()], [],
+            [
+                new("No", 4), new("Kode", 13), new("Program / Kegiatan / Sub Kegiatan", 34), new("Indikator yang didukung", 40),
+                new("Pagu", 17, Figure: true), new("Realisasi", 17, band, true), new("Serapan", 10, band, true),
+                new("Capaian kinerja", 10, band, true), new("Efisiensi (poin)", 10, band, true),
+            ],
+            [new ReportSection(null, rows)],
+            [
+                lines.Count == 0 ? "Belum ada baris anggaran (DPA) yang dicatat untuk unit ini." : "Serapan = realisasi / pagu x 100.",
+                "Capaian kinerja: capaian indikator yang didukung (rata-ratanya bila lebih dari satu); efisiensi = capaian kinerja - serapan, dalam poin persen.",
+            ],
+            Continues: true);
+    }
+
+    private async Task<ReportDocument> PerjanjianAsync(Caller caller, ReportRequest request, CancellationToken cancellationToken)
+    {
         var unit = _directory.FindUnit(request.Unit)!;
+        var agreement = await _agreements.PrintedAsync(caller, unit.Code, request.Year, request.Revision, cancellationToken);
         var first = await _officials.FindAsync(unit.Code, request.Year, cancellationToken);
         var second = await _officials.FindAsync(unit.Parent is { } parent && _directory.FindEnabledUnit(parent) is not null ? parent : OfficialService.Bupati,
             request.Year, cancellationToken);
+        var targets = agreement.Targets.ToDictionary(t => t.Indicator.Code, t => t.Target, StringComparer.Ordinal);
         var number = 0;
         var rows = new List<ReportRow>();
         foreach (var group in BySasaran(IndicatorsOf(unit.Code)))
         {
-            var firstOfGroup = true;
             foreach (var i in group.Indicators)
             {
                 rows.Add(new ReportRow(
                 [
-                    ReportCell.Of(++number, FigureFormat.Integer), ReportCell.Of(firstOfGroup ? group.Goal : ""), ReportCell.Of(i.Name),
-                    ReportCell.Of(Satuan.Of(i)), ReportCell.Of(year.Of(i.Code)?.Target, Satuan.FormatOf(i)),
+                    ReportCell.Of(++number, FigureFormat.Integer), ReportCell.Of(group.Goal), ReportCell.Of(i.Name),
+                    ReportCell.Of(Satuan.Of(i)), ReportCell.Of(targets.GetValueOrDefault(i.Code), Satuan.FormatOf(i)),
                 ]));
-                firstOfGroup = false;
             }
         }
-        var table = new ReportTable("Perjanjian Kinerja",
-            [$"PERJANJIAN KINERJA TAHUN {request.Year}", unit.Name.ToUpperInvariant(), "PEMERINTAH KABUPATEN GRESIK"],
-            [
-                $"Pihak pertama: {Name(first)}, {first.Jabatan}; pihak kedua: {Name(second)}, {second.Jabatan}.",
-                $"Pihak pertama berjanji mewujudkan target kinerja tahun {request.Year} berikut; pihak kedua melakukan supervisi dan evaluasi atas capaiannya.",
-                year.Final ? $"Target tahun {request.Year}: final" : $"Target tahun {request.Year}: SEMENTARA, dapat berubah sampai triwulan IV ditutup",
-            ],
+        var draft = agreement.State == AgreementState.Draf;
+        var statement = new List<string>
+        {
+            "Dalam rangka mewujudkan manajemen pemerintahan yang efektif, transparan dan akuntabel serta berorientasi pada hasil, "
+                + "kami yang bertanda tangan di bawah ini:",
+            $"Nama: {Name(first)}, jabatan: {first.Jabatan}, selanjutnya disebut pihak pertama;",
+            $"Nama: {Name(second)}, jabatan: {second.Jabatan}, selaku atasan pihak pertama, selanjutnya disebut pihak kedua.",
+            "Pihak pertama berjanji akan mewujudkan target kinerja yang seharusnya sesuai lampiran perjanjian ini, dalam rangka mencapai target "
+                + "kinerja jangka menengah seperti yang telah ditetapkan dalam dokumen perencanaan. Keberhasilan dan kegagalan pencapaian target "
+                + "kinerja tersebut menjadi tanggung jawab pihak pertama.",
+            "Pihak kedua akan melakukan supervisi yang diperlukan serta akan melakukan evaluasi terhadap capaian kinerja dari perjanjian ini "
+                + "dan mengambil tindakan yang diperlukan dalam rangka pemberian penghargaan dan sanksi.",
+        };
+        if (agreement.Revision > 0)
+        {
+            statement.Add($"Perjanjian ini adalah Perubahan ke-{agreement.Revision} atas Perjanjian Kinerja tahun {request.Year}, dibuka tanggal "
+                + $"{IndonesianFormat.Date(agreement.RevisedOn!.Value)} karena {agreement.Reason}.");
+        }
+        if (draft)
+        {
+            statement.Add("DRAF: belum ditetapkan. Target di bawah ini adalah target yang diisi saat dicetak dan masih dapat berubah.");
+        }
+        var title = new List<string>
+        {
+            agreement.Revision > 0 ? $"PERJANJIAN KINERJA TAHUN {request.Year} PERUBAHAN KE-{agreement.Revision}" : $"PERJANJIAN KINERJA TAHUN {request.Year}",
+            unit.Name.ToUpperInvariant(), "PEMERINTAH KABUPATEN GRESIK",
+        };
+        if (draft)
+        {
+            title.Add("DRAF");
+        }
+        var targetsTable = new ReportTable("Perjanjian Kinerja", title, statement,
             [new("No", 4), new("Sasaran", 50), new("Indikator Kinerja", 60), new("Satuan", 10), new("Target", 12, Figure: true)],
-            [new ReportSection(null, rows)], [DashNote],
-            new Signatures($"Gresik, {IndonesianFormat.Date(Today())}",
-                Signatory("PIHAK KEDUA", second), Signatory("PIHAK PERTAMA", first)));
-        return new ReportDocument(FileName(request), "Perjanjian Kinerja", [table]);
+            [new ReportSection(null, rows)], ["Tanda - : target belum diisi."]);
+
+        // The DPA lines the unit holds, and those of the units above it that serve its indicators.
+        var lines = (await _budget.OfYearAsync(request.Year, cancellationToken))
+            .Where(l => l.Unit == unit.Code || l.Indicators.Any(i => i.Unit == unit.Code))
+            .ToList();
+        var budgetRows = lines.Select((l, n) => new ReportRow(
+        [
+            ReportCell.Of(n + 1, FigureFormat.Integer), ReportCell.Of(l.Code), ReportCell.Of(l.Name),
+            ReportCell.Of(l.Indicators.Count == 0 ? "-" : string.Join("; ", l.Indicators.Select(i => i.Name))), ReportCell.Of(l.Pagu, FigureFormat.Rupiah),
+        ])).ToList();
+        budgetRows.Add(new ReportRow([ReportCell.Of(""), ReportCell.Of(""), ReportCell.Of("Jumlah"), ReportCell.Of(""),
+            ReportCell.Of(lines.Count == 0 ? null : lines.Sum(l => l.Pagu), FigureFormat.Rupiah)]));
+        var signedOn = agreement.SignedOn is { } d ? IndonesianFormat.Date(d) : $".................... {request.Year}";
+        var budgetTable = new ReportTable("Anggaran", ["PROGRAM, KEGIATAN DAN ANGGARAN"], [],
+            [new("No", 4), new("Kode", 16), new("Program / Kegiatan / Sub Kegiatan", 48), new("Indikator yang didukung", 48), new("Anggaran", 20, Figure: true)],
+            [new ReportSection(null, budgetRows)],
+            lines.Count == 0 ? ["Belum ada baris anggaran (DPA) yang dicatat untuk unit ini."] : ["Anggaran menurut DPA tahun " + request.Year + "."],
+            new Signatures($"Gresik, {signedOn}", Signatory("PIHAK KEDUA", second), Signatory("PIHAK PERTAMA", first)),
+            Continues: true);
+        return new ReportDocument(FileName(request), "Perjanjian Kinerja", [targetsTable, budgetTable]);
     }
 
     private async Task<ReportDocument> RencanaAksiAsync(ReportRequest request, CancellationToken cancellationToken)
@@ -240,14 +352,13 @@ internal sealed class ReportService
 
     private static Signatory Signatory(string role, Official o) => new(role, o.Nama, o.Jabatan, o.Pangkat, o.Nip);
 
-    private DateOnly Today() => DateOnly.FromDateTime(_settings.Local(_clock.GetUtcNow()).DateTime);
-
     private string Printed() => $"Dicetak {IndonesianFormat.DateTime(_settings.Local(_clock.GetUtcNow()))}";
 
     private static string FileName(ReportRequest r)
     {
         var period = r.Quarter is { } q ? r.Cumulative ? $"-sd-tw{q}" : $"-tw{q}" : "";
         var unit = r.Unit == ReportRequest.DinasUnit ? "" : "-" + r.Unit.ToLowerInvariant();
-        return $"{r.Name}-{r.Year}{period}{unit}.{r.Extension}";
+        var revision = r.Revision is { } n ? $"-revisi{n}" : "";
+        return $"{r.Name}-{r.Year}{period}{unit}{revision}.{r.Extension}";
     }
 }

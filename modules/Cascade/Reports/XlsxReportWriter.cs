@@ -13,7 +13,7 @@ internal static class XlsxReportWriter
 {
     // Indexes into the stylesheet's cell formats below.
     private const uint Title = 1, Text = 2, Integer = 3, Decimal = 4, Percent = 5, Header = 6, Section = 7, Plain = 8, Center = 9,
-        CenterBold = 10, Dash = 11;
+        CenterBold = 10, Dash = 11, Rupiah = 12;
 
     public static void Write(ReportDocument document, Stream output)
     {
@@ -23,11 +23,24 @@ internal static class XlsxReportWriter
         workbookPart.AddNewPart<WorkbookStylesPart>().Stylesheet = Styles();
         var sheets = workbookPart.Workbook.AppendChild(new Sheets());
         var names = new DefinedNames();
-        for (var i = 0; i < document.Tables.Count; i++)
+        // A table that continues the one before goes on the same sheet, below it.
+        var groups = new List<List<ReportTable>>();
+        foreach (var table in document.Tables)
         {
-            var table = document.Tables[i];
+            if (table.Continues && groups.Count > 0)
+            {
+                groups[^1].Add(table);
+            }
+            else
+            {
+                groups.Add([table]);
+            }
+        }
+        for (var i = 0; i < groups.Count; i++)
+        {
+            var table = groups[i][0];
             var part = workbookPart.AddNewPart<WorksheetPart>();
-            var (worksheet, headerRows) = Sheet(table, document.Title);
+            var (worksheet, headerRows) = Sheet(groups[i], document.Title);
             part.Worksheet = worksheet;
             sheets.Append(new Sheet { Id = workbookPart.GetIdOfPart(part), SheetId = (uint)(i + 1), Name = table.SheetName });
             names.Append(new DefinedName($"'{table.SheetName}'!${headerRows.First}:${headerRows.Last}")
@@ -40,12 +53,47 @@ internal static class XlsxReportWriter
         workbookPart.Workbook.Save();
     }
 
-    private static (Worksheet, (int First, int Last)) Sheet(ReportTable table, string documentTitle)
+    private static (Worksheet, (int First, int Last)) Sheet(IReadOnlyList<ReportTable> tables, string documentTitle)
     {
         var data = new SheetData();
         var merges = new MergeCells();
+        var (row, headerRows) = (0, (First: 0, Last: 0));
+        foreach (var table in tables)
+        {
+            var (end, header) = Append(data, merges, table, row == 0 ? 0 : row + 1);
+            headerRows = row == 0 ? header : headerRows;
+            row = end;
+        }
+
+        // Each column as wide as the widest table needs it.
+        var widths = Enumerable.Range(0, tables.Max(t => t.Columns.Count))
+            .Select(c => tables.Where(t => c < t.Columns.Count).Max(t => t.Columns[c].Width))
+            .ToList();
+        var columns = new Columns(widths.Select((width, c) => new Column
+        {
+            Min = (uint)(c + 1), Max = (uint)(c + 1), Width = width + 2, CustomWidth = true,
+        }));
+        var worksheet = new Worksheet(
+            new SheetProperties(new PageSetupProperties { FitToPage = true }),
+            new SheetViews(new SheetView { WorkbookViewId = 0 }),
+            columns,
+            data);
+        if (merges.HasChildren)
+        {
+            worksheet.Append(merges);
+        }
+        worksheet.Append(
+            new PrintOptions { HorizontalCentered = true },
+            new PageMargins { Left = 0.4, Right = 0.4, Top = 0.5, Bottom = 0.6, Header = 0.3, Footer = 0.3 },
+            new PageSetup { PaperSize = 9, Orientation = OrientationValues.Landscape, FitToWidth = 1, FitToHeight = 0 },
+            new HeaderFooter(new OddFooter($"&L{documentTitle} - {tables[0].Title[1 % tables[0].Title.Count]}&RHalaman &P dari &N")));
+        return (worksheet, headerRows);
+    }
+
+    /// <summary>Writes a table from the row after <paramref name="row"/>; answers its last row and its header rows.</summary>
+    private static (int Last, (int First, int Last) Header) Append(SheetData data, MergeCells merges, ReportTable table, int row)
+    {
         var last = table.Columns.Count - 1;
-        var row = 0;
 
         foreach (var line in table.Title)
         {
@@ -126,26 +174,7 @@ internal static class XlsxReportWriter
         {
             row = Signatures(data, merges, row + 1, s, last);
         }
-
-        var columns = new Columns(table.Columns.Select((x, c) => new Column
-        {
-            Min = (uint)(c + 1), Max = (uint)(c + 1), Width = x.Width + 2, CustomWidth = true,
-        }));
-        var worksheet = new Worksheet(
-            new SheetProperties(new PageSetupProperties { FitToPage = true }),
-            new SheetViews(new SheetView { WorkbookViewId = 0 }),
-            columns,
-            data);
-        if (merges.HasChildren)
-        {
-            worksheet.Append(merges);
-        }
-        worksheet.Append(
-            new PrintOptions { HorizontalCentered = true },
-            new PageMargins { Left = 0.4, Right = 0.4, Top = 0.5, Bottom = 0.6, Header = 0.3, Footer = 0.3 },
-            new PageSetup { PaperSize = 9, Orientation = OrientationValues.Landscape, FitToWidth = 1, FitToHeight = 0 },
-            new HeaderFooter(new OddFooter($"&L{documentTitle} - {table.Title[1]}&RHalaman &P dari &N")));
-        return (worksheet, (firstHeader, lastHeader));
+        return (row, (firstHeader, lastHeader));
     }
 
     // Left: the superior (pihak kedua); right: the official who promises (pihak pertama), under place and date.
@@ -212,7 +241,7 @@ internal static class XlsxReportWriter
         {
             DataType = CellValues.Number,
             CellValue = new CellValue(figure),
-            StyleIndex = cell.Format switch { FigureFormat.Integer => Integer, FigureFormat.Decimal => Decimal, _ => Percent },
+            StyleIndex = cell.Format switch { FigureFormat.Integer => Integer, FigureFormat.Decimal => Decimal, FigureFormat.Rupiah => Rupiah, _ => Percent },
         };
     }
 
@@ -248,7 +277,8 @@ internal static class XlsxReportWriter
         var numberFormats = new NumberingFormats(
             new NumberingFormat { NumberFormatId = 164, FormatCode = "#,##0" },
             new NumberingFormat { NumberFormatId = 165, FormatCode = "#,##0.00" },
-            new NumberingFormat { NumberFormatId = 166, FormatCode = "#,##0.00\" %\"" });
+            new NumberingFormat { NumberFormatId = 166, FormatCode = "#,##0.00\" %\"" },
+            new NumberingFormat { NumberFormatId = 167, FormatCode = "\"Rp \"#,##0" });
         var fonts = new Fonts(
             new Font(new FontSize { Val = 10 }, new FontName { Val = "Arial" }),
             new Font(new Bold(), new FontSize { Val = 10 }, new FontName { Val = "Arial" }),
@@ -280,7 +310,8 @@ internal static class XlsxReportWriter
             Format(0, 0, 0, 0, HorizontalAlignmentValues.Left, VerticalAlignmentValues.Center, false), // Plain
             Format(0, 0, 0, 0, HorizontalAlignmentValues.Center, VerticalAlignmentValues.Center, false), // Center
             Format(1, 0, 0, 0, HorizontalAlignmentValues.Center, VerticalAlignmentValues.Center, false), // CenterBold
-            Format(0, 0, 1, 0, HorizontalAlignmentValues.Right, VerticalAlignmentValues.Top, false)); // Dash
+            Format(0, 0, 1, 0, HorizontalAlignmentValues.Right, VerticalAlignmentValues.Top, false), // Dash
+            Format(0, 0, 1, 167, HorizontalAlignmentValues.Right, VerticalAlignmentValues.Top, false)); // Rupiah
         return new Stylesheet(numberFormats, fonts, fills, borders, formats);
     }
 

@@ -101,6 +101,11 @@ public abstract class PlanningTests(DatabaseEngine engine) : FreshHost(engine, n
         Assert.Equal("FORBIDDEN", Code(await Host.QueryAsAsync(_otherOperator, """{ agreements(year: 2026, unit: "PEMULIHAN") { revision } }""")));
         Assert.Equal(0, (await Host.QueryAsAsync(_otherOperator, "{ agreements(year: 2026) { revision } }")).Ok().GetProperty("agreements").GetArrayLength());
 
+        // A year whose fourth triwulan is closed keeps its PK as it was.
+        (await Host.QueryAsync("mutation { runRollup(year: 2025, quarter: 4) { revision } }")).Ok();
+        Assert.StartsWith("year:", Assert.Single((await Host.QueryAsAsync(_kabid,
+            "mutation { establishAgreement(unit: \"PEMULIHAN\", year: 2025, date: \"2025-01-06\") { revision } }")).ErrorMessages));
+
         var audit = (await Host.QueryAsync("""{ auditTrail(unit: "PEMULIHAN") { action user } }""")).Ok().GetProperty("auditTrail").EnumerateArray()
             .Select(e => (e.GetProperty("action").GetString(), e.GetProperty("user").GetString())).ToList();
         Assert.Equal(2, audit.Count(e => e == ("perjanjian kinerja ditetapkan", "kabid-rehsos")));
