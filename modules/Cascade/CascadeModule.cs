@@ -75,6 +75,8 @@ public sealed class CascadeModule : KinerjaModule
         builder.RegisterType<OfficialService>().SingleInstance();
         builder.RegisterType<ReportFigures>().SingleInstance();
         builder.RegisterType<ReportService>().SingleInstance();
+        builder.RegisterType<LkjipReport>().SingleInstance();
+        builder.RegisterType<ReportFiles>().SingleInstance();
         builder.RegisterType<ReportCommand>().As<IHostCommand>().SingleInstance();
         builder.RegisterType<ReportsGraphQL>().As<IGraphQLContributor>().SingleInstance();
         builder.RegisterType<ReportEndpoints>().As<IEndpointContributor>().SingleInstance();

@@ -14,8 +14,32 @@ namespace Kinerja.Modules.Cascade.Reports;
 /// <summary>A report laid out in a file format.</summary>
 internal sealed record ReportFile(string FileName, string ContentType, byte[] Content);
 
-internal static class ReportFiles
+/// <summary>Makes the file a request asks for: a table report laid out as XLSX, PDF or HTML, or the LKjIP as a Word document.</summary>
+internal sealed class ReportFiles
 {
+    public const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+    private readonly ReportService _reports;
+    private readonly LkjipReport _lkjip;
+
+    public ReportFiles(ReportService reports, LkjipReport lkjip)
+    {
+        _reports = reports;
+        _lkjip = lkjip;
+    }
+
+    public async Task<ReportFile> MakeAsync(Caller caller, ReportRequest request, CancellationToken cancellationToken)
+    {
+        if (request.Kind == ReportKind.Lkjip)
+        {
+            var document = await _lkjip.BuildAsync(caller, request.Year, cancellationToken);
+            using var buffer = new MemoryStream();
+            DocxWriter.Write(document, buffer);
+            return new(document.FileName, DocxType, buffer.ToArray());
+        }
+        return Render(await _reports.BuildAsync(caller, request, cancellationToken), request.Format);
+    }
+
     public static ReportFile Render(ReportDocument document, ReportFormat format)
     {
         using var buffer = new MemoryStream();
@@ -27,14 +51,16 @@ internal static class ReportFiles
             case ReportFormat.Pdf:
                 PdfReportWriter.Write(document, buffer);
                 return new(document.FileName, "application/pdf", buffer.ToArray());
-            default:
+            case ReportFormat.Html:
                 return new(document.FileName, "text/html; charset=utf-8", Encoding.UTF8.GetBytes(HtmlReportWriter.Write(document)));
+            default:
+                throw new ArgumentOutOfRangeException(nameof(format), format, "a table report is written as xlsx, pdf or html");
         }
     }
 }
 
 /// <summary>
-/// <c>GET /reports/{report}.{xlsx|pdf|html}?year=&amp;quarter=&amp;cumulative=&amp;unit=</c> with the bearer token.
+/// <c>GET /reports/{report}.{xlsx|pdf|html}?year=&amp;quarter=&amp;cumulative=&amp;unit=</c> and <c>GET /reports/lkjip.docx?year=</c> with the bearer token.
 /// Refusals answer JSON <c>{ "message", "fields" }</c>: 401 without an account, 403 outside the caller's units,
 /// 400 naming each bad parameter.
 /// </summary>
@@ -69,8 +95,7 @@ internal sealed class ReportEndpoints : IEndpointContributor
             var request = ReportRequest.Parse(dot < 0 ? file : file[..dot], dot < 0 ? "" : file[(dot + 1)..],
                 query["year"].FirstOrDefault(), query["quarter"].FirstOrDefault(), query["cumulative"].FirstOrDefault(),
                 query["unit"].FirstOrDefault(), query["revision"].FirstOrDefault(), services.GetRequiredService<ModuleDirectory>());
-            var document = await services.GetRequiredService<ReportService>().BuildAsync(caller, request, http.RequestAborted);
-            var rendered = ReportFiles.Render(document, request.Format);
+            var rendered = await services.GetRequiredService<ReportFiles>().MakeAsync(caller, request, http.RequestAborted);
             // A unit's report is for its readers only: no shared cache may keep it.
             http.Response.Headers.CacheControl = "no-store";
             return request.Format == ReportFormat.Html

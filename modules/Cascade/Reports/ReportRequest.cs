@@ -5,9 +5,9 @@ using Kinerja.Shared.Periods;
 
 namespace Kinerja.Modules.Cascade.Reports;
 
-internal enum ReportKind { PengukuranKinerja, PerjanjianKinerja, RencanaAksi }
+internal enum ReportKind { PengukuranKinerja, PerjanjianKinerja, RencanaAksi, Lkjip }
 
-internal enum ReportFormat { Xlsx, Pdf, Html }
+internal enum ReportFormat { Xlsx, Pdf, Html, Docx }
 
 /// <summary>
 /// A report asked for: which, in which file format, for which year, period and unit; for a Perjanjian Kinerja, which
@@ -22,6 +22,7 @@ internal sealed record ReportRequest(ReportKind Kind, ReportFormat Format, int Y
         ["pengukuran-kinerja"] = ReportKind.PengukuranKinerja,
         ["perjanjian-kinerja"] = ReportKind.PerjanjianKinerja,
         ["rencana-aksi"] = ReportKind.RencanaAksi,
+        ["lkjip"] = ReportKind.Lkjip,
     };
 
     public static readonly IReadOnlyDictionary<string, ReportFormat> Formats = new Dictionary<string, ReportFormat>(StringComparer.Ordinal)
@@ -29,6 +30,7 @@ internal sealed record ReportRequest(ReportKind Kind, ReportFormat Format, int Y
         ["xlsx"] = ReportFormat.Xlsx,
         ["pdf"] = ReportFormat.Pdf,
         ["html"] = ReportFormat.Html,
+        ["docx"] = ReportFormat.Docx,
     };
 
     public Period Period => Period.Create(Year, Quarter, Cumulative);
@@ -52,6 +54,13 @@ internal sealed record ReportRequest(ReportKind Kind, ReportFormat Format, int Y
         if (!Formats.TryGetValue(format, out var fileFormat))
         {
             checks.Add("format", $"format '{format}' tidak dikenal; pilih {string.Join(", ", Formats.Keys)}");
+        }
+        // The LKjIP is a Word document the Dinas edits; the tables are files to print or to compute on.
+        else if (Kinds.ContainsKey(report) && (kind == ReportKind.Lkjip) != (fileFormat == ReportFormat.Docx))
+        {
+            checks.Add("format", kind == ReportKind.Lkjip
+                ? $"LKjIP ditulis sebagai dokumen Word untuk disunting; pilih format docx (diterima '{format}')"
+                : "format docx hanya untuk laporan lkjip; pilih xlsx, pdf atau html");
         }
         var theYear = 0;
         if (string.IsNullOrWhiteSpace(year))
@@ -80,9 +89,12 @@ internal sealed record ReportRequest(ReportKind Kind, ReportFormat Format, int Y
             }
             if (kind != ReportKind.PengukuranKinerja && Kinds.ContainsKey(report))
             {
-                checks.Add("quarter", kind == ReportKind.PerjanjianKinerja
-                    ? "Perjanjian Kinerja berlaku untuk setahun; jangan isi triwulan"
-                    : "Rencana Aksi selalu memuat keempat triwulan; jangan isi triwulan");
+                checks.Add("quarter", kind switch
+                {
+                    ReportKind.PerjanjianKinerja => "Perjanjian Kinerja berlaku untuk setahun; jangan isi triwulan",
+                    ReportKind.Lkjip => "LKjIP melaporkan setahun penuh (dengan keempat triwulannya); jangan isi triwulan",
+                    _ => "Rencana Aksi selalu memuat keempat triwulan; jangan isi triwulan",
+                });
             }
         }
         var isCumulative = false;
@@ -94,6 +106,10 @@ internal sealed record ReportRequest(ReportKind Kind, ReportFormat Format, int Y
         if (directory.FindEnabledUnit(theUnit) is null)
         {
             checks.Add("unit", $"unit '{theUnit}' tidak dikenal pada host ini; isi kode unit seperti DINSOS, REHSOS atau PEMULIHAN");
+        }
+        else if (kind == ReportKind.Lkjip && Kinds.ContainsKey(report) && theUnit != DinasUnit)
+        {
+            checks.Add("unit", $"LKjIP adalah laporan Dinas ({DinasUnit}), bukan laporan unit {theUnit}; jangan isi unit");
         }
         int? theRevision = null;
         if (!string.IsNullOrEmpty(revision))

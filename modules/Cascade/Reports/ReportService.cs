@@ -56,7 +56,8 @@ internal sealed class ReportService
         {
             ReportKind.PengukuranKinerja => await PengukuranAsync(caller, request, cancellationToken),
             ReportKind.PerjanjianKinerja => await PerjanjianAsync(caller, request, cancellationToken),
-            _ => await RencanaAksiAsync(request, cancellationToken),
+            ReportKind.RencanaAksi => await RencanaAksiAsync(request, cancellationToken),
+            _ => throw new ArgumentOutOfRangeException(nameof(request), request.Kind, "the LKjIP is a Word document: LkjipReport"),
         };
     }
 

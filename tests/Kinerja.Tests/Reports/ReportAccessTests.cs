@@ -58,7 +58,8 @@ public sealed class ReportAccessTests : FreshHost
     [InlineData("/reports/perjanjian-kinerja.xlsx?year=2026&quarter=1", "quarter", "Perjanjian Kinerja berlaku untuk setahun")]
     [InlineData("/reports/rencana-aksi.xlsx?year=2026&quarter=1", "quarter", "Rencana Aksi selalu memuat keempat triwulan")]
     [InlineData("/reports/laporan-keuangan.xlsx?year=2026", "report", "laporan 'laporan-keuangan' tidak dikenal")]
-    [InlineData("/reports/pengukuran-kinerja.docx?year=2026", "format", "format 'docx' tidak dikenal")]
+    [InlineData("/reports/pengukuran-kinerja.docx?year=2026", "format", "format docx hanya untuk laporan lkjip")]
+    [InlineData("/reports/rencana-aksi.odt?year=2026", "format", "format 'odt' tidak dikenal")]
     public async Task Given_a_bad_parameter_Then_400_names_it_and_says_why(string url, string parameter, string reason)
     {
         var download = await GetAsync(Host, url, await AdminTokenAsync(Host));
