@@ -14,6 +14,7 @@ import { Laporan } from './screens/Laporan';
 import { Pejabat } from './screens/Pejabat';
 import { Target } from './screens/Target';
 import { Perjanjian } from './screens/Perjanjian';
+import { Anggaran } from './screens/Anggaran';
 import { DataDasar } from './screens/DataDasar';
 import { Akun } from './screens/Akun';
 import { KataSandi } from './screens/KataSandi';
@@ -29,6 +30,7 @@ const SCREENS: Screen[] = [
   { path: '/isian', title: 'Isian', roles: ['operator'], view: Isian },
   { path: '/target', title: 'Target', roles: ['operator'], view: Target },
   { path: '/perjanjian-kinerja', title: 'Perjanjian Kinerja', roles: null, view: Perjanjian },
+  { path: '/anggaran', title: 'Anggaran', roles: ['operator'], view: Anggaran },
   { path: '/data-dasar', title: 'Data dasar', roles: ['operator'], view: DataDasar },
   { path: '/verifikasi', title: 'Verifikasi', roles: ['verifikator'], view: Verifikasi },
   { path: '/register', title: 'Register', roles: ['operator'], view: Register },

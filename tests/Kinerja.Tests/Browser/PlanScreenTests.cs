@@ -115,4 +115,105 @@ public sealed class PlanScreenTests
         await PhoneAsync("kabid-rehsos-pk", Roles.Verifikator, "REHSOS", "/perjanjian-kinerja?tahun=2026&unit=PEMULIHAN", "Perjanjian Kinerja", "perjanjian-kinerja");
         _s.AssertOnlyTheHost();
     }
+
+    [Fact]
+    public async Task Given_the_Seksi_operator_Then_a_DPA_line_is_added_its_realisation_typed_the_Indonesian_way_gives_serapan_and_one_over_pagu_is_flagged()
+    {
+        var page = await _s.SignInAsync("op-pemulihan-dpa", Roles.Operator, "PEMULIHAN");
+        await Screens.OpenAsync(page, "Anggaran", "Anggaran dan Renstra");
+        await page.GetByLabel("Tahun", new() { Exact = true }).SelectOptionAsync("2026");
+        await Screens.SettledAsync(page);
+        var form = page.GetByRole(AriaRole.Form, new() { Name = "Tambah baris anggaran" });
+
+        // A code the DPA does not write: refused by the server, at the field.
+        await form.GetByLabel("Kode (seperti di DPA)").FillAsync("1.06,02");
+        await form.GetByLabel("Nama program, kegiatan atau sub-kegiatan").FillAsync("Rehabilitasi sosial eks penyakit sosial");
+        await form.GetByLabel("Pagu (Rp)").FillAsync("800.000.000");
+        await form.GetByRole(AriaRole.Checkbox, new() { Name = "PEMULIHAN-1", Exact = false }).CheckAsync();
+        await form.GetByRole(AriaRole.Button, new() { Name = "Tambah baris" }).ClickAsync();
+        await Expect(form.Locator("#baris-baru-kode-error")).ToContainTextAsync("kode anggaran ditulis seperti di DPA");
+
+        await form.GetByLabel("Kode (seperti di DPA)").FillAsync("1.06.02.2.07");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Tambah baris" }).ClickAsync();
+        await Expect(form.GetByRole(AriaRole.Status)).ToHaveTextAsync("Baris 1.06.02.2.07 ditambahkan.");
+        var line = page.Locator("tr[data-line='1.06.02.2.07']");
+        await Expect(line.Locator("[data-field='pagu']")).ToHaveTextAsync("Rp 800.000.000");
+        await Expect(line.Locator("[data-field='indicators']")).ToContainTextAsync("PEMULIHAN-1");
+
+        await line.GetByLabel("TW I", new() { Exact = true }).FillAsync("150.000.000");
+        await line.GetByRole(AriaRole.Button, new() { Name = "Simpan" }).ClickAsync();
+        await Expect(line.GetByRole(AriaRole.Status)).ToHaveTextAsync("Tersimpan.");
+        await Expect(line.Locator("[data-field='serapan']")).ToHaveTextAsync("18,75 %");
+        await Expect(line.Locator("[data-field='realized']")).ToHaveTextAsync("Rp 150.000.000");
+        await Expect(line.Locator("[data-field='budget-warning']")).ToHaveCountAsync(0);
+
+        // More than the pagu by the end of TW II: stored, and flagged beside it.
+        await line.GetByLabel("TW II", new() { Exact = true }).FillAsync("700.000.000");
+        await line.GetByRole(AriaRole.Button, new() { Name = "Simpan" }).ClickAsync();
+        await Expect(line.Locator("[data-field='budget-warning']")).ToContainTextAsync("melebihi pagu");
+        await Expect(line.Locator("[data-field='serapan']")).ToHaveTextAsync("106,25 %");
+        var stored = (await _s.Host.QueryAsync("""
+            { budgetLines(year: 2026, unit: "PEMULIHAN") { code name pagu indicators { code } realizations s1: serapan(quarter: 1) warning } }
+            """)).Ok().GetProperty("budgetLines").EnumerateArray().Single(l => l.GetProperty("code").GetString() == "1.06.02.2.07");
+        Assert.Equal(800_000_000, stored.GetProperty("pagu").GetDouble());
+        Assert.Equal(["PEMULIHAN-1"], stored.GetProperty("indicators").EnumerateArray().Select(i => i.GetProperty("code").GetString()!).ToArray());
+        Assert.Equal(150_000_000, stored.GetProperty("realizations")[0].GetDouble());
+        Assert.Equal(700_000_000, stored.GetProperty("realizations")[1].GetDouble());
+        Assert.Equal(18.75, stored.GetProperty("s1").GetDouble(), 9);
+        Assert.Contains("melebihi pagu", stored.GetProperty("warning").GetString(), StringComparison.Ordinal);
+        await Screens.AssertPlainWordsAsync(page);
+        await Screens.ShotAsync(page, "anggaran");
+
+        // A line typed in error goes, after a confirmation that says what goes with it.
+        await form.GetByLabel("Kode (seperti di DPA)").FillAsync("1.06.02.2.08");
+        await form.GetByLabel("Nama program, kegiatan atau sub-kegiatan").FillAsync("Baris salah ketik");
+        await form.GetByLabel("Pagu (Rp)").FillAsync("1.000.000");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Tambah baris" }).ClickAsync();
+        var wrong = page.Locator("tr[data-line='1.06.02.2.08']");
+        await wrong.GetByRole(AriaRole.Button, new() { Name = "Hapus baris 1.06.02.2.08" }).ClickAsync();
+        var confirm = page.GetByRole(AriaRole.Alertdialog);
+        await Expect(confirm).ToContainTextAsync("Rp 1.000.000");
+        await Screens.ShotAsync(page, "anggaran-hapus");
+        await confirm.GetByRole(AriaRole.Button, new() { Name = "Ya, hapus baris 1.06.02.2.08" }).ClickAsync();
+        await Expect(wrong).ToHaveCountAsync(0);
+        var codes = (await _s.Host.QueryAsync("""{ budgetLines(year: 2026, unit: "PEMULIHAN") { code } }""")).Ok().GetProperty("budgetLines")
+            .EnumerateArray().Select(l => l.GetProperty("code").GetString()).ToList();
+        Assert.Contains("1.06.02.2.07", codes);
+        Assert.DoesNotContain("1.06.02.2.08", codes);
+
+        await PhoneAsync("op-pemulihan-dpa", Roles.Operator, "PEMULIHAN", "/anggaran?tahun=2026", "Anggaran dan Renstra", "anggaran");
+        _s.AssertOnlyTheHost();
+    }
+
+    [Fact]
+    public async Task Given_the_Seksi_operator_Then_a_Renstra_end_target_is_set_for_its_plan_period_and_a_period_too_long_is_refused_at_its_field()
+    {
+        var page = await _s.SignInAsync("op-pemulihan-renstra", Roles.Operator, "PEMULIHAN");
+        await Screens.OpenAsync(page, "Anggaran", "Anggaran dan Renstra");
+        await page.GetByLabel("Tahun", new() { Exact = true }).SelectOptionAsync("2026");
+        await Screens.SettledAsync(page);
+        var row = page.Locator("tr[data-renstra='PEMULIHAN-1']");
+        await Expect(row.Locator("[data-field='renstra']")).ToHaveTextAsync("belum ada target Renstra yang berlaku tahun 2026");
+
+        await row.GetByLabel("Tahun awal").FillAsync("2025");
+        await row.GetByLabel("Tahun akhir").FillAsync("2032");
+        await row.GetByLabel("Target akhir").FillAsync("1.200");
+        await row.GetByRole(AriaRole.Button, new() { Name = "Simpan" }).ClickAsync();
+        await Expect(row.Locator("#renstra-PEMULIHAN-1-sampai-error")).ToContainTextAsync("paling lama 6 tahun");
+
+        await row.GetByLabel("Tahun akhir").FillAsync("2029");
+        await row.GetByRole(AriaRole.Button, new() { Name = "Simpan" }).ClickAsync();
+        await Expect(row.GetByRole(AriaRole.Status)).ToHaveTextAsync("Tersimpan.");
+        await Expect(row.Locator("[data-field='renstra']")).ToHaveTextAsync("Renstra 2025–2029: target akhir 1.200");
+        var renstra = (await _s.Host.QueryAsync("""{ renstraTargets(year: 2026, unit: "PEMULIHAN") { indicator { code } fromYear toYear target } }"""))
+            .Ok().GetProperty("renstraTargets").EnumerateArray().Single(r => r.GetProperty("indicator").GetProperty("code").GetString() == "PEMULIHAN-1");
+        Assert.Equal(2025, renstra.GetProperty("fromYear").GetInt32());
+        Assert.Equal(2029, renstra.GetProperty("toYear").GetInt32());
+        Assert.Equal(1200, renstra.GetProperty("target").GetDouble());
+        await Screens.AssertPlainWordsAsync(page);
+        await Screens.ShotAsync(page, "renstra");
+
+        await PhoneAsync("op-pemulihan-renstra", Roles.Operator, "PEMULIHAN", "/anggaran?tahun=2026", "Anggaran dan Renstra", "renstra");
+        _s.AssertOnlyTheHost();
+    }
 }

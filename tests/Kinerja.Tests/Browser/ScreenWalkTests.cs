@@ -19,10 +19,10 @@ public sealed class ScreenWalkTests
     {
         { "kadis", Roles.Pimpinan, null, ["Dasbor", "Pohon kinerja", "Perjanjian Kinerja", "Laporan"] },
         { "op-verval", Roles.Operator, "VERVAL",
-            ["Dasbor", "Pohon kinerja", "Isian", "Target", "Perjanjian Kinerja", "Data dasar", "Register", "Pejabat dan analisis", "Laporan"] },
+            ["Dasbor", "Pohon kinerja", "Isian", "Target", "Perjanjian Kinerja", "Anggaran", "Data dasar", "Register", "Pejabat dan analisis", "Laporan"] },
         { "kabid-rehsos", Roles.Verifikator, "REHSOS", ["Dasbor", "Pohon kinerja", "Perjanjian Kinerja", "Verifikasi", "Laporan"] },
         { "admin-jalan", Roles.Admin, null,
-            ["Dasbor", "Pohon kinerja", "Isian", "Target", "Perjanjian Kinerja", "Data dasar", "Verifikasi", "Register",
+            ["Dasbor", "Pohon kinerja", "Isian", "Target", "Perjanjian Kinerja", "Anggaran", "Data dasar", "Verifikasi", "Register",
                 "Pejabat dan analisis", "Laporan", "Admin", "Akun", "GraphiQL"] },
     };
 
