@@ -201,6 +201,17 @@ export async function download(url: string): Promise<{ blob: Blob; fileName: str
   return { blob: await response.blob(), fileName: named ? decodeURIComponent(named[1]) : url.split('/').pop()!.split('?')[0] };
 }
 
+/** Downloads url as download() does and hands the file to the browser to save; answers its name. */
+export async function saveDownload(url: string): Promise<string> {
+  const { blob, fileName } = await download(url);
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(blob);
+  link.download = fileName;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+  return fileName;
+}
+
 export interface RefusedRow { line: number; field: string; reason: string }
 export interface ImportResult {
   register: string; module: string; rows: number; accepted: number; inserted: number; updated: number; unchanged: number;

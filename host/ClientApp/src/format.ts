@@ -7,6 +7,9 @@ const time = new Intl.DateTimeFormat('id-ID', { hour: '2-digit', minute: '2-digi
 export const fmtNumber = (n: number | null | undefined) => (n == null ? '–' : number.format(n));
 export const fmtPercent = (n: number | null | undefined) => (n == null ? '–' : `${number.format(n)} %`);
 
+/** Rupiah as the DPA writes them: Rp 1.250.000.000 (sen only where there are any). */
+export const fmtRupiah = (n: number | null | undefined) => (n == null ? '–' : `Rp ${number.format(n)}`);
+
 /** An indicator's figure in its own unit: a PERCENT with its sign, a COUNT as a number. */
 export const fmtValue = (n: number | null | undefined, kind: string) => (kind === 'PERCENT' ? fmtPercent(n) : fmtNumber(n));
 
@@ -52,6 +55,12 @@ export const STATE_TEXT: Record<string, string> = {
   DIAJUKAN: 'Diajukan',
   DIVERIFIKASI: 'Diverifikasi',
   DIKEMBALIKAN: 'Dikembalikan',
+};
+
+/** A Perjanjian Kinerja's state in words. */
+export const AGREEMENT_STATE_TEXT: Record<string, string> = {
+  DRAF: 'Draf (belum ditetapkan)',
+  DITETAPKAN: 'Ditetapkan',
 };
 
 export const ROLE_TEXT: Record<string, string> = {

@@ -13,6 +13,8 @@ import { Admin } from './screens/Admin';
 import { Laporan } from './screens/Laporan';
 import { Pejabat } from './screens/Pejabat';
 import { Target } from './screens/Target';
+import { Perjanjian } from './screens/Perjanjian';
+import { Anggaran } from './screens/Anggaran';
 import { DataDasar } from './screens/DataDasar';
 import { Akun } from './screens/Akun';
 import { KataSandi } from './screens/KataSandi';
@@ -27,6 +29,8 @@ const SCREENS: Screen[] = [
   { path: '/pohon-kinerja', title: 'Pohon kinerja', roles: null, view: Pohon },
   { path: '/isian', title: 'Isian', roles: ['operator'], view: Isian },
   { path: '/target', title: 'Target', roles: ['operator'], view: Target },
+  { path: '/perjanjian-kinerja', title: 'Perjanjian Kinerja', roles: null, view: Perjanjian },
+  { path: '/anggaran', title: 'Anggaran', roles: ['operator'], view: Anggaran },
   { path: '/data-dasar', title: 'Data dasar', roles: ['operator'], view: DataDasar },
   { path: '/verifikasi', title: 'Verifikasi', roles: ['verifikator'], view: Verifikasi },
   { path: '/register', title: 'Register', roles: ['operator'], view: Register },

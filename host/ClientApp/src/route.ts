@@ -54,6 +54,12 @@ export function useQuarterParam(): [number | null, (quarter: number) => void] {
   return [[1, 2, 3, 4].includes(quarter) ? quarter : null, q => set(String(q))];
 }
 
+/** The unit of the address (?unit=REHSOS) when it is one of the choices, else the given default. */
+export function useUnitParam(choices: string[], fallback: string): [string, (unit: string) => void] {
+  const [code, set] = useParam('unit');
+  return [code != null && choices.includes(code) ? code : fallback, set];
+}
+
 /** A link to another screen that keeps the year and period being looked at. */
 export function carrying(path: string) {
   const here = new URLSearchParams(location.search);

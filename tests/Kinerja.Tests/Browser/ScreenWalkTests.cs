@@ -17,12 +17,13 @@ public sealed class ScreenWalkTests
 
     public static TheoryData<string, string, string?, string[]> Walks => new()
     {
-        { "kadis", Roles.Pimpinan, null, ["Dasbor", "Pohon kinerja", "Laporan"] },
+        { "kadis", Roles.Pimpinan, null, ["Dasbor", "Pohon kinerja", "Perjanjian Kinerja", "Laporan"] },
         { "op-verval", Roles.Operator, "VERVAL",
-            ["Dasbor", "Pohon kinerja", "Isian", "Target", "Data dasar", "Register", "Pejabat dan analisis", "Laporan"] },
-        { "kabid-rehsos", Roles.Verifikator, "REHSOS", ["Dasbor", "Pohon kinerja", "Verifikasi", "Laporan"] },
+            ["Dasbor", "Pohon kinerja", "Isian", "Target", "Perjanjian Kinerja", "Anggaran", "Data dasar", "Register", "Pejabat dan analisis", "Laporan"] },
+        { "kabid-rehsos", Roles.Verifikator, "REHSOS", ["Dasbor", "Pohon kinerja", "Perjanjian Kinerja", "Verifikasi", "Laporan"] },
         { "admin-jalan", Roles.Admin, null,
-            ["Dasbor", "Pohon kinerja", "Isian", "Target", "Data dasar", "Verifikasi", "Register", "Pejabat dan analisis", "Laporan", "Admin", "Akun", "GraphiQL"] },
+            ["Dasbor", "Pohon kinerja", "Isian", "Target", "Perjanjian Kinerja", "Anggaran", "Data dasar", "Verifikasi", "Register",
+                "Pejabat dan analisis", "Laporan", "Admin", "Akun", "GraphiQL"] },
     };
 
     [Theory]
