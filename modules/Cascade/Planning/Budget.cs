@@ -167,8 +167,9 @@ internal sealed partial class Budget
         foreach (var row in rows)
         {
             var one = new InputChecks();
-            var code = Code(one, $"kolom {BudgetWorkbook.Code}", row.Code);
-            var name = one.Text($"kolom {BudgetWorkbook.Name}", "nama program, kegiatan atau sub-kegiatan", row.Name, MaxNameLength);
+            // A cell missing or unreadable was refused as the file was read; the row's other cells are checked all the same.
+            var code = row.Code is null ? null : Code(one, $"kolom {BudgetWorkbook.Code}", row.Code);
+            var name = row.Name is null ? null : one.Text($"kolom {BudgetWorkbook.Name}", "nama program, kegiatan atau sub-kegiatan", row.Name, MaxNameLength);
             if (row.Pagu == 0)
             {
                 one.Add($"kolom {BudgetWorkbook.Pagu}", "pagu harus lebih dari 0");
@@ -179,9 +180,9 @@ internal sealed partial class Budget
                 one.Add($"kolom {BudgetWorkbook.Code}", $"kode {code} sudah ada pada baris {seen[code]}");
             }
             checks.Add(one.Errors.Select(e => new Shared.Errors.FieldError("file", $"baris {row.Line}, {e.Field}: {e.Reason}")));
-            if (!one.Failed)
+            if (!one.Failed && code is not null && name is not null && row.Pagu is not null)
             {
-                wanted.Add((row, code!, name!, indicators));
+                wanted.Add((row, code, name, indicators));
             }
         }
         if (!checks.Failed && wanted.Count == 0)
@@ -213,7 +214,7 @@ internal sealed partial class Budget
                     db.BudgetLines.Add(record);
                 }
                 record.Name = name;
-                record.Pagu = row.Pagu;
+                record.Pagu = row.Pagu!.Value;
                 record.Indicators = string.Join(',', indicators.Select(i => i.Code));
                 for (var q = 1; q <= 4; q++)
                 {

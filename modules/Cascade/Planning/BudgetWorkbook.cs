@@ -8,8 +8,11 @@ using Kinerja.Shared.Registers;
 
 namespace Kinerja.Modules.Cascade.Planning;
 
-/// <summary>A row of the budget workbook as read: what a line should hold, and the realisation of each triwulan typed in it.</summary>
-internal sealed record BudgetRow(int Line, string Code, string Name, double Pagu, IReadOnlyList<string> Indicators, double?[] Realizations);
+/// <summary>
+/// A row of the budget workbook as read: what a line should hold, and the realisation of each triwulan typed in it; a cell
+/// missing or refused is null, so the row's other cells are still checked.
+/// </summary>
+internal sealed record BudgetRow(int Line, string? Code, string? Name, double? Pagu, IReadOnlyList<string> Indicators, double?[] Realizations);
 
 /// <summary>
 /// The DPA's lines as a workbook the Dinas fills in Excel: one sheet, a header row (Kode, Nama, Pagu, Indikator, Realisasi
@@ -124,10 +127,7 @@ internal static partial class BudgetWorkbook
             }
             var realizations = spent.Select(c => c is { } column ? Rupiah(checks, At(column), row.Get(column)) : null).ToArray();
             var indicators = (row.Get(columns.Indicators) ?? "").Split([',', ';', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            if (code is not null && name is not null && pagu is not null)
-            {
-                rows.Add(new BudgetRow(row.Line, code, name, pagu.Value, indicators, realizations));
-            }
+            rows.Add(new BudgetRow(row.Line, code, name, pagu, indicators, realizations));
         }
         return rows;
     }

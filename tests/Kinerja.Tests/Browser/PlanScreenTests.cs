@@ -216,4 +216,72 @@ public sealed class PlanScreenTests
         await PhoneAsync("op-pemulihan-renstra", Roles.Operator, "PEMULIHAN", "/anggaran?tahun=2026", "Anggaran dan Renstra", "renstra");
         _s.AssertOnlyTheHost();
     }
+
+    [Fact]
+    public async Task Given_the_Seksi_operator_Then_its_DPA_workbook_downloads_and_an_import_with_a_refused_row_stores_nothing_until_it_is_mended()
+    {
+        var page = await _s.SignInAsync("op-pengembangan-dpa", Roles.Operator, "PENGEMBANGAN");
+        await page.GotoAsync("/anggaran?tahun=2026");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Anggaran dan Renstra", Level = 1 })).ToBeVisibleAsync();
+        await Screens.SettledAsync(page);
+        var form = page.Locator("[data-form='anggaran-berkas']");
+
+        var download = page.WaitForDownloadAsync(new() { Timeout = 60_000 });
+        await form.GetByRole(AriaRole.Button, new() { Name = "Unduh lembar kerja" }).ClickAsync();
+        Assert.Equal("anggaran-2026-pengembangan.xlsx", (await download).SuggestedFilename);
+        await Expect(form.GetByRole(AriaRole.Status)).ToHaveTextAsync("anggaran-2026-pengembangan.xlsx diunduh.");
+
+        var folder = Directory.CreateTempSubdirectory("kinerja-dpa-").FullName;
+        var bad = Path.Combine(folder, "dpa-salah.csv");
+        await File.WriteAllTextAsync(bad, "Kode,Nama,Pagu,Indikator,Realisasi TW I\n"
+            + "1.06.02.2.11,Pengembangan kapasitas,750.000.000,PENGEMBANGAN-1,100.000.000\n"
+            + "1.06.02.2.12,Baris salah,1.2345,PELAYANAN-1,\n");
+        await form.GetByLabel("Berkas XLSX").SetInputFilesAsync(bad);
+        await form.GetByRole(AriaRole.Button, new() { Name = "Impor" }).ClickAsync();
+        var refused = form.GetByRole(AriaRole.Alert);
+        await Expect(refused).ToContainTextAsync("tidak ada yang disimpan");
+        await Expect(refused).ToContainTextAsync("baris 3, kolom Pagu: '1.2345' bukan jumlah rupiah");
+        await Expect(refused).ToContainTextAsync("baris 3, kolom Indikator: PELAYANAN-1 milik unit PELAYANAN");
+        await Screens.AssertPlainWordsAsync(page);
+        await Screens.ShotAsync(page, "anggaran-impor-ditolak");
+        Assert.Equal(0, (await _s.Host.QueryAsync("""{ budgetLines(year: 2026, unit: "PENGEMBANGAN") { code } }""")).Ok()
+            .GetProperty("budgetLines").GetArrayLength());
+
+        var good = Path.Combine(folder, "dpa.csv");
+        await File.WriteAllTextAsync(good, "Kode,Nama,Pagu,Indikator,Realisasi TW I\n"
+            + "1.06.02.2.11,Pengembangan kapasitas,750.000.000,PENGEMBANGAN-1,100.000.000\n"
+            + "1.06.02.2.12,Pendampingan,Rp 50.000.000,,\n");
+        await form.GetByLabel("Berkas XLSX").SetInputFilesAsync(good);
+        await form.GetByRole(AriaRole.Button, new() { Name = "Impor" }).ClickAsync();
+        await Expect(form.GetByRole(AriaRole.Status)).ToHaveTextAsync("Berkas diimpor: 2 baris baru, 0 diubah, 0 tetap.");
+        await Expect(page.Locator("tr[data-line='1.06.02.2.11'] [data-field='pagu']")).ToHaveTextAsync("Rp 750.000.000");
+        var lines = (await _s.Host.QueryAsync("""{ budgetLines(year: 2026, unit: "PENGEMBANGAN") { code pagu realizations } }""")).Ok()
+            .GetProperty("budgetLines");
+        Assert.Equal(750_000_000, lines[0].GetProperty("pagu").GetDouble());
+        Assert.Equal(100_000_000, lines[0].GetProperty("realizations")[0].GetDouble());
+        Assert.Equal(50_000_000, lines[1].GetProperty("pagu").GetDouble());
+        await Screens.ShotAsync(page, "anggaran-impor");
+        _s.AssertOnlyTheHost();
+    }
+
+    [Fact]
+    public async Task Given_the_Kepala_Dinas_Then_Laporan_downloads_the_LKjIP_draft_as_Word_without_asking_a_format_or_unit()
+    {
+        var page = await _s.SignInAsync("kadis-lkjip", Roles.Pimpinan, null);
+        await Screens.OpenAsync(page, "Laporan", "Laporan");
+        await page.GetByLabel("Laporan", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "LKjIP (draf Word)" });
+        Assert.Equal(0, await page.GetByLabel("Format").CountAsync());
+        Assert.Equal(0, await page.GetByLabel("Unit").CountAsync());
+        var asked = page.WaitForRequestAsync(r => r.Url.Contains("/reports/lkjip.docx?year=", StringComparison.Ordinal));
+        var download = page.WaitForDownloadAsync(new() { Timeout = 60_000 });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Unduh" }).ClickAsync();
+        Assert.DoesNotContain("unit=", (await asked).Url, StringComparison.Ordinal);
+        var file = await (await download).PathAsync();
+        using (var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(file, false))
+        {
+            Assert.Contains("LAPORAN KINERJA", word.MainDocumentPart!.Document.Body!.InnerText.ToUpperInvariant(), StringComparison.Ordinal);
+        }
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync(".docx diunduh");
+        _s.AssertOnlyTheHost();
+    }
 }

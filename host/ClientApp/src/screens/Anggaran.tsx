@@ -3,7 +3,7 @@
 // in the Pengukuran Kinerja; one menu entry less also keeps the menu short on a phone.
 import { Fragment } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { refusalAt, request, sendEach, type Account } from '../api';
+import { refusalAt, request, saveDownload, sendEach, type Account, type ApiError } from '../api';
 import { fmtPercent, fmtRupiah, fmtValue } from '../format';
 import { graphql } from '../gql';
 import type { AnggaranQuery, AnggaranSetupQuery } from '../gql/graphql';
@@ -21,6 +21,8 @@ const QUERY = graphql(`query Anggaran($y: Int!, $u: String!) {
 const SET_LINE = graphql(`mutation SetBudgetLine($i: BudgetLineInput!) { setBudgetLine(input: $i) { code } }`);
 const RECORD = graphql(`mutation RecordBudgetRealization($i: BudgetRealizationInput!) { recordBudgetRealization(input: $i) { code } }`);
 const REMOVE = graphql(`mutation RemoveBudgetLine($u: String!, $y: Int!, $c: String!) { removeBudgetLine(unit: $u, year: $y, code: $c) { code } }`);
+const IMPORT = graphql(`mutation ImportBudget($u: String!, $y: Int!, $f: String!, $c: String!) {
+  importBudget(unit: $u, year: $y, fileName: $f, contentBase64: $c) { added changed unchanged } }`);
 const SET_RENSTRA = graphql(`mutation SetRenstraTarget($i: String!, $f: Int!, $t: Int!, $v: Float!) {
   setRenstraTarget(indicator: $i, fromYear: $f, toYear: $t, target: $v) { target } }`);
 
@@ -82,6 +84,7 @@ export function Anggaran({ account }: { account: Account }) {
           </Table>
         )}
         <LineForm key={`${unit}-${year}`} unit={unit} year={year} indicators={indicators} onSaved={() => reload()} />
+        <Workbook key={`berkas-${unit}-${year}`} unit={unit} year={year} onImported={reload} />
 
         <h2>Target Renstra</h2>
         <p class="muted">Target akhir Renstra: angka yang ditulis Renstra untuk tahun terakhirnya. Satu periode Renstra untuk setiap indikator;
@@ -317,5 +320,61 @@ function RenstraRow({ indicator, year, renstra, onSaved }: { indicator: Indicato
         </form>
       </td>
     </tr>
+  );
+}
+
+// The DPA kept in Excel: the unit's lines downloaded as the workbook importBudget takes, edited, and sent back whole.
+function Workbook({ unit, year, onImported }: { unit: string; year: number; onImported: () => void }) {
+  const [file, setFile] = useState<File | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const [refusals, setRefusals] = useState<string[]>([]);
+
+  async function get() {
+    setRefusals([]);
+    try {
+      setMessage(`${await saveDownload(`/reports/anggaran.xlsx?${new URLSearchParams({ year: String(year), unit })}`)} diunduh.`);
+    } catch (err) {
+      setRefusals([(err as Error).message]);
+    }
+  }
+
+  async function send(e: Event) {
+    e.preventDefault();
+    if (!file) return;
+    setBusy(true);
+    setMessage(null);
+    setRefusals([]);
+    try {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      let binary = '';
+      for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      const done = (await request(IMPORT, { u: unit, y: year, f: file.name, c: btoa(binary) })).importBudget;
+      setMessage(`Berkas diimpor: ${done.added} baris baru, ${done.changed} diubah, ${done.unchanged} tetap.`);
+      onImported();
+    } catch (err) {
+      const refused = err as ApiError;
+      // One refused row stores nothing: every reason is listed, by row and column.
+      setRefusals(refused.fields?.length ? refused.fields.map(f => f.reason) : [refused.message]);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div data-form="anggaran-berkas">
+      <h3>Lembar kerja DPA (Excel)</h3>
+      <p class="muted">Unduh baris anggaran unit ini sebagai lembar kerja (Kode, Nama, Pagu, Indikator, Realisasi TW I-IV), isi di Excel,
+        lalu impor kembali. Semua baris diperiksa: satu baris yang ditolak berarti tidak ada yang disimpan.</p>
+      <form class="upload" onSubmit={send}>
+      <button type="button" onClick={get}>Unduh lembar kerja</button>
+      <div class="field"><label for="anggaran-berkas">Berkas XLSX</label>
+        <input id="anggaran-berkas" type="file" accept=".xlsx,.csv" onChange={e => setFile((e.target as HTMLInputElement).files?.[0] ?? null)} /></div>
+      <button type="submit" disabled={busy || !file}>{busy ? 'Mengimpor…' : 'Impor'}</button>
+      {message && <p class="ok" role="status">{message}</p>}
+      </form>
+      {refusals.length > 0 && <div class="error" role="alert"><p>Berkas ditolak, tidak ada yang disimpan:</p>
+        <ul>{refusals.map(r => <li>{r.replace(/^file: /, '')}</li>)}</ul></div>}
+    </div>
   );
 }

@@ -11,7 +11,10 @@ const REPORTS = [
   { key: 'pengukuran-kinerja', label: 'Pengukuran Kinerja', periods: true, note: null },
   { key: 'perjanjian-kinerja', label: 'Perjanjian Kinerja', periods: false, note: 'Perjanjian Kinerja berlaku untuk setahun: pilih tahunnya saja.' },
   { key: 'rencana-aksi', label: 'Rencana Aksi', periods: false, note: 'Rencana Aksi memuat keempat triwulan dan setahun: pilih tahunnya saja.' },
+  { key: 'lkjip', label: 'LKjIP (draf Word)', periods: false, note: 'Draf LKjIP Dinas untuk setahun, sebagai dokumen Word yang disunting.' },
 ];
+// The LKjIP is the Dinas's, and a Word document to edit; the other reports are tables in any of the three formats.
+const isLkjip = (report: string) => report === 'lkjip';
 
 const UNITS = graphql(`query ReportUnits { units { code name } }`);
 
@@ -39,9 +42,9 @@ export function Laporan({ account }: { account: Account }) {
       query.set('quarter', String(period.quarter));
       query.set('cumulative', String(period.cumulative));
     }
-    if (unit) query.set('unit', unit);
+    if (unit && !isLkjip(report)) query.set('unit', unit);
     try {
-      const { blob, fileName } = await download(`/reports/${report}.${format}?${query}`);
+      const { blob, fileName } = await download(`/reports/${report}.${isLkjip(report) ? 'docx' : format}?${query}`);
       const link = document.createElement('a');
       link.href = URL.createObjectURL(blob);
       link.download = fileName;
@@ -62,15 +65,16 @@ export function Laporan({ account }: { account: Account }) {
         <div class="field"><label for="laporan">Laporan</label><select id="laporan" value={report} onChange={e => setReport((e.target as HTMLSelectElement).value)}>
             {REPORTS.map(r => <option value={r.key}>{r.label}</option>)}
           </select></div>
-        <div class="field"><label for="format">Format</label><select id="format" value={format} onChange={e => setFormat((e.target as HTMLSelectElement).value)}>
+        {isLkjip(report) ? <p class="muted">Format: Word (DOCX).</p> : (
+          <div class="field"><label for="format">Format</label><select id="format" value={format} onChange={e => setFormat((e.target as HTMLSelectElement).value)}>
             <option value="xlsx">Excel (XLSX)</option><option value="pdf">PDF</option><option value="html">HTML</option>
-          </select></div>
+          </select></div>)}
         <YearSelect value={year} onChange={setYear} id="laporan-tahun" />
         {chosen.periods ? <PeriodSelect value={key} onChange={setKey} id="laporan-periode" /> : <p class="muted">{chosen.note}</p>}
-        <div class="field"><label for="unit">Unit</label><select id="unit" value={unit} onChange={e => setUnit((e.target as HTMLSelectElement).value)}>
+        {!isLkjip(report) && <div class="field"><label for="unit">Unit</label><select id="unit" value={unit} onChange={e => setUnit((e.target as HTMLSelectElement).value)}>
             <option value="">Dinas (semua unit)</option>
             {units.data?.units.map(u => <option value={u.code}>{u.name}</option>)}
-          </select></div>
+          </select></div>}
         <button type="submit" disabled={busy}>{busy ? 'Menyiapkan…' : 'Unduh'}</button>
       </form>
       {done && <p class="ok" role="status">{done}</p>}
