@@ -49,6 +49,8 @@ public abstract class PlanningReportTests(DatabaseEngine engine) : FreshHost(eng
             Assert.DoesNotContain("modul", text);
             Assert.DoesNotContain("host", text);
             Assert.DoesNotContain("SEMENTARA", text);
+            // Each unit's first page, to be looked at: TestResults/reports/perjanjian-kinerja-UNIT-ENGINE.png.
+            await FirstPagePngAsync((await PkAsync(code, "pdf")).Content, $"perjanjian-kinerja-{code.ToLowerInvariant()}-{GetType().Name}");
         }
     }
 
