@@ -8,30 +8,20 @@ namespace Kinerja.Modules.Cascade.Computation;
 internal sealed class YearFigures
 {
     private readonly Dictionary<string, RealizationEntry?[]> _realizations = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, double?[]> _targets = new(StringComparer.Ordinal);
     private readonly Dictionary<string, double?[]> _stocks = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, TargetSet> _targetSets = new(StringComparer.Ordinal);
-    private readonly Func<string, TargetReading> _readingOf;
-    private readonly IReadOnlyDictionary<string, double?> _signedAnnual;
+    private readonly YearTargets _targets;
 
-    /// <param name="readingOf">Each indicator's target reading in this year.</param>
-    /// <param name="signedAnnual">The annual targets of the units' latest established PK, which stand over the typed ones.</param>
+    /// <param name="targets">The year's targets, kept with the reading of the year.</param>
     /// <param name="verifiedOnly">Leave out entered realisations that are not yet DIVERIFIKASI.</param>
-    public YearFigures(int year, IEnumerable<IndicatorYearData> data, Func<string, TargetReading> readingOf,
-        IReadOnlyDictionary<string, double?> signedAnnual, bool verifiedOnly = false)
+    public YearFigures(int year, IEnumerable<IndicatorYearData> data, YearTargets targets, bool verifiedOnly = false)
     {
         Year = year;
-        _readingOf = readingOf;
-        _signedAnnual = signedAnnual;
+        _targets = targets;
         foreach (var part in data)
         {
             foreach (var r in part.Realizations.Where(r => !verifiedOnly || r.State == VerificationState.Diverifikasi))
             {
                 Slots(_realizations, r.Indicator, 4)[r.Quarter - 1] = r;
-            }
-            foreach (var t in part.Targets)
-            {
-                Slots(_targets, t.Indicator, 5)[t.Quarter ?? 0] = t.Value;
             }
             foreach (var s in part.BaseMeasures)
             {
@@ -90,20 +80,8 @@ internal sealed class YearFigures
     /// <summary>What is wrong with the indicator's quarterly targets against its annual one; null when nothing is.</summary>
     public string? TargetWarning(string indicator) => TargetsOf(indicator).Warning();
 
-    /// <summary>
-    /// The year's targets of an indicator with the reading they are read by: the quarterly ones as typed (the Rencana Aksi),
-    /// the annual one as signed in the unit's established PK, else as typed (while a Perubahan is a DRAF, the signed one holds).
-    /// </summary>
-    public TargetSet TargetsOf(string indicator)
-    {
-        if (!_targetSets.TryGetValue(indicator, out var set))
-        {
-            var typed = _targets.GetValueOrDefault(indicator);
-            var annual = _signedAnnual.TryGetValue(indicator, out var signed) ? signed : typed?[0];
-            _targetSets[indicator] = set = new TargetSet(_readingOf(indicator), annual, typed is null ? new double?[4] : typed[1..]);
-        }
-        return set;
-    }
+    /// <summary>The year's targets of an indicator as read (<see cref="YearTargets.Of"/>).</summary>
+    public TargetSet TargetsOf(string indicator) => _targets.Of(indicator);
 
     /// <summary>A stock is not a flow: the latest value recorded at or before the period's last triwulan.</summary>
     public double? Stock(string measure, Period period)

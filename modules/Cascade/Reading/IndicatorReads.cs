@@ -49,7 +49,7 @@ internal sealed class IndicatorReads
         options ??= ValueOptions.Default;
         var (reading, registers) = await _readings.ReadAsync(year, periods, cancellationToken);
         var polarity = reading.Polarity;
-        return new CascadeEvaluator(reading.Tree, _directory, new YearFigures(year, reading.Data, reading.Readings.Of, reading.SignedTargets, options.VerifiedOnly), _achievement,
+        return new CascadeEvaluator(reading.Tree, _directory, new YearFigures(year, reading.Data, reading.Targets, options.VerifiedOnly), _achievement,
             code => polarity.Contains(code), registers, options.Kecamatan);
     }
 
@@ -132,7 +132,7 @@ internal sealed class IndicatorReads
         {
             return null;
         }
-        var figures = new YearFigures(period.Year, reading.Data, reading.Readings.Of, reading.SignedTargets);
+        var figures = new YearFigures(period.Year, reading.Data, reading.Targets);
         var done = new Dictionary<IndicatorValue, IndicatorValue>(ReferenceEqualityComparer.Instance);
 
         IndicatorValue Frozen(IndicatorValue value)

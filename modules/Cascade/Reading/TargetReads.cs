@@ -21,7 +21,7 @@ internal sealed class TargetReads(ModuleDirectory directory, YearReadings readin
         checks.Unit("unit", unit, directory);
         checks.ThrowIfFailed();
         var reading = await readings.YearAsync(year, cancellationToken);
-        var figures = new YearFigures(year, reading.Data, reading.Readings.Of, reading.SignedTargets);
+        var figures = new YearFigures(year, reading.Data, reading.Targets);
         return directory.Indicators
             .Where(i => unit is null || access.IsWithin(i.Unit, unit))
             .Select(i => new IndicatorTargets(i, year, figures.TargetsOf(i.Code)))

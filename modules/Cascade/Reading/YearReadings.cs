@@ -27,8 +27,8 @@ internal sealed class YearReading(long version, CascadeTree tree, TargetReadings
     public IReadOnlySet<string> Polarity { get; } = polarity;
     public IndicatorYearData[] Data { get; } = data;
 
-    /// <summary>The annual targets of the units' latest established PK: what achievement is measured against.</summary>
-    public IReadOnlyDictionary<string, double?> SignedTargets { get; } = signedTargets;
+    /// <summary>Every indicator's targets of the year, the annual ones of an established PK as signed.</summary>
+    public YearTargets Targets { get; } = new(data, readings.Of, signedTargets);
 
     /// <summary>The closed triwulan, each with the snapshot revision that closed it.</summary>
     public IReadOnlyDictionary<int, int> Closed { get; } = closed;

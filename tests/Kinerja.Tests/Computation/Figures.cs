@@ -128,7 +128,7 @@ internal sealed class Figures
         var data = new IndicatorYearData(_realizations.ToList(), _targets.ToList(), _stocks.ToList());
         var lessIsBetter = _lessIsBetter.ToHashSet(StringComparer.Ordinal);
         var readings = new TargetReadings(Year, _readings.ToDictionary(), directory);
-        return new CascadeEvaluator(tree, directory, new YearFigures(Year, [data], readings.Of, new Dictionary<string, double?>()),
+        return new CascadeEvaluator(tree, directory, new YearFigures(Year, [data], new YearTargets([data], readings.Of, new Dictionary<string, double?>())),
             new AchievementRules(AchievementRules.DefaultBands), code => lessIsBetter.Contains(code));
     }
 
