@@ -153,6 +153,9 @@ public static class GraphQLHosting
         builder.Services.AddSingleton<IGraphQLTextSerializer>(new GraphQLSerializer(o => o.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping));
     }
 
+    /// <summary>Where the modules' own endpoints (reports, register uploads) are mapped: under the per-account rate limit of /graphql, shared with it.</summary>
+    public static Microsoft.AspNetCore.Routing.IEndpointRouteBuilder RateLimitedEndpoints(this WebApplication app) => app.MapGroup("").RequireRateLimiting(RequestRates.Policy);
+
     /// <summary>
     /// Serves GraphQL over HTTP without the server package: POST with a JSON body, or GET with
     /// <c>?query=</c> (queries only: a GET must not change anything).
@@ -161,6 +164,7 @@ public static class GraphQLHosting
     {
         app.UseAuthentication();
         app.UseRateLimiter();
+        app.UseAnonymousBodyLimit();
         app.MapPost(Path, async (HttpContext http, IGraphQLTextSerializer serializer, GraphQLGateway gateway) =>
         {
             if (http.Request.ContentLength > gateway.Limits.MaxRequestBytes)
