@@ -185,8 +185,10 @@ public static class GraphQLHosting
             }
             catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
             {
-                await WriteRequestErrorAsync(http, serializer, e.StatusCode,
-                    $"Permintaan lebih besar dari batas {gateway.Limits.MaxRequestBytes} bita (Kinerja:GraphQL:MaxRequestBytes).");
+                // Without an account the smaller limit of AnonymousBodies is the one passed, and its message says so.
+                await WriteRequestErrorAsync(http, serializer, e.StatusCode, Caller.From(http.User).IsSignedIn
+                    ? $"Permintaan lebih besar dari batas {gateway.Limits.MaxRequestBytes} bita (Kinerja:GraphQL:MaxRequestBytes)."
+                    : e.Message);
                 return;
             }
             await ExecuteAsync(http, serializer, request, allowMutation: true);

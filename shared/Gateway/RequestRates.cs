@@ -54,9 +54,9 @@ internal static class RequestRates
 
 /// <summary>
 /// A request without an account may carry at most Kinerja:Security:AnonymousMaxRequestBytes (16 KiB; a login is a few
-/// hundred bytes): a larger one is refused before a byte of its body is read, and one sent without a length is read
-/// into memory only up to that size. Without an account nothing but a login or a public read can be asked, so nobody
-/// unknown makes the host read megabytes.
+/// hundred bytes): one that says it is larger is refused before a byte of its body is read, and one sent without a
+/// length fails as soon as it is read past that. Without an account nothing but a login or a public read can be asked,
+/// so nobody unknown makes the host read megabytes.
 /// </summary>
 internal static class AnonymousBodies
 {
@@ -65,27 +65,23 @@ internal static class AnonymousBodies
     public static void UseAnonymousBodyLimit(this WebApplication app)
     {
         var limit = app.Configuration.GetValue(Setting, 16 * 1024);
+        var message = $"Permintaan tanpa akun paling besar {limit} bita ({Setting}); masuk dengan login dan kirim tokennya sebagai Authorization: Bearer ...";
         app.Use(async (http, next) =>
         {
-            if (Caller.From(http.User).IsSignedIn || http.Features.Get<IHttpRequestBodyDetectionFeature>() is { CanHaveBody: false })
+            if (Caller.From(http.User).IsSignedIn || http.Request.ContentLength == 0
+                || http.Features.Get<IHttpRequestBodyDetectionFeature>() is { CanHaveBody: false })
             {
                 await next(http);
                 return;
             }
-            var tooLarge = http.Request.ContentLength > limit;
-            if (!tooLarge && http.Request.ContentLength is null)
+            if (http.Request.ContentLength is null)
             {
-                // Read here, at most one byte past the limit, so that what runs next reads it from memory.
-                var body = new byte[limit + 1];
-                var read = 0;
-                while (read < body.Length && await http.Request.Body.ReadAsync(body.AsMemory(read), http.RequestAborted) is > 0 and var n)
-                {
-                    read += n;
-                }
-                tooLarge = read > limit;
-                http.Request.Body = new MemoryStream(body, 0, read, writable: false);
+                // Counted as it is read rather than read here first: nothing is held for a body the endpoint never reads.
+                http.Request.Body = new CappedBody(http.Request.Body, limit, message);
+                await next(http);
+                return;
             }
-            if (!tooLarge)
+            if (http.Request.ContentLength <= limit)
             {
                 await next(http);
                 return;
@@ -98,10 +94,48 @@ internal static class AnonymousBodies
                     $"{why}: permintaan ini memerlukan akun; masuk dengan login dan kirim tokennya sebagai Authorization: Bearer ...", http.RequestAborted);
                 return;
             }
-            await Refusals.WriteAsync(http, StatusCodes.Status413PayloadTooLarge, "BODY_TOO_LARGE",
-                $"Permintaan tanpa akun paling besar {limit} bita ({Setting}); masuk dengan login dan kirim tokennya sebagai Authorization: Bearer ...",
-                http.RequestAborted);
+            await Refusals.WriteAsync(http, StatusCodes.Status413PayloadTooLarge, "BODY_TOO_LARGE", message, http.RequestAborted);
         });
+    }
+
+    /// <summary>A body without a length, failing as a body over the limit (413) once more than the limit has been read.</summary>
+    private sealed class CappedBody(Stream inner, long limit, string message) : Stream
+    {
+        private long _read;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => _read; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => Counted(inner.Read(buffer, offset, count));
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            Counted(await inner.ReadAsync(buffer, cancellationToken));
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        private int Counted(int read)
+        {
+            _read += read;
+            return _read > limit ? throw new BadHttpRequestException(message, StatusCodes.Status413PayloadTooLarge) : read;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
 
