@@ -48,6 +48,7 @@ public sealed class CascadeModule : KinerjaModule
         builder.RegisterType<YearReadings>().SingleInstance();
         builder.RegisterType<CurrentYearWarmUp>().As<IWarmUp>().SingleInstance();
         builder.RegisterType<IndicatorReads>().SingleInstance();
+        builder.RegisterType<SnapshotReads>().SingleInstance();
         builder.RegisterType<IndicatorCommands>().SingleInstance();
         builder.RegisterType<TreeService>().SingleInstance();
         builder.RegisterType<TargetReads>().SingleInstance();

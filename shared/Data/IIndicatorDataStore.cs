@@ -9,6 +9,9 @@ public sealed record RealizationEntry(string Indicator, int Year, int Quarter, d
     public string? EnteredBy { get; init; }
     public string? ReviewedBy { get; init; }
     public string? ReturnReason { get; init; }
+
+    /// <summary>How many times the entry changed: 1 when first entered, one more at each entry, verification or return.</summary>
+    public int Revision { get; init; }
 }
 
 /// <summary>A target; <see cref="Quarter"/> null is the annual target.</summary>

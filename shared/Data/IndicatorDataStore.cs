@@ -39,7 +39,7 @@ public sealed class IndicatorDataStore : IIndicatorDataStore, IModuleInitializer
         var realizations = await db.Realizations.AsNoTracking().Where(r => r.Year == year)
             .Select(r => new RealizationEntry(r.Indicator, r.Year, r.Quarter, r.Numerator, r.Denominator)
             {
-                State = r.State, EnteredBy = r.EnteredBy, ReviewedBy = r.ReviewedBy, ReturnReason = r.ReturnReason,
+                State = r.State, EnteredBy = r.EnteredBy, ReviewedBy = r.ReviewedBy, ReturnReason = r.ReturnReason, Revision = r.Revision,
             })
             .ToListAsync(cancellationToken);
         var targets = await db.Targets.AsNoTracking().Where(t => t.Year == year)
@@ -57,9 +57,9 @@ public sealed class IndicatorDataStore : IIndicatorDataStore, IModuleInitializer
         var before = await FindAsync(db, entry.Indicator, entry.Year, entry.Quarter, cancellationToken) is { } record ? ToEntry(record) : null;
         // A figure entered again is submitted again: an earlier verification was of another figure.
         await UpsertAsync(db, db.Table<RealizationRecord>(), ["Indicator", "Year", "Quarter"],
-            ["Numerator", "Denominator", "RecordedAt", "State", "EnteredBy", "ReviewedBy", "ReturnReason"],
+            ["Numerator", "Denominator", "RecordedAt", "State", "EnteredBy", "ReviewedBy", "ReturnReason", "Revision"],
             [entry.Indicator, entry.Year, entry.Quarter, entry.Numerator, entry.Denominator, _clock.GetUtcNow(), VerificationState.Diajukan,
-             entry.EnteredBy, null, null], cancellationToken);
+             entry.EnteredBy, null, null, (before?.Revision ?? 0) + 1], cancellationToken);
         return before;
     }
 
@@ -78,6 +78,7 @@ public sealed class IndicatorDataStore : IIndicatorDataStore, IModuleInitializer
         record.State = state;
         record.ReviewedBy = reviewer;
         record.ReturnReason = reason;
+        record.Revision++;
         await db.SaveChangesAsync(cancellationToken);
         return ToEntry(record);
     }
@@ -123,7 +124,7 @@ public sealed class IndicatorDataStore : IIndicatorDataStore, IModuleInitializer
 
     private static RealizationEntry ToEntry(RealizationRecord r) => new(r.Indicator, r.Year, r.Quarter, r.Numerator, r.Denominator)
     {
-        State = r.State, EnteredBy = r.EnteredBy, ReviewedBy = r.ReviewedBy, ReturnReason = r.ReturnReason,
+        State = r.State, EnteredBy = r.EnteredBy, ReviewedBy = r.ReviewedBy, ReturnReason = r.ReturnReason, Revision = r.Revision,
     };
 
     // Upserts by code, so a restart or a newer catalog leaves one row per unit and indicator.

@@ -19,6 +19,9 @@ public sealed class RealizationRecord
     public string? EnteredBy { get; set; }
     public string? ReviewedBy { get; set; }
     public string? ReturnReason { get; set; }
+
+    /// <summary>Raised by every change of the entry (entered again, verified, returned): a review names the revision it saw.</summary>
+    public int Revision { get; set; }
 }
 
 /// <summary>The states of an entered figure: submitted, verified, or returned with a reason.</summary>

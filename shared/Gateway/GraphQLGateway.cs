@@ -57,6 +57,7 @@ internal sealed class GraphQLGateway
         Limits = GraphQLLimits.From(configuration);
         ValidationRules = DocumentValidator.CoreRules
             .Append(SignedInIntrospection.Instance)
+            .Append(PlainText.Instance)
             .Append(new ComplexityValidationRule(new ComplexityOptions
             {
                 MaxDepth = Limits.MaxDepth,

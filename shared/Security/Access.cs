@@ -78,6 +78,33 @@ public sealed class Access
         }
     }
 
+    /// <summary>
+    /// What a unit entered and wrote (its realisations, their verification, its analyses, its reports): administrators and
+    /// pimpinan read every unit's; the others their own unit's and those below it. Aggregates (values, the IKU, the tree)
+    /// are for every account.
+    /// </summary>
+    public bool MayRead(Caller caller, string unit) =>
+        caller.IsAdmin || caller.Is(Roles.Pimpinan) || (caller.Unit is { } scope && IsWithin(unit, scope));
+
+    /// <summary>
+    /// The unit a read of <paramref name="what"/> covers: the one asked, if the caller may read it (<see cref="MayRead"/>); when
+    /// none is asked, every unit for administrators and pimpinan, the caller's own (and those below it) for the others.
+    /// </summary>
+    public string? ReadScope(Caller caller, string? unit, string what)
+    {
+        RequireSignedIn(caller);
+        if (unit is null)
+        {
+            return caller.IsAdmin || caller.Is(Roles.Pimpinan) ? null
+                : caller.Unit ?? throw Forbidden(caller, $"{what} hanya untuk akun yang mempunyai unit");
+        }
+        if (!MayRead(caller, unit))
+        {
+            throw Forbidden(caller, $"{what} unit {unit} hanya untuk unit itu, unit di atasnya, pimpinan dan admin");
+        }
+        return unit;
+    }
+
     /// <summary>Person-level data of a unit (NIK, names): its own operators and verifikator above it, and admins.</summary>
     public bool MaySeePersons(Caller caller, string unit) =>
         caller.IsAdmin

@@ -32,7 +32,8 @@ export function whenSignedOut(handler: (message: string) => void) { onSignedOut 
 
 // The open tabs of one browser share a session: a tab opened from a link (which gets no copy of sessionStorage) asks
 // the others for theirs, and Keluar in one tab ends it in all. The token stays in the tabs, never on disk.
-type TabMessage = { kind: 'ask' } | { kind: 'give'; token: string; account: Account } | { kind: 'left'; token: string };
+type TabMessage = { kind: 'ask' } | { kind: 'give'; token: string; account: Account } | { kind: 'left'; token: string }
+  | { kind: 'renewed'; token: string; replaced: string };
 const tabs = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('kinerja.session');
 tabs?.addEventListener('message', (e: MessageEvent<TabMessage>) => {
   const token = session.token();
@@ -41,6 +42,7 @@ tabs?.addEventListener('message', (e: MessageEvent<TabMessage>) => {
     session.clear();
     onSignedOut('Anda telah keluar di tab lain.');
   }
+  if (e.data.kind === 'renewed' && token === e.data.replaced) sessionStorage.setItem(TOKEN, e.data.token);
 });
 
 /** This tab's account, or another open tab's when this one has none; null when no tab answers in a moment. */
@@ -71,6 +73,16 @@ export function signOut() {
   if (token) tabs?.postMessage({ kind: 'left', token } satisfies TabMessage);
 }
 
+/**
+ * The session's new token after its password was changed (which ends every token of the account): this tab and the
+ * other tabs of the same session go on with it.
+ */
+export function renewSession(token: string) {
+  const replaced = session.token();
+  sessionStorage.setItem(TOKEN, token);
+  if (replaced) tabs?.postMessage({ kind: 'renewed', token, replaced } satisfies TabMessage);
+}
+
 function signOutWith(message: string): never {
   session.clear();
   onSignedOut(message);
@@ -85,9 +97,15 @@ function reasons(errors: GraphQLError[]): string {
   return [...new Set(said)].join(' • ');
 }
 
-// The server's reason is written for API clients (Authorization headers); a person is told what happened.
+// The server's reason is written for API clients (login, Authorization headers); a person is told what happened.
+const ENDED: [RegExp, string][] = [
+  [/kedaluwarsa/i, 'masa berlaku tanda masuk Anda sudah habis. Silakan masuk kembali.'],
+  [/dinonaktifkan/i, 'akun Anda dinonaktifkan oleh administrator. Hubungi administrator bila Anda masih memerlukannya.'],
+  [/akunnya berubah/i, 'akun Anda diubah (kata sandi, peran atau unit), sehingga tanda masuk yang lama dicabut. Silakan masuk kembali.'],
+  [/akun token ini tidak ada/i, 'akun Anda tidak ada lagi. Hubungi administrator.'],
+];
 const endedSession = (message: string) =>
-  `Sesi berakhir: ${/kedaluwarsa/i.test(message) ? 'masa berlaku tanda masuk Anda sudah habis' : 'tanda masuk Anda tidak berlaku lagi'}. Silakan masuk kembali.`;
+  `Sesi berakhir: ${ENDED.find(([reason]) => reason.test(message))?.[1] ?? 'tanda masuk Anda tidak berlaku lagi. Silakan masuk kembali.'}`;
 
 /**
  * Sends a query or mutation written with graphql() (its answer and variables typed from schema.graphql) and answers
@@ -136,6 +154,23 @@ export async function sendEach<F extends string>(fields: F[], send: (field: F) =
     }
   }
   return { at, rest: rest.length > 0 ? [...new Set(rest)].join(' • ') : null, stored: Object.keys(at).length === 0 && rest.length === 0 };
+}
+
+/**
+ * A refusal's reasons at the form's own fields (named by the server's field paths), and what belongs to no field of the
+ * form, or to none at all, in rest.
+ */
+export function refusalAt<K extends string>(error: unknown, fields: Record<string, K>): { at: Partial<Record<K, string>>; rest: string | null } {
+  const refused = error as ApiError;
+  const at: Partial<Record<K, string>> = {};
+  const rest: string[] = [];
+  for (const f of refused.fields ?? []) {
+    const name = fields[f.field];
+    if (name) at[name] = at[name] ? `${at[name]} • ${f.reason}` : f.reason;
+    else rest.push(f.reason);
+  }
+  if (!refused.fields?.length) rest.push(refused.message);
+  return { at, rest: rest.length > 0 ? [...new Set(rest)].join(' • ') : null };
 }
 
 // A message of the upload endpoint starts with the field it is about (file: berkas ... kosong).

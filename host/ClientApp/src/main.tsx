@@ -14,11 +14,14 @@ import { Laporan } from './screens/Laporan';
 import { Pejabat } from './screens/Pejabat';
 import { Target } from './screens/Target';
 import { DataDasar } from './screens/DataDasar';
+import { Akun } from './screens/Akun';
+import { KataSandi } from './screens/KataSandi';
 import './style.css';
 
-interface Screen { path: string; title: string; roles: string[] | null; view: (a: { account: Account }) => preact.JSX.Element }
+interface Screen { path: string; title: string; roles: string[] | null; view: (a: { account: Account }) => preact.JSX.Element; menu?: false }
 
-// null roles: every signed-in account. Admins may do everything, so they see every screen.
+// null roles: every signed-in account. Admins may do everything, so they see every screen. A screen outside the menu
+// (menu: false) is linked from the header.
 const SCREENS: Screen[] = [
   { path: '/dasbor', title: 'Dasbor', roles: null, view: Dasbor },
   { path: '/pohon-kinerja', title: 'Pohon kinerja', roles: null, view: Pohon },
@@ -30,7 +33,10 @@ const SCREENS: Screen[] = [
   { path: '/pejabat-analisis', title: 'Pejabat dan analisis', roles: ['operator'], view: Pejabat },
   { path: '/laporan', title: 'Laporan', roles: null, view: Laporan },
   { path: '/admin', title: 'Admin', roles: [], view: Admin },
+  { path: '/akun', title: 'Akun', roles: [], view: Akun },
+  { path: '/kata-sandi', title: 'Ganti kata sandi', roles: null, view: KataSandi, menu: false },
 ];
+const CHANGE_PASSWORD = SCREENS.find(s => s.path === '/kata-sandi')!;
 
 const allowed = (s: Screen, a: Account) => s.roles == null || a.roles.includes('admin') || s.roles.some(r => a.roles.includes(r));
 
@@ -54,7 +60,7 @@ function App() {
   if (!account) {
     return <Masuk notice={notice} onSignedIn={a => { setNotice(null); setAccount(a); }} />;
   }
-  const visible = SCREENS.filter(s => allowed(s, account));
+  const visible = SCREENS.filter(s => s.menu !== false && allowed(s, account));
 
   return (
     <>
@@ -72,6 +78,7 @@ function App() {
         </nav>
         <div class="who">
           <span>{account.username} · {account.roles.map(r => ROLE_TEXT[r] ?? r).join(', ')}{account.unitName ? ` · ${account.unitName}` : ''}</span>
+          <a href={CHANGE_PASSWORD.path} aria-current={screen === CHANGE_PASSWORD ? 'page' : undefined} onClick={follow}>{CHANGE_PASSWORD.title}</a>
           <button type="button" onClick={() => { signOut(); setNotice('Anda telah keluar.'); setAccount(null); navigate('/masuk'); }}>Keluar</button>
         </div>
       </header>

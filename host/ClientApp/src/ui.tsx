@@ -100,3 +100,21 @@ export function readNumbers<K extends string>(texts: Record<K, string>, rules: (
   }
   return { values, errors, ok: Object.keys(errors).length === 0 };
 }
+
+/** A text or password field whose refusal is said under it, in words. */
+export function TextField({ id, label, value, onInput, error, note, type = 'text', autocomplete = 'off', readOnly = false }: {
+  id: string; label: string; value: string; onInput?: (text: string) => void; error?: string | null; note?: string;
+  type?: 'text' | 'password'; autocomplete?: string; readOnly?: boolean;
+}) {
+  const described = [error && `${id}-error`, note && `${id}-note`].filter(Boolean).join(' ');
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      <input id={id} type={type as 'text'} autocomplete={autocomplete} value={value} readOnly={readOnly} spellcheck={false}
+        aria-invalid={error ? 'true' : undefined} aria-describedby={described || undefined}
+        onInput={e => onInput?.((e.target as HTMLInputElement).value)} />
+      {error && <span class="field-error" id={`${id}-error`} role="alert">{error}</span>}
+      {note && <span class="field-note" id={`${id}-note`}>{note}</span>}
+    </div>
+  );
+}

@@ -59,6 +59,14 @@ internal sealed class QuarterClosures
         return states;
     }
 
+    /// <summary>The closed triwulan of a year, each with the snapshot revision that closed it.</summary>
+    public async Task<IReadOnlyDictionary<int, int>> ClosedRevisionsAsync(int year, CancellationToken cancellationToken)
+    {
+        await using var db = _createContext();
+        return await db.QuarterClosures.AsNoTracking().Where(c => c.Year == year && c.Closed)
+            .ToDictionaryAsync(c => c.Quarter, c => c.Revision, cancellationToken);
+    }
+
     /// <summary>Adds an error to <paramref name="checks"/> when the triwulan is closed, saying since when.</summary>
     public async Task CheckOpenAsync(InputChecks checks, string field, int year, int quarter, CancellationToken cancellationToken)
     {

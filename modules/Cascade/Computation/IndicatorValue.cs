@@ -18,7 +18,8 @@ internal readonly record struct Amount(double? Value, bool Disabled)
 
 /// <summary>
 /// An indicator's figure for a period with its working: the numerator and denominator it was computed
-/// from, the rule that produced them, and the values of the indicators it was rolled up from.
+/// from, the rule that produced them, and the values of the indicators it was rolled up from. A value of a
+/// period that ends in a closed triwulan is read from the snapshot that closed it (<see cref="SnapshotRevision"/>).
 /// </summary>
 internal sealed record IndicatorValue(
     IndicatorDefinition Indicator,
@@ -36,7 +37,8 @@ internal sealed record IndicatorValue(
     ValueSource? DenominatorSource = null,
     string? Kecamatan = null,
     string? Verification = null,
-    string? TargetWarning = null)
+    string? TargetWarning = null,
+    int? SnapshotRevision = null)
 {
     /// <summary>A PERCENT's numerator, a COUNT's value.</summary>
     public double? Numerator => NumeratorPart.Value;

@@ -95,15 +95,15 @@ internal sealed class IndicatorCommands
     }
 
     /// <summary>Verifies (DIVERIFIKASI) or returns (DIKEMBALIKAN, with a reason) a submitted realisation.</summary>
-    public async Task<IndicatorValue> ReviewRealizationAsync(Caller caller, string code, int year, int quarter, bool verified, string? reason,
+    public async Task<IndicatorValue> ReviewRealizationAsync(Caller caller, string code, int year, int quarter, int revision, bool verified, string? reason,
         CancellationToken cancellationToken)
     {
-        var reviewed = await _unit.RunAsync(() => ReviewRealizationChangeAsync(caller, code, year, quarter, verified, reason, cancellationToken),
+        var reviewed = await _unit.RunAsync(() => ReviewRealizationChangeAsync(caller, code, year, quarter, revision, verified, reason, cancellationToken),
             cancellationToken, ChangeReach.FiguresOnly);
         return await _reads.ValueAsync(reviewed, year, quarter, false, cancellationToken);
     }
 
-    private async Task<string> ReviewRealizationChangeAsync(Caller caller, string code, int year, int quarter, bool verified, string? reason,
+    private async Task<string> ReviewRealizationChangeAsync(Caller caller, string code, int year, int quarter, int revision, bool verified, string? reason,
         CancellationToken cancellationToken)
     {
         var checks = new InputChecks();
@@ -116,10 +116,19 @@ internal sealed class IndicatorCommands
         RealizationEntry? current = null;
         if (indicator is not null && periodOk)
         {
+            // A closed triwulan's entries are the record its snapshot froze: their verification does not change either.
+            await _closures.CheckOpenAsync(checks, "quarter", year, quarter, cancellationToken);
             current = await _stores[indicator.Module].FindRealizationAsync(indicator.Code, year, quarter, cancellationToken);
             if (current is null)
             {
                 checks.Add("indicator", $"belum ada realisasi {indicator.Code} tahun {year} triwulan {quarter} yang diajukan");
+            }
+            else if (current.Revision != revision)
+            {
+                // A review is of the figure the verifikator saw: one entered again since then is another figure.
+                checks.Add("revision", $"realisasi {indicator.Code} tahun {year} triwulan {quarter} telah berubah sejak dibaca (revisi {revision} dibaca, "
+                    + $"sekarang revisi {current.Revision}: {IndonesianFormat.Number(current.Numerator ?? 0)}"
+                    + (current.Denominator is { } d ? $" / {IndonesianFormat.Number(d)}" : "") + "); baca ulang dan periksa lagi");
             }
             else if (current.State != VerificationState.Diajukan)
             {

@@ -105,7 +105,7 @@ internal sealed class CascadeGraphQL : IGraphQLContributor
             .Description("Frozen quarterly rollups, newest revision first.")
             .Argument<NonNullGraphType<IntGraphType>>("year")
             .Argument<IntGraphType>("quarter")
-            .ResolveAsync(async c => await c.Service<RollupService>().SnapshotsAsync(
+            .ResolveAsync(async c => await c.Service<SnapshotReads>().ListAsync(
                 c.GetArgument<int>("year"), c.GetArgument<int?>("quarter"), c.CancellationToken));
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ValueSourceSettingType>>>>("sources")
             .KeptByDataVersion()
@@ -150,21 +150,26 @@ internal sealed class CascadeGraphQL : IGraphQLContributor
                 Caller.From(c.User), c.GetArgument<RealizationInput>("input"), c.CancellationToken));
         mutation.Field<NonNullGraphType<IndicatorValueType>>("verifyRealization")
             .WithComplexityImpact(FieldCosts.YearEvaluation)
-            .Description("A verifikator of a unit above marks a submitted (DIAJUKAN) realisation DIVERIFIKASI; nobody verifies their own entry.")
+            .Description("A verifikator of a unit above marks a submitted (DIAJUKAN) realisation DIVERIFIKASI; nobody verifies their own entry. "
+                + "revision is the one the verifikator read: an entry that changed since is refused.")
             .Argument<NonNullGraphType<StringGraphType>>("indicator")
             .Argument<NonNullGraphType<IntGraphType>>("year")
             .Argument<NonNullGraphType<IntGraphType>>("quarter")
+            .Argument<NonNullGraphType<IntGraphType>>("revision")
             .ResolveAsync(async c => await c.Service<IndicatorCommands>().ReviewRealizationAsync(Caller.From(c.User),
-                c.GetArgument<string>("indicator"), c.GetArgument<int>("year"), c.GetArgument<int>("quarter"), true, null, c.CancellationToken));
+                c.GetArgument<string>("indicator"), c.GetArgument<int>("year"), c.GetArgument<int>("quarter"), c.GetArgument<int>("revision"), true, null,
+                c.CancellationToken));
         mutation.Field<NonNullGraphType<IndicatorValueType>>("returnRealization")
             .WithComplexityImpact(FieldCosts.YearEvaluation)
-            .Description("A verifikator returns a submitted realisation (DIKEMBALIKAN) with a reason; the unit corrects it and submits it again.")
+            .Description("A verifikator returns a submitted realisation (DIKEMBALIKAN) with a reason; the unit corrects it and submits it again. "
+                + "revision is the one the verifikator read: an entry that changed since is refused.")
             .Argument<NonNullGraphType<StringGraphType>>("indicator")
             .Argument<NonNullGraphType<IntGraphType>>("year")
             .Argument<NonNullGraphType<IntGraphType>>("quarter")
+            .Argument<NonNullGraphType<IntGraphType>>("revision")
             .Argument<NonNullGraphType<StringGraphType>>("reason")
             .ResolveAsync(async c => await c.Service<IndicatorCommands>().ReviewRealizationAsync(Caller.From(c.User),
-                c.GetArgument<string>("indicator"), c.GetArgument<int>("year"), c.GetArgument<int>("quarter"), false,
+                c.GetArgument<string>("indicator"), c.GetArgument<int>("year"), c.GetArgument<int>("quarter"), c.GetArgument<int>("revision"), false,
                 c.GetArgument<string>("reason"), c.CancellationToken));
         mutation.Field<NonNullGraphType<BaseMeasureValueType>>("recordBaseMeasure")
             .Description("A base-data stock (Jumlah PMKS, Jumlah LKS yang ada, ...) at the end of a quarter.")

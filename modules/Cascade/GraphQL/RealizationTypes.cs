@@ -16,6 +16,9 @@ internal sealed class RealizationType : ObjectGraphType<RealizationListing>
         Field<FloatGraphType>("numerator").Description("A PERCENT's numerator, a COUNT's value.").Resolve(c => c.Source.Entry.Numerator);
         Field<FloatGraphType>("denominator").Resolve(c => c.Source.Entry.Denominator);
         Field<NonNullGraphType<StringGraphType>>("state").Description("DIAJUKAN, DIVERIFIKASI or DIKEMBALIKAN.").Resolve(c => c.Source.Entry.State);
+        Field<NonNullGraphType<IntGraphType>>("revision")
+            .Description("Raised by every change of the entry; verifyRealization and returnRealization name the one the verifikator read.")
+            .Resolve(c => c.Source.Entry.Revision);
         Field<StringGraphType>("enteredBy").Resolve(c => c.Source.Entry.EnteredBy);
         Field<StringGraphType>("reviewedBy").Resolve(c => c.Source.Entry.ReviewedBy);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("warnings")

@@ -1,6 +1,7 @@
 using GraphQL.Types;
 using GraphQL;
 using Kinerja.Modules.Cascade.Closures;
+using Kinerja.Modules.Cascade.Reading;
 using Kinerja.Modules.Cascade.Rollup;
 using Kinerja.Shared.Periods;
 

@@ -48,6 +48,10 @@ internal sealed class IndicatorValueType : ObjectGraphType<IndicatorValue>
             .Description("Where an entered figure stands: DIAJUKAN, DIVERIFIKASI or DIKEMBALIKAN (over a period: DIVERIFIKASI "
                 + "when all its entries are, DIKEMBALIKAN when one is); null for rollups and register counts.")
             .Resolve(c => c.Source.Verification);
+        Field<IntGraphType>("snapshotRevision")
+            .Description("The rollup revision this figure is read from: its period ends in a closed triwulan (the year: the fourth), and "
+                + "every client answers that snapshot's figure until the triwulan is reopened. Null when computed from the current figures.")
+            .Resolve(c => c.Source.SnapshotRevision);
         Field<StringGraphType>("kecamatan")
             .Description("The kecamatan the figure is for; null for the whole kabupaten.")
             .Resolve(c => c.Source.Kecamatan);

@@ -1,10 +1,12 @@
 using Kinerja.Modules.Cascade.Checks;
+using Kinerja.Modules.Cascade.Closures;
 using Kinerja.Modules.Cascade.Computation;
 using Kinerja.Shared.Catalog;
 using Kinerja.Shared.Data;
 using Kinerja.Shared.Modules;
 using Kinerja.Shared.Periods;
 using Kinerja.Shared.Security;
+using Kinerja.Shared.Sources;
 
 namespace Kinerja.Modules.Cascade.Reading;
 
@@ -25,10 +27,14 @@ internal sealed class IndicatorReads
     private readonly AchievementRules _achievement;
     private readonly Access _access;
     private readonly YearReadings _readings;
+    private readonly SnapshotReads _snapshots;
+    private readonly RollupSettings _settings;
 
     public IndicatorReads(ModuleDirectory directory, IEnumerable<IIndicatorDataStore> stores, AchievementRules achievement, Access access,
-        YearReadings readings)
+        YearReadings readings, SnapshotReads snapshots, RollupSettings settings)
     {
+        _snapshots = snapshots;
+        _settings = settings;
         _directory = directory;
         _stores = stores.ToList();
         _achievement = achievement;
@@ -59,6 +65,10 @@ internal sealed class IndicatorReads
         var period = checks.PeriodOf(year, quarter, cumulative);
         var place = checks.Kecamatan("kecamatan", options.Kecamatan);
         checks.ThrowIfFailed();
+        if (options == ValueOptions.Default && await FrozenAsync(period, cancellationToken) is { } frozen)
+        {
+            return frozen.Values[code];
+        }
         var evaluator = await EvaluatorAsync(year, [period], cancellationToken, options with { Kecamatan = place });
         var value = evaluator.Evaluate(code, period);
         ThrowIfNotBreakable(evaluator, code);
@@ -73,6 +83,10 @@ internal sealed class IndicatorReads
         var period = checks.PeriodOf(year, quarter, cumulative);
         var place = checks.Kecamatan("kecamatan", options.Kecamatan);
         checks.ThrowIfFailed();
+        if (options == ValueOptions.Default && await FrozenAsync(period, cancellationToken) is { } frozen)
+        {
+            return _directory.Indicators.Where(i => i.Level == IndicatorLevel.Iku).Select(i => frozen.Values[i.Code]).ToList();
+        }
         var evaluator = await EvaluatorAsync(year, [period], cancellationToken, options with { Kecamatan = place });
         var values = _directory.Indicators.Where(i => i.Level == IndicatorLevel.Iku).Select(i => evaluator.Evaluate(i.Code, period)).ToList();
         ThrowIfNotBreakable(evaluator, "IKU");
@@ -96,8 +110,48 @@ internal sealed class IndicatorReads
         var period = checks.PeriodOf(year, quarter, cumulative);
         checks.Unit("unit", unit, _directory);
         checks.ThrowIfFailed();
+        if (await FrozenAsync(period, cancellationToken) is { } frozen)
+        {
+            return IndicatorsWithin(unit).Select(i => frozen.Values[i.Code]).ToList();
+        }
         var evaluator = await EvaluatorAsync(year, [period], cancellationToken);
         return IndicatorsWithin(unit).Select(i => evaluator.Evaluate(i.Code, period)).ToList();
+    }
+
+    /// <summary>
+    /// The figures of a period that ends in a closed triwulan (the year: in the fourth), as the snapshot that closed it
+    /// froze them; null while that triwulan is open. A closed triwulan's entries cannot be reviewed, so where they
+    /// stand is read as it is now. Views the snapshot does not hold (a kecamatan, verified entries only) are counted live.
+    /// </summary>
+    public async Task<FrozenValues?> FrozenAsync(Period period, CancellationToken cancellationToken)
+    {
+        var reading = await _readings.YearAsync(period.Year, cancellationToken);
+        if (!reading.Closed.TryGetValue(period.LastQuarter, out var revision)
+            || await reading.FrozenAsync(period.LastQuarter, () => _snapshots.RecordAsync(period.Year, period.LastQuarter, revision, CancellationToken.None))
+                is not { } record)
+        {
+            return null;
+        }
+        var figures = new YearFigures(period.Year, reading.Data, reading.Readings.Of);
+        var done = new Dictionary<IndicatorValue, IndicatorValue>(ReferenceEqualityComparer.Instance);
+
+        IndicatorValue Frozen(IndicatorValue value)
+        {
+            if (!done.TryGetValue(value, out var frozen))
+            {
+                var verification = value.Rule.IsEntered && (value.Source ?? value.DenominatorSource) == ValueSource.Entered ? figures.VerificationOf(value.Indicator.Code, period) : null;
+                done[value] = frozen = value with
+                {
+                    Contributions = value.Contributions.Select(Frozen).ToList(),
+                    Verification = verification,
+                    SnapshotRevision = value.Status == ValueStatus.ModuleDisabled ? null : revision,
+                };
+            }
+            return frozen;
+        }
+
+        var values = _snapshots.Build(record, period.Cumulative, period).ToDictionary(p => p.Key, p => Frozen(p.Value), StringComparer.Ordinal);
+        return new FrozenValues(period.LastQuarter, revision, _settings.Local(record.CreatedAt), values);
     }
 
     /// <summary>
@@ -107,7 +161,6 @@ internal sealed class IndicatorReads
     public async Task<IReadOnlyList<RealizationListing>> RealizationsAsync(Caller caller, int year, int? quarter, string? unit, string? state,
         CancellationToken cancellationToken)
     {
-        Access.RequireSignedIn(caller);
         var checks = new InputChecks();
         checks.Year("year", year);
         checks.Quarter("quarter", quarter);
@@ -117,6 +170,8 @@ internal sealed class IndicatorReads
             checks.Add("state", $"status '{state}' tidak dikenal: DIAJUKAN, DIVERIFIKASI atau DIKEMBALIKAN");
         }
         checks.ThrowIfFailed();
+        // Entries (and who entered them) are a unit's own: read by its unit and those above it, pimpinan and admins.
+        unit = _access.ReadScope(caller, unit, "realisasi");
         var data = await Task.WhenAll(_stores.Select(s => s.LoadYearAsync(year, cancellationToken)));
         var entries = data.SelectMany(d => d.Realizations)
             .Where(r => (quarter is null || r.Quarter == quarter) && (state is null || r.State == state))

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using Kinerja.Modules.Cascade.Closures;
 using Kinerja.Modules.Cascade.Computation;
+using Kinerja.Modules.Cascade.Data;
 using Kinerja.Modules.Cascade.Sources;
 using Kinerja.Modules.Cascade.Targets;
 using Kinerja.Modules.Cascade.Tree;
@@ -8,16 +10,39 @@ using Kinerja.Shared.Periods;
 
 namespace Kinerja.Modules.Cascade.Reading;
 
-/// <summary>What evaluating a year reads: its tree, target readings, the polarity, every module's figures, and register counts by periods.</summary>
-internal sealed class YearReading(long version, CascadeTree tree, TargetReadings readings, IReadOnlySet<string> polarity, IndicatorYearData[] data)
+/// <summary>
+/// What evaluating a year reads: its tree, target readings, the polarity, every module's figures, its closed triwulan, and
+/// register counts by periods and the snapshots of closed triwulan as they are asked for.
+/// </summary>
+internal sealed class YearReading(long version, CascadeTree tree, TargetReadings readings, IReadOnlySet<string> polarity, IndicatorYearData[] data,
+    IReadOnlyDictionary<int, int> closed)
 {
     private readonly ConcurrentDictionary<string, Task<RegisterFigures>> _registers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<int, Task<SnapshotRecord?>> _frozen = new();
 
     public long Version { get; } = version;
     public CascadeTree Tree { get; } = tree;
     public TargetReadings Readings { get; } = readings;
     public IReadOnlySet<string> Polarity { get; } = polarity;
     public IndicatorYearData[] Data { get; } = data;
+
+    /// <summary>The closed triwulan, each with the snapshot revision that closed it.</summary>
+    public IReadOnlyDictionary<int, int> Closed { get; } = closed;
+
+    /// <summary>The snapshot that closed a triwulan, read once for every request of this version.</summary>
+    public async Task<SnapshotRecord?> FrozenAsync(int quarter, Func<Task<SnapshotRecord?>> read)
+    {
+        var kept = _frozen.GetOrAdd(quarter, _ => read());
+        try
+        {
+            return await kept;
+        }
+        catch (Exception) when (!kept.IsCompletedSuccessfully)
+        {
+            _frozen.TryRemove(new KeyValuePair<int, Task<SnapshotRecord?>>(quarter, kept));
+            throw;
+        }
+    }
 
     // The whole period, not its span: the year and "through TW4" cover the same days but are different keys of the counts.
     public static string Key(IReadOnlyCollection<Period> periods) =>
@@ -80,11 +105,13 @@ internal sealed class YearReadings
     private readonly SourceSettings _sources;
     private readonly TargetReadingStore _targetReadings;
     private readonly IDataVersion _version;
+    private readonly QuarterClosures _closures;
     private readonly ConcurrentDictionary<int, (long Version, Task<YearReading> Reading)> _kept = new();
 
     public YearReadings(IEnumerable<IIndicatorDataStore> stores, CascadeTreeStore trees, SourceSettings sources, TargetReadingStore targetReadings,
-        IDataVersion version)
+        IDataVersion version, QuarterClosures closures)
     {
+        _closures = closures;
         _targetReadings = targetReadings;
         _stores = stores.ToList();
         _trees = trees;
@@ -106,7 +133,8 @@ internal sealed class YearReadings
             {
                 data[i] = await _stores[i].LoadYearAsync(year, cancellationToken);
             }
-            return (new YearReading(-1, tree, targetReadings, polarity, data), registers);
+            var closed = await _closures.ClosedRevisionsAsync(year, cancellationToken);
+            return (new YearReading(-1, tree, targetReadings, polarity, data, closed), registers);
         }
 
         var version = await _version.CurrentAsync(cancellationToken);
@@ -176,7 +204,8 @@ internal sealed class YearReadings
         // Read with the version, not the process's kept settings: another process may have changed them.
         var targetReadings = _targetReadings.ReadYearAsync(year, cancellationToken);
         var polarity = _trees.ReadLessIsBetterAsync(cancellationToken);
+        var closed = _closures.ClosedRevisionsAsync(year, cancellationToken);
         var data = await Task.WhenAll(_stores.Select(s => s.LoadYearAsync(year, cancellationToken)));
-        return new YearReading(version, await tree, await targetReadings, await polarity, data);
+        return new YearReading(version, await tree, await targetReadings, await polarity, data, await closed);
     }
 }

@@ -55,7 +55,12 @@ internal sealed class ReportEndpoints : IEndpointContributor
         var services = http.RequestServices;
         try
         {
-            Access.RequireSignedIn(caller);
+            if (!caller.IsSignedIn)
+            {
+                var why = http.Items[SignIn.FailureItem] as string ?? "tanpa token";
+                throw new AccessException("UNAUTHENTICATED",
+                    $"{why}: laporan memerlukan akun; masuk dengan login dan kirim tokennya sebagai Authorization: Bearer ...");
+            }
             var dot = file.LastIndexOf('.');
             var query = http.Request.Query;
             var request = ReportRequest.Parse(dot < 0 ? file : file[..dot], dot < 0 ? "" : file[(dot + 1)..],

@@ -86,7 +86,11 @@ internal sealed class AnalysisService
     }
 
     /// <summary>The analyses of a year, optionally of one unit's indicators; an indicator without one is absent.</summary>
-    public async Task<IReadOnlyList<Analysis>> ListAsync(int year, string? unit, CancellationToken cancellationToken)
+    /// <remarks>
+    /// A unit's analyses are its own writing: read by the unit and those above it, pimpinan and admins. Without a unit, every
+    /// unit's for those, the caller's own unit's and those below it for the others.
+    /// </remarks>
+    public async Task<IReadOnlyList<Analysis>> ListAsync(Caller caller, int year, string? unit, CancellationToken cancellationToken)
     {
         var checks = new InputChecks();
         checks.Year("year", year);
@@ -95,7 +99,10 @@ internal sealed class AnalysisService
             checks.Add("unit", $"unit '{unit}' tidak dikenal pada host ini");
         }
         checks.ThrowIfFailed();
-        var codes = _directory.Indicators.Where(i => unit is null || i.Unit == unit).Select(i => i.Code).ToHashSet(StringComparer.Ordinal);
+        var scope = _access.ReadScope(caller, unit, "analisis");
+        var codes = _directory.Indicators
+            .Where(i => unit is not null ? i.Unit == unit : scope is null || _access.IsWithin(i.Unit, scope))
+            .Select(i => i.Code).ToHashSet(StringComparer.Ordinal);
         var order = _directory.Indicators.Select((i, n) => (i.Code, n)).ToDictionary(p => p.Code, p => p.n, StringComparer.Ordinal);
         await using var db = _createContext();
         var records = await db.Analyses.AsNoTracking().Where(a => a.Year == year).ToListAsync(cancellationToken);

@@ -43,25 +43,16 @@ internal sealed class ReportService
         RequireReader(caller, request.Unit);
         return request.Kind switch
         {
-            ReportKind.PengukuranKinerja => await PengukuranAsync(request, cancellationToken),
+            ReportKind.PengukuranKinerja => await PengukuranAsync(caller, request, cancellationToken),
             ReportKind.PerjanjianKinerja => await PerjanjianAsync(request, cancellationToken),
             _ => await RencanaAksiAsync(request, cancellationToken),
         };
     }
 
-    /// <summary>Reports follow the API: pimpinan and admins read every unit, the others their own unit and those below it.</summary>
-    private void RequireReader(Caller caller, string unit)
-    {
-        Access.RequireSignedIn(caller);
-        if (caller.IsAdmin || caller.Is(Roles.Pimpinan) || (caller.Unit is { } scope && _access.IsWithin(unit, scope)))
-        {
-            return;
-        }
-        throw new AccessException("FORBIDDEN",
-            $"akses ditolak untuk {caller.UserName}: laporan unit {unit} hanya untuk unit itu, unit di atasnya, pimpinan dan admin");
-    }
+    /// <summary>A unit's reports are read as its entries are (<see cref="Access.ReadScope"/>): the one rule of reading by unit.</summary>
+    private void RequireReader(Caller caller, string unit) => _access.ReadScope(caller, unit, "laporan");
 
-    private async Task<ReportDocument> PengukuranAsync(ReportRequest request, CancellationToken cancellationToken)
+    private async Task<ReportDocument> PengukuranAsync(Caller caller, ReportRequest request, CancellationToken cancellationToken)
     {
         var period = request.Period;
         var previous = Period.Create(period.Year - 1, period.Quarter, period.Cumulative);
@@ -96,7 +87,7 @@ internal sealed class ReportService
         var lines = new List<string> { now.Provenance, $"Pembanding {past.Provenance}", Printed() };
         var main = new ReportTable("Pengukuran Kinerja", title, lines, columns, sections, [DashNote]);
 
-        var analyses = (await _analyses.ListAsync(period.Year, request.Unit, cancellationToken)).ToDictionary(a => a.Indicator);
+        var analyses = (await _analyses.ListAsync(caller, period.Year, request.Unit, cancellationToken)).ToDictionary(a => a.Indicator);
         number = 0;
         var analysisSections = BySasaran(indicators).Select(g => new ReportSection(g.Heading, g.Indicators.Select(i =>
         {

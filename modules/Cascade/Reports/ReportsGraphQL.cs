@@ -15,7 +15,7 @@ internal sealed class ReportsGraphQL : IGraphQLContributor
             .Description("The Analisis entered for a year, optionally of one unit's indicators; an indicator without one is absent.")
             .Argument<NonNullGraphType<IntGraphType>>("year")
             .Argument<StringGraphType>("unit")
-            .ResolveAsync(async c => await c.Service<AnalysisService>().ListAsync(
+            .ResolveAsync(async c => await c.Service<AnalysisService>().ListAsync(Caller.From(c.User),
                 c.GetArgument<int>("year"), c.GetArgument<string?>("unit"), c.CancellationToken));
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<OfficialType>>>>("officials")
             .Description("Who holds each position in a year (the Bupati, then the head of every unit); nama is null where nobody is recorded.")

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Kinerja.Modules.Cascade.Computation;
+using Kinerja.Modules.Cascade.Reading;
 using Kinerja.Shared.Catalog;
 using Kinerja.Shared.Errors;
 using Kinerja.Shared.Modules;

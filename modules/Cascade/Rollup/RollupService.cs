@@ -17,6 +17,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kinerja.Modules.Cascade.Rollup;
 
+internal static class RollupTrigger
+{
+    public const string Schedule = "schedule";
+    public const string Manual = "manual";
+}
+
 /// <summary>
 /// Freezes a triwulan: computes every enabled indicator for the triwulan and through it, stores that as
 /// a new revision unless it says the same as the last one, and closes the triwulan to entry.
@@ -31,6 +37,7 @@ internal sealed class RollupService
     private readonly Access _access;
     private readonly IAuditTrail _audit;
     private readonly IUnitOfWork _unit;
+    private readonly SnapshotReads _snapshots;
 
     public RollupService(
         ModuleDirectory directory,
@@ -40,8 +47,10 @@ internal sealed class RollupService
         RollupSettings settings,
         Access access,
         IAuditTrail audit,
-        IUnitOfWork unit)
+        IUnitOfWork unit,
+        SnapshotReads snapshots)
     {
+        _snapshots = snapshots;
         _unit = unit;
         _access = access;
         _audit = audit;
@@ -126,22 +135,7 @@ internal sealed class RollupService
         await db.SaveChangesAsync(cancellationToken);
         await _audit.RecordAsync(caller, new AuditEntry("rollup dijalankan", null, null, year, quarter, null,
             new { snapshot.Revision, createdAt = _settings.Local(snapshot.CreatedAt), trigger }), cancellationToken);
-        return ToSnapshot(snapshot);
-    }
-
-    public async Task<IReadOnlyList<Snapshot>> SnapshotsAsync(int year, int? quarter, CancellationToken cancellationToken)
-    {
-        var checks = new InputChecks();
-        checks.Year("year", year);
-        checks.Quarter("quarter", quarter);
-        checks.ThrowIfFailed();
-
-        await using var db = _createContext();
-        var snapshots = await db.Snapshots.AsNoTracking().AsSplitQuery().Include(s => s.Values)
-            .Where(s => s.Year == year && (quarter == null || s.Quarter == quarter))
-            .OrderByDescending(s => s.Quarter).ThenByDescending(s => s.Revision)
-            .ToListAsync(cancellationToken);
-        return snapshots.Select(ToSnapshot).ToList();
+        return _snapshots.ToSnapshot(snapshot);
     }
 
     private static async Task CloseAsync(CascadeDbContext db, int year, int quarter, int revision, DateTimeOffset now, CancellationToken cancellationToken)
@@ -193,47 +187,5 @@ internal sealed class RollupService
             text.Append('\n');
         }
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
-    }
-
-    // Rebuilds the frozen values with their contributions, read from the same snapshot only.
-    private Snapshot ToSnapshot(SnapshotRecord record)
-    {
-        var rows = record.Values.ToDictionary(v => (v.Indicator, v.Cumulative));
-        var built = new Dictionary<(string, bool), IndicatorValue>();
-
-        IndicatorValue Build(string code, bool cumulative)
-        {
-            if (built.TryGetValue((code, cumulative), out var done))
-            {
-                return done;
-            }
-            var indicator = _directory.FindIndicator(code)!;
-            var period = cumulative ? Period.ThroughQuarter(record.Year, record.Quarter) : Period.OfQuarter(record.Year, record.Quarter);
-            IndicatorValue value;
-            if (rows.TryGetValue((code, cumulative), out var row))
-            {
-                var rule = new IndicatorRule(code, PartRule.Parse(row.NumeratorRule), row.DenominatorRule is null ? null : PartRule.Parse(row.DenominatorRule));
-                value = new IndicatorValue(indicator, period, rule, Amount.Of(row.Numerator), Amount.Of(row.Denominator), Amount.Of(row.Target),
-                    row.Value, row.Achievement, row.Predicate, Enum.Parse<ValueStatus>(row.Status),
-                    rule.Children.Select(child => Build(child, cumulative)).ToList(),
-                    row.Source is null ? null : Enum.Parse<ValueSource>(row.Source),
-                    row.DenominatorSource is null ? null : Enum.Parse<ValueSource>(row.DenominatorSource), TargetWarning: row.TargetWarning);
-            }
-            else
-            {
-                // Not in the snapshot: its module was not loaded when the rollup ran.
-                value = new IndicatorValue(indicator, period, CascadeTree.DefaultRule(indicator), Amount.DisabledPart, Amount.DisabledPart,
-                    Amount.DisabledPart, null, null, null, ValueStatus.ModuleDisabled, []);
-            }
-            built[(code, cumulative)] = value;
-            return value;
-        }
-
-        var values = record.Values
-            .OrderBy(v => v.Cumulative)
-            .ThenBy(v => v.Id)
-            .Select(v => Build(v.Indicator, v.Cumulative))
-            .ToList();
-        return new Snapshot(record.Year, record.Quarter, record.Revision, _settings.Local(record.CreatedAt), record.Trigger, values);
     }
 }

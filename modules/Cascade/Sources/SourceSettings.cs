@@ -1,4 +1,5 @@
 using Kinerja.Modules.Cascade.Checks;
+using Kinerja.Modules.Cascade.Closures;
 using Kinerja.Modules.Cascade.Data;
 using Kinerja.Shared.Catalog;
 using Kinerja.Shared.Data;
@@ -29,6 +30,7 @@ internal sealed class SourceSettings
     private readonly IAuditTrail _audit;
     private readonly IUnitOfWork _unit;
     private readonly SettledReads _settled;
+    private readonly QuarterClosures _closures;
 
     public SourceSettings(
         ModuleDirectory directory,
@@ -39,8 +41,10 @@ internal sealed class SourceSettings
         Access access,
         IAuditTrail audit,
         IUnitOfWork unit,
-        SettledReads settled)
+        SettledReads settled,
+        QuarterClosures closures)
     {
+        _closures = closures;
         _unit = unit;
         _settled = settled;
         _directory = directory;
@@ -117,6 +121,7 @@ internal sealed class SourceSettings
         _access.RequireEntry(caller, unit, $"sumber angka {code}");
         return await _unit.RunAsync(async () =>
         {
+            await CheckYearOpenAsync(year, cancellationToken);
             var before = (await RegisterCodesAsync(year, cancellationToken)).Contains(code) ? ValueSource.Register : ValueSource.Entered;
             await StoreAsync([code], year, source, cancellationToken);
             await _audit.RecordAsync(caller, new AuditEntry("sumber angka diubah", unit, code, year, null,
@@ -135,11 +140,20 @@ internal sealed class SourceSettings
         var codes = Countable().ToList();
         return await _unit.RunAsync(async () =>
         {
+            await CheckYearOpenAsync(year, cancellationToken);
             await StoreAsync(codes, year, source, cancellationToken);
             await _audit.RecordAsync(caller, new AuditEntry("sumber semua angka diubah", null, null, year, null,
                 null, new { source = source.ToString().ToUpperInvariant(), codes }), cancellationToken);
             return (IReadOnlyList<SourceSetting>)codes.Select(code => new SourceSetting(code, year, source)).ToList();
         }, cancellationToken);
+    }
+
+    /// <summary>A closed triwulan's figures were counted with the year's sources, so they stay while one is closed.</summary>
+    private async Task CheckYearOpenAsync(int year, CancellationToken cancellationToken)
+    {
+        var checks = new InputChecks();
+        await _closures.CheckYearOpenAsync(checks, "year", year, "sumber angka", cancellationToken);
+        checks.ThrowIfFailed();
     }
 
     private async Task StoreAsync(IReadOnlyList<string> codes, int year, ValueSource source, CancellationToken cancellationToken)

@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Kinerja.Tests.Browser;
 
 /// <summary>
-/// Every screen of each role's menu at 1366 and 375 px: it loads, shows no developer words, keeps every control within
+/// Every screen of each role's menu, and Ganti kata sandi beside Keluar, at 1366 and 375 px: it loads, shows no developer words, keeps every control within
 /// a phone's width, and leaves a screenshot of each width to look at.
 /// </summary>
 [Collection(BrowserCollection.Name)]
@@ -22,7 +22,7 @@ public sealed class ScreenWalkTests
             ["Dasbor", "Pohon kinerja", "Isian", "Target", "Data dasar", "Register", "Pejabat dan analisis", "Laporan"] },
         { "kabid-rehsos", Roles.Verifikator, "REHSOS", ["Dasbor", "Pohon kinerja", "Verifikasi", "Laporan"] },
         { "admin-jalan", Roles.Admin, null,
-            ["Dasbor", "Pohon kinerja", "Isian", "Target", "Data dasar", "Verifikasi", "Register", "Pejabat dan analisis", "Laporan", "Admin", "GraphiQL"] },
+            ["Dasbor", "Pohon kinerja", "Isian", "Target", "Data dasar", "Verifikasi", "Register", "Pejabat dan analisis", "Laporan", "Admin", "Akun", "GraphiQL"] },
     };
 
     [Theory]
@@ -51,6 +51,15 @@ public sealed class ScreenWalkTests
                 }
                 await Screens.ShotAsync(page, $"{role}-{path.Trim('/')}");
             }
+            // Ganti kata sandi is beside Keluar, for every account.
+            await page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Link, new() { Name = "Ganti kata sandi" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Ganti kata sandi", Level = 1 })).ToBeVisibleAsync();
+            await Screens.AssertPlainWordsAsync(page);
+            if (width == Screens.Phone)
+            {
+                await Screens.AssertWithinWidthAsync(page);
+            }
+            await Screens.ShotAsync(page, $"{role}-kata-sandi");
             await page.Context.CloseAsync();
         }
     }

@@ -92,6 +92,39 @@ public sealed class EntryValidationTests : IClassFixture<EntryValidationTests.Se
     }
 
     [Theory]
+    [InlineData("\u0000", "0000")]
+    [InlineData("baik\u001b[31m", "001B")]
+    [InlineData("akhir\u007f", "007F")]
+    [InlineData("\u0085baris", "0085")]
+    public async Task Given_a_control_character_in_text_Then_the_error_names_where_it_is_and_nothing_is_stored(string text, string code)
+    {
+        const string Analyses = """{ analyses(year: 2026) { indicator faktorPendukung } }""";
+        var before = (await _host.QueryAsync(Analyses)).Ok().GetRawText();
+
+        var variable = await _host.QueryAsync(
+            "mutation($i: AnalysisInput!) { setAnalysis(input: $i) { indicator } }",
+            new Dictionary<string, object> { ["i"] = new Dictionary<string, object> { ["indicator"] = "PEMULIHAN-1", ["year"] = 2026, ["faktorPendukung"] = "ok", ["upayaTindakLanjut"] = text } });
+        var message = Assert.Single(variable.ErrorMessages);
+        Assert.StartsWith("i.upayaTindakLanjut: ", message);
+        Assert.Contains($"U+{code}", message);
+
+        var literal = await _host.QueryAsync(
+            $$"""mutation { setOfficial(input: { position: "DINSOS", year: 2026, nama: {{System.Text.Json.JsonSerializer.Serialize(text)}} }) { nama } }""");
+        Assert.StartsWith("input.nama: ", Assert.Single(literal.ErrorMessages));
+
+        Assert.Equal(before, (await _host.QueryAsync(Analyses)).Ok().GetRawText());
+    }
+
+    [Fact]
+    public async Task Given_tabs_and_line_breaks_in_text_Then_they_are_kept()
+    {
+        var answer = await _host.QueryAsync(
+            "mutation($t: String) { setAnalysis(input: { indicator: \"KEU-2\", year: 2026, faktorPendukung: $t }) { faktorPendukung } }",
+            new Dictionary<string, object> { ["t"] = "Baris satu\r\n\tbaris dua" });
+        Assert.Equal("Baris satu\r\n\tbaris dua", answer.Ok().GetProperty("setAnalysis").GetProperty("faktorPendukung").GetString());
+    }
+
+    [Theory]
     [InlineData("""{ value(indicator: "PEMULIHAN-1", year: 2026, quarter: 9) { value } }""", "quarter")]
     [InlineData("""{ value(indicator: "PEMULIHAN-1", year: 1900) { value } }""", "year")]
     [InlineData("""{ value(indicator: "ZZZ", year: 2026) { value } }""", "indicator")]

@@ -23,7 +23,7 @@ public abstract class RealizationListTests(DatabaseEngine engine) : FreshHost(en
         await Host.QueryAsAsync(pemulihan, """mutation { recordRealization(input: { indicator: "PEMULIHAN-1", year: 2026, quarter: 1, value: 12 }) { status } }""");
         await Host.QueryAsAsync(pemulihan, """mutation { recordRealization(input: { indicator: "PEMULIHAN-1", year: 2026, quarter: 2, value: 7 }) { status } }""");
         (await Host.QueryAsync("""mutation { recordRealization(input: { indicator: "JAMINAN-1", year: 2026, quarter: 1, value: 3 }) { status } }""")).Ok();
-        (await Host.QueryAsAsync(kabid, """mutation { returnRealization(indicator: "PEMULIHAN-1", year: 2026, quarter: 1, reason: "daftar hadir belum dilampirkan") { status } }""")).Ok();
+        (await Host.QueryAsAsync(kabid, """mutation { returnRealization(indicator: "PEMULIHAN-1", year: 2026, quarter: 1, revision: 1, reason: "daftar hadir belum dilampirkan") { status } }""")).Ok();
 
         var rehsos = (await Host.QueryAsAsync(kabid, List, new { unit = "REHSOS" })).Ok().GetProperty("realizations");
         Assert.Equal(
@@ -31,8 +31,11 @@ public abstract class RealizationListTests(DatabaseEngine engine) : FreshHost(en
             + """{"indicator":{"code":"PEMULIHAN-1"},"quarter":2,"numerator":7,"denominator":null,"state":"DIAJUKAN","enteredBy":"op-pemulihan","reviewedBy":null,"returnReason":null}]""",
             rehsos.GetRawText());
 
+        // Without a unit, a verifikator lists its own Bidang's entries, an administrator every unit's.
         var submitted = (await Host.QueryAsAsync(kabid, List, new { state = "DIAJUKAN" })).Ok().GetProperty("realizations");
-        Assert.Equal(["PEMULIHAN-1", "JAMINAN-1"], submitted.EnumerateArray().Select(r => r.GetProperty("indicator").GetProperty("code").GetString()));
+        Assert.Equal(["PEMULIHAN-1"], submitted.EnumerateArray().Select(r => r.GetProperty("indicator").GetProperty("code").GetString()));
+        var everyUnit = (await Host.QueryAsync(List, new { state = "DIAJUKAN" })).Ok().GetProperty("realizations");
+        Assert.Equal(["PEMULIHAN-1", "JAMINAN-1"], everyUnit.EnumerateArray().Select(r => r.GetProperty("indicator").GetProperty("code").GetString()));
     }
 
     [Fact]

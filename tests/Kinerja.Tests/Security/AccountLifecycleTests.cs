@@ -25,6 +25,10 @@ public abstract class AccountLifecycleTests(DatabaseEngine engine)
         var answer = await host.QueryAsAsync(token, "{ iku(year: 2026) { status } }");
         Assert.Equal("UNAUTHENTICATED", Code(answer));
         Assert.Contains(why, Assert.Single(answer.ErrorMessages));
+        // A report says it as well, so a download in the web app can tell the person why.
+        var report = await Reports.Reports.GetAsync(host, "/reports/pengukuran-kinerja.html?year=2026", token);
+        Assert.Equal(401, report.Status);
+        Assert.Contains(why, report.Json.GetProperty("message").GetString());
     }
 
     [Fact]

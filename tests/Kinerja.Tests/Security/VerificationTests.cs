@@ -21,11 +21,17 @@ public abstract class VerificationTests(DatabaseEngine engine) : FreshHost(engin
     private Task<GraphQLAnswer> EnterAsync(string token, double value) => Host.QueryAsAsync(token,
         $$"""mutation { recordRealization(input: { indicator: "PEMULIHAN-1", year: 2026, quarter: 1, value: {{value}} }) { verification } }""");
 
-    private Task<GraphQLAnswer> VerifyAsync(string token) => Host.QueryAsAsync(token,
-        """mutation { verifyRealization(indicator: "PEMULIHAN-1", year: 2026, quarter: 1) { verification numerator } }""");
+    // The revision a verifikator's screen shows, as the list of entries gives it.
+    private async Task<int> RevisionAsync() => (await Host.QueryAsync("""{ realizations(year: 2026, quarter: 1, unit: "PEMULIHAN") { revision } }"""))
+        .Ok().GetProperty("realizations")[0].GetProperty("revision").GetInt32();
 
-    private Task<GraphQLAnswer> ReturnAsync(string token, string reason) => Host.QueryAsAsync(token,
-        "mutation($r: String!) { returnRealization(indicator: \"PEMULIHAN-1\", year: 2026, quarter: 1, reason: $r) { verification } }", new { r = reason });
+    private async Task<GraphQLAnswer> VerifyAsync(string token, int? revision = null) => await Host.QueryAsAsync(token,
+        """mutation($v: Int!) { verifyRealization(indicator: "PEMULIHAN-1", year: 2026, quarter: 1, revision: $v) { verification numerator } }""",
+        new { v = revision ?? await RevisionAsync() });
+
+    private async Task<GraphQLAnswer> ReturnAsync(string token, string reason) => await Host.QueryAsAsync(token,
+        "mutation($r: String!, $v: Int!) { returnRealization(indicator: \"PEMULIHAN-1\", year: 2026, quarter: 1, revision: $v, reason: $r) { verification } }",
+        new { r = reason, v = await RevisionAsync() });
 
     private async Task<JsonElement> StateAsync(bool verifiedOnly = false) => (await Host.QueryAsync(
         $$"""{ value(indicator: "PEMULIHAN-1", year: 2026, quarter: 1, verifiedOnly: {{(verifiedOnly ? "true" : "false")}}) { numerator status verification } }"""))
@@ -74,9 +80,26 @@ public abstract class VerificationTests(DatabaseEngine engine) : FreshHost(engin
         var token = await Host.SignInAsync("kabid-dua-peran", Roles.Operator, "REHSOS");
 
         (await Host.QueryAsAsync(token, """mutation { recordRealization(input: { indicator: "PEMULIHAN-1", year: 2026, quarter: 1, value: 4 }) { status } }""")).Ok();
-        var own = await Host.QueryAsAsync(token, """mutation { verifyRealization(indicator: "PEMULIHAN-1", year: 2026, quarter: 1) { verification } }""");
+        var own = await VerifyAsync(token);
 
         Assert.Contains("sendiri", Assert.Single(own.ErrorMessages));
+    }
+
+    [Fact]
+    public async Task Given_an_entry_changed_after_the_verifikator_read_it_Then_the_verification_of_what_was_read_is_refused()
+    {
+        (await EnterAsync(_operator, 5)).Ok();
+        var seen = await RevisionAsync();
+        (await EnterAsync(_operator, 99999)).Ok();
+
+        var stale = await VerifyAsync(_kabid, seen);
+
+        Assert.StartsWith("revision: realisasi PEMULIHAN-1 tahun 2026 triwulan 1 telah berubah sejak dibaca (revisi 1 dibaca, sekarang revisi 2: 99.999)",
+            Assert.Single(stale.ErrorMessages));
+        Assert.Equal("""{"numerator":99999,"status":"OK","verification":"DIAJUKAN"}""", (await StateAsync()).GetRawText());
+        Assert.Equal(2, await RevisionAsync());
+        Assert.Equal("DIVERIFIKASI", (await VerifyAsync(_kabid, 2)).Ok().GetProperty("verifyRealization").GetProperty("verification").GetString());
+        Assert.Equal(3, await RevisionAsync());
     }
 }
 

@@ -8,11 +8,12 @@ import { useYear } from '../route';
 import { ErrorBox, Loading, Table, useLoad, YearSelect } from '../ui';
 
 const QUERY = graphql(`query Submitted($y: Int!, $u: String) { realizations(year: $y, unit: $u, state: "DIAJUKAN") {
-  indicator { code name kind unit { code name } } quarter numerator denominator enteredBy warnings } }`);
-const VERIFY = graphql(`mutation VerifyRealization($i: String!, $y: Int!, $q: Int!) {
-  verifyRealization(indicator: $i, year: $y, quarter: $q) { verification } }`);
-const RETURN = graphql(`mutation ReturnRealization($i: String!, $y: Int!, $q: Int!, $r: String!) {
-  returnRealization(indicator: $i, year: $y, quarter: $q, reason: $r) { verification } }`);
+  indicator { code name kind unit { code name } } quarter numerator denominator enteredBy warnings revision } }`);
+// The revision shown is sent back: an entry changed since the verifikator read it is refused, not verified unseen.
+const VERIFY = graphql(`mutation VerifyRealization($i: String!, $y: Int!, $q: Int!, $v: Int!) {
+  verifyRealization(indicator: $i, year: $y, quarter: $q, revision: $v) { verification } }`);
+const RETURN = graphql(`mutation ReturnRealization($i: String!, $y: Int!, $q: Int!, $v: Int!, $r: String!) {
+  returnRealization(indicator: $i, year: $y, quarter: $q, revision: $v, reason: $r) { verification } }`);
 
 type Entry = SubmittedQuery['realizations'][number];
 
@@ -44,7 +45,7 @@ function Row({ entry, year, onDone }: { entry: Entry; year: number; onDone: () =
   const [reasonError, setReasonError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const id = `${entry.indicator.code}-${entry.quarter}`;
-  const args = { i: entry.indicator.code, y: year, q: entry.quarter };
+  const args = { i: entry.indicator.code, y: year, q: entry.quarter, v: entry.revision };
   const percent = entry.indicator.kind === 'PERCENT';
   async function act(verify: boolean) {
     setError(null);

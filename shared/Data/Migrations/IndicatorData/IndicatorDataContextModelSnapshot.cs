@@ -129,6 +129,9 @@ namespace Kinerja.Shared.Data.Migrations.IndicatorData
                     b.Property<string>("ReviewedBy")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasColumnType("TEXT");

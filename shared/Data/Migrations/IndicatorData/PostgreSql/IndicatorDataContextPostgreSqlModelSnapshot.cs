@@ -155,6 +155,9 @@ namespace Kinerja.Shared.Data.Migrations.IndicatorData.PostgreSql
                         .HasColumnType("text")
                         .UseCollation("C");
 
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasColumnType("text")
