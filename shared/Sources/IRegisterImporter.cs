@@ -7,7 +7,9 @@ public sealed record RefusedRow(int Line, string Field, string Reason);
 
 /// <summary>
 /// What an import did: accepted rows are stored together; the first <see cref="RefusedRows.Kept"/> refusals are listed
-/// one by one in <see cref="Refused"/>, and <see cref="RefusedCount"/> counts them all.
+/// one by one in <see cref="Refused"/>, and <see cref="RefusedCount"/> counts them all. <see cref="InClosedQuarters"/>
+/// counts the accepted rows that fall in a closed triwulan, whose figures they do not move; <see cref="ClosedQuarterNote"/>
+/// says so in words when there are any.
 /// </summary>
 public sealed record ImportResult(
     string Register,
@@ -17,7 +19,9 @@ public sealed record ImportResult(
     int Updated,
     int Unchanged,
     IReadOnlyList<RefusedRow> Refused,
-    int RefusedCount)
+    int RefusedCount,
+    int InClosedQuarters = 0,
+    string? ClosedQuarterNote = null)
 {
     public int Accepted => Inserted + Updated + Unchanged;
 }
@@ -34,8 +38,11 @@ public interface ICheckedFile : IDisposable
     /// <summary>Data rows read (the header not counted).</summary>
     int Rows { get; }
 
-    /// <summary>Writes the accepted rows; called inside the import's unit of work.</summary>
-    Task<WrittenRows> WriteAsync(CancellationToken cancellationToken);
+    /// <summary>
+    /// Writes the accepted rows, called inside the import's unit of work, and counts in <paramref name="closed"/> those
+    /// that fall in a closed triwulan (read in the same turn, so a rollup cannot close one in between).
+    /// </summary>
+    Task<WrittenRows> WriteAsync(ClosedQuarterRows closed, CancellationToken cancellationToken);
 }
 
 /// <summary>Imports one kind of register file (pmks, psks, tmp, layanan) into the module that keeps it.</summary>

@@ -70,6 +70,9 @@ public abstract class RegisterImporter<TContext, TRow> : IRegisterImporter
 
     protected abstract TRow ReadChecked(BinaryReader spool);
 
+    /// <summary>Tells <paramref name="closed"/> how the row falls in time: <see cref="ClosedQuarterRows.Dated"/> or <see cref="ClosedQuarterRows.Active"/>.</summary>
+    protected abstract void CountClosed(TRow row, ClosedQuarterRows closed);
+
     protected abstract Task<IRowWriter<TRow>> PrepareAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);
 
     /// <summary>
@@ -141,7 +144,7 @@ public abstract class RegisterImporter<TContext, TRow> : IRegisterImporter
     {
         public int Rows => rows;
 
-        public async Task<WrittenRows> WriteAsync(CancellationToken cancellationToken)
+        public async Task<WrittenRows> WriteAsync(ClosedQuarterRows closed, CancellationToken cancellationToken)
         {
             if (spool.Count == 0)
             {
@@ -157,6 +160,7 @@ public abstract class RegisterImporter<TContext, TRow> : IRegisterImporter
                 : new RowByRow(await importer.PrepareAsync(connection, transaction, cancellationToken));
             foreach (var row in spool.Rows())
             {
+                importer.CountClosed(row, closed);
                 await writer.AddAsync(row, cancellationToken);
             }
             var written = await writer.CompleteAsync(cancellationToken);

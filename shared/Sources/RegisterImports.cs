@@ -5,6 +5,7 @@ using Kinerja.Shared.Data;
 using Kinerja.Shared.Errors;
 using Kinerja.Shared.GraphQL;
 using Kinerja.Shared.Modules;
+using Kinerja.Shared.Periods;
 using Kinerja.Shared.Registers;
 using Kinerja.Shared.Security;
 using Microsoft.Extensions.Configuration;
@@ -22,9 +23,12 @@ internal sealed class RegisterImports
     private readonly IAuditTrail _audit;
     private readonly IUnitOfWork _unit;
     private readonly TabularLimits _limits;
+    private readonly IClosedQuarters _closedQuarters;
 
-    public RegisterImports(IEnumerable<IRegisterImporter> importers, Access access, IAuditTrail audit, IUnitOfWork unit, IConfiguration configuration)
+    public RegisterImports(IEnumerable<IRegisterImporter> importers, Access access, IAuditTrail audit, IUnitOfWork unit, IConfiguration configuration,
+        IClosedQuarters closedQuarters)
     {
+        _closedQuarters = closedQuarters;
         _unit = unit;
         _importers = importers.OrderBy(i => i.Register).ToList();
         _access = access;
@@ -57,7 +61,8 @@ internal sealed class RegisterImports
     /// <summary>
     /// Imports a file for a caller (see <see cref="RequireImport"/>); for services, rows of units outside the caller's are
     /// refused one by one. The file is read and checked first, while no other change waits for it; the writer's turn is
-    /// then taken only to write the accepted rows with the audit row.
+    /// then taken only to write the accepted rows with the audit row. Rows that fall in a closed triwulan are stored and
+    /// counted: its figures answer from their snapshot, so they do not move.
     /// </summary>
     public async Task<ImportResult> ImportAsync(Caller caller, IRegisterImporter importer, Stream content, string fileName, RefusedRows refused,
         CancellationToken cancellationToken)
@@ -68,11 +73,13 @@ internal sealed class RegisterImports
         // The rows, the module's register version and the audit row commit together or not at all.
         return await _unit.RunAsync(async () =>
         {
-            var written = await checkedFile.WriteAsync(cancellationToken);
+            var closed = new ClosedQuarterRows(await _closedQuarters.ClosedAsync(cancellationToken));
+            var written = await checkedFile.WriteAsync(closed, cancellationToken);
             var result = new ImportResult(importer.Register, written.Module, checkedFile.Rows, written.Inserted, written.Updated, written.Unchanged,
-                refused.First, refused.Count);
+                refused.First, refused.Count, closed.Count, closed.Note);
             await _audit.RecordAsync(caller, new AuditEntry("register diimpor", importer.OwnerUnit, importer.Register, null, null, null,
-                new { fileName, result.Rows, result.Inserted, result.Updated, result.Unchanged, refused = result.RefusedCount }), cancellationToken);
+                new { fileName, result.Rows, result.Inserted, result.Updated, result.Unchanged, refused = result.RefusedCount, result.InClosedQuarters }),
+                cancellationToken);
             return result;
         }, cancellationToken);
     }
@@ -117,6 +124,10 @@ internal sealed class ImportCommand(RegisterImports imports) : IHostCommand
         }
         await output.WriteLineAsync($"Impor {result.Register} ({result.Module}): {result.Rows} baris, {result.Accepted} diterima "
             + $"({result.Inserted} baru, {result.Updated} diperbarui, {result.Unchanged} tidak berubah), {result.RefusedCount} ditolak.");
+        if (result.ClosedQuarterNote is { } note)
+        {
+            await output.WriteLineAsync($"Catatan: {note}.");
+        }
         foreach (var row in refused.All())
         {
             await output.WriteLineAsync($"  baris {row.Line}, {row.Field}: {row.Reason}");
@@ -143,6 +154,13 @@ internal sealed class ImportResultType : ObjectGraphType<ImportResult>
         Field<NonNullGraphType<IntGraphType>>("refusedCount")
             .Description("Every refusal, listed in refused or not. POST /registers/{register} with Accept: text/csv answers all of them.")
             .Resolve(c => c.Source.RefusedCount);
+        Field<NonNullGraphType<IntGraphType>>("inClosedQuarters")
+            .Description("Accepted rows that fall in a closed triwulan (a service dated in it; a category, institution or TMP active on its last day): "
+                + "stored and counted in the periods still open, while the closed triwulan's figures answer from their snapshot.")
+            .Resolve(c => c.Source.InClosedQuarters);
+        Field<StringGraphType>("closedQuarterNote")
+            .Description("What inClosedQuarters means, in Bahasa Indonesia, naming the closed triwulan; null when it is 0.")
+            .Resolve(c => c.Source.ClosedQuarterNote);
     }
 }
 

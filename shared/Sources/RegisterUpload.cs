@@ -92,6 +92,8 @@ internal sealed class RegisterUpload : IEndpointContributor
                         result.Unchanged,
                         refused = result.Refused.Select(r => new { r.Line, r.Field, r.Reason }),
                         result.RefusedCount,
+                        result.InClosedQuarters,
+                        result.ClosedQuarterNote,
                     }, Json);
                 }
                 throw new InputException("file", "permintaan tidak memuat bagian 'file' (multipart/form-data dengan berkas CSV atau XLSX)");
@@ -124,7 +126,7 @@ internal sealed class RegisterUpload : IEndpointContributor
         response.ContentType = "text/csv; charset=utf-8";
         response.Headers.ContentDisposition = $"attachment; filename=\"ditolak-{result.Register}.csv\"";
         foreach (var (name, value) in new[] { ("Rows", result.Rows), ("Accepted", result.Accepted), ("Inserted", result.Inserted),
-            ("Updated", result.Updated), ("Unchanged", result.Unchanged), ("Refused", result.RefusedCount) })
+            ("Updated", result.Updated), ("Unchanged", result.Unchanged), ("Refused", result.RefusedCount), ("In-Closed-Quarters", result.InClosedQuarters) })
         {
             response.Headers[$"Kinerja-Import-{name}"] = value.ToString(CultureInfo.InvariantCulture);
         }

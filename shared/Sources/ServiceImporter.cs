@@ -96,7 +96,7 @@ public sealed class ServiceImporter : IRegisterImporter
     {
         public int Rows => rows;
 
-        public async Task<WrittenRows> WriteAsync(CancellationToken cancellationToken)
+        public async Task<WrittenRows> WriteAsync(ClosedQuarterRows closed, CancellationToken cancellationToken)
         {
             if (spool.Count == 0)
             {
@@ -112,6 +112,7 @@ public sealed class ServiceImporter : IRegisterImporter
                 : new RowByRowSink(connection, transaction);
             foreach (var (store, entry) in spool.Rows())
             {
+                closed.Dated(entry.ServedOn);
                 await sink.AddAsync(stores[store], entry, cancellationToken);
             }
             var (written, used) = await sink.CompleteAsync(cancellationToken);

@@ -43,6 +43,9 @@ internal sealed class TamanMakamPahlawanImporter : RegisterImporter<LinjamsosDbC
         return refused.Count > before ? null : new TamanMakamPahlawanRow(code!, name!, desa!, kecamatan!, registered!.Value);
     }
 
+    // A TMP counts from the day it is registered on.
+    protected override void CountClosed(TamanMakamPahlawanRow row, ClosedQuarterRows closed) => closed.Active(row.RegisteredOn, null);
+
     protected override void WriteChecked(BinaryWriter spool, TamanMakamPahlawanRow row)
     {
         spool.Write(row.Code);

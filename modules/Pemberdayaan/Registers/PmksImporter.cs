@@ -67,6 +67,9 @@ internal sealed class PmksImporter : RegisterImporter<PemberdayaanDbContext, Pmk
         return new PmksRow(nik!, name!, sex!.Value, birth!.Value, desa!, kecamatan!, category!.Value, started!.Value, ended);
     }
 
+    // A category counts in the stock of every day it is active on.
+    protected override void CountClosed(PmksRow row, ClosedQuarterRows closed) => closed.Active(row.StartedOn, row.EndedOn);
+
     protected override void WriteChecked(BinaryWriter spool, PmksRow row)
     {
         spool.Write(row.Nik);

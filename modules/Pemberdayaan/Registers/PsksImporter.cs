@@ -67,6 +67,9 @@ internal sealed class PsksImporter : RegisterImporter<PemberdayaanDbContext, Psk
             : text;
     }
 
+    // An institution counts in the stock of every day it is active on.
+    protected override void CountClosed(PsksRow row, ClosedQuarterRows closed) => closed.Active(row.ActiveFrom, row.ActiveUntil);
+
     protected override void WriteChecked(BinaryWriter spool, PsksRow row)
     {
         spool.Write(row.RegistrationNumber);
