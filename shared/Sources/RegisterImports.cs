@@ -25,6 +25,11 @@ internal sealed class RegisterImports
     private readonly TabularLimits _limits;
     private readonly IClosedQuarters _closedQuarters;
 
+    // Checking a file is seconds of CPU (a hostile XLSX reads millions of shared strings before it is refused). On the
+    // thread pool two such checks took both threads of a 2-core host, and an operator's entry waited 1.5 s for one; so
+    // each runs on a thread of its own, and at most one per two cores at a time, which also bounds their memory.
+    private readonly SemaphoreSlim _checking = new(Math.Max(1, Environment.ProcessorCount / 2));
+
     public RegisterImports(IEnumerable<IRegisterImporter> importers, Access access, IAuditTrail audit, IUnitOfWork unit, IConfiguration configuration,
         IClosedQuarters closedQuarters)
     {
@@ -68,8 +73,7 @@ internal sealed class RegisterImports
         CancellationToken cancellationToken)
     {
         RequireImport(caller, importer);
-        using var checkedFile = await Task.Run(
-            () => importer.Check(content, fileName, _limits, unitCode => _access.MayEnter(caller, unitCode), refused, cancellationToken), cancellationToken);
+        using var checkedFile = await CheckAsync(caller, importer, content, fileName, refused, cancellationToken);
         // The rows, the module's register version and the audit row commit together or not at all.
         return await _unit.RunAsync(async () =>
         {
@@ -82,6 +86,22 @@ internal sealed class RegisterImports
                 cancellationToken);
             return result;
         }, cancellationToken);
+    }
+
+    private async Task<ICheckedFile> CheckAsync(Caller caller, IRegisterImporter importer, Stream content, string fileName, RefusedRows refused,
+        CancellationToken cancellationToken)
+    {
+        await _checking.WaitAsync(cancellationToken);
+        try
+        {
+            return await Task.Factory.StartNew(
+                () => importer.Check(content, fileName, _limits, unitCode => _access.MayEnter(caller, unitCode), refused, cancellationToken),
+                cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        }
+        finally
+        {
+            _checking.Release();
+        }
     }
 
     public IRegisterImporter Find(string register) =>
