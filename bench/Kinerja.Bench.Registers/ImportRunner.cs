@@ -35,18 +35,22 @@ internal static partial class ImportRunner
     /// host that lost --Kinerja:DataDirectory would write to FILES/data, which the bench's check of the stored
     /// rows catches).
     /// </summary>
-    public static Task<ChildRun> ImportAsync(string register, string file, string dataDirectory, IEnumerable<string>? settings = null) =>
-        RunHostAsync(["import", register, Path.GetFullPath(file), $"--Kinerja:DataDirectory={dataDirectory}", .. settings ?? []], Path.GetDirectoryName(Path.GetFullPath(file))!);
+    /// <param name="host">Another build's Kinerja.Host.dll; the one beside the bench when null.</param>
+    public static Task<ChildRun> ImportAsync(string register, string file, string dataDirectory, IEnumerable<string>? settings = null, string? host = null) =>
+        RunHostAsync(["import", register, Path.GetFullPath(file), $"--Kinerja:DataDirectory={dataDirectory}", .. settings ?? []], Path.GetDirectoryName(Path.GetFullPath(file))!, host);
 
     /// <summary>The host started with a command and no arguments: it starts, migrates, prints its usage and exits 2.</summary>
-    public static Task<ChildRun> StartOnlyAsync(string dataDirectory) =>
-        RunHostAsync(["import", $"--Kinerja:DataDirectory={dataDirectory}"], dataDirectory);
+    public static Task<ChildRun> StartOnlyAsync(string dataDirectory, string? host = null) =>
+        RunHostAsync(["import", $"--Kinerja:DataDirectory={dataDirectory}"], dataDirectory, host);
 
-    public static async Task<ChildRun> RunHostAsync(string[] hostArguments, string workingDirectory)
+    public static async Task<ChildRun> RunHostAsync(string[] hostArguments, string workingDirectory, string? host = null)
     {
-        if (!File.Exists(HostAssembly))
+        host ??= HostAssembly;
+        if (!File.Exists(host))
         {
-            throw new FileNotFoundException("Kinerja.Host.dll is not beside the bench; build the bench project (it references the host).", HostAssembly);
+            throw new FileNotFoundException(host == HostAssembly
+                ? "Kinerja.Host.dll is not beside the bench; build the bench project (it references the host)."
+                : $"{host} is not there; give --compare the Kinerja.Host.dll of a build.", host);
         }
         var useTime = File.Exists(Time);
         var timeFile = useTime ? Path.GetTempFileName() : null;
@@ -67,7 +71,7 @@ internal static partial class ImportRunner
             start.ArgumentList.Add(timeFile!);
             start.ArgumentList.Add("dotnet");
         }
-        start.ArgumentList.Add(HostAssembly);
+        start.ArgumentList.Add(host);
         foreach (var argument in hostArguments)
         {
             start.ArgumentList.Add(argument);

@@ -13,7 +13,9 @@ internal sealed record Options(
     bool Keep,
     bool CacheCheck,
     string? WorkDirectory,
-    bool PostgreSql = false)
+    bool PostgreSql = false,
+    string? CompareHost = null,
+    int CompareRounds = 2)
 {
     public const int DefaultPersons = 1_000_000;
 
@@ -30,6 +32,9 @@ internal sealed record Options(
           --work DIR             where the temporary folder goes (default: the system temp folder)
           --keep                 keep the generated files and the database
           --engine postgresql    on PostgreSQL (a throwaway server the bench starts), against psql as the floor
+          --compare HOST.dll     imports only: each file by this build and by HOST.dll (another build's host, e.g. main
+                                 published with dotnet publish -c Release), taking turns, into fresh data directories
+          --rounds N             rounds of --compare, each build going first in every other round (default 2)
         """;
 
     /// <summary>Services a year: 60,000 for a million persons, scaled with --persons.</summary>
@@ -79,6 +84,14 @@ internal sealed record Options(
                     break;
                 case "--engine" when value is "postgresql" or "sqlite":
                     options = options with { PostgreSql = value == "postgresql" };
+                    i++;
+                    break;
+                case "--compare" when value is { Length: > 0 } && File.Exists(value):
+                    options = options with { CompareHost = Path.GetFullPath(value) };
+                    i++;
+                    break;
+                case "--rounds" when Int() >= 1:
+                    options = options with { CompareRounds = Int() };
                     i++;
                     break;
                 case "--keep":

@@ -68,7 +68,8 @@ internal static partial class RegistersBench
         var total = Stopwatch.StartNew();
         try
         {
-            await (options.PostgreSql ? RunOnPostgreSqlAsync(options, work) : RunAsync(options, work));
+            await (options.CompareHost is not null ? CompareImportsAsync(options, work)
+                : options.PostgreSql ? RunOnPostgreSqlAsync(options, work) : RunAsync(options, work));
             PrintSummary(total.Elapsed);
             return 0;
         }
@@ -363,10 +364,66 @@ internal static partial class RegistersBench
 
     // ---------------------------------------------------------------- imports
 
-    private static async Task<ChildRun> ImportAsync(string register, string file, string data, int rows, TimeSpan startup, bool expectUnchanged, string? label = null,
-        IEnumerable<string>? settings = null)
+    /// <summary>
+    /// --compare: the imports of step 2, by this build and by another one (the build before a change), taking turns on
+    /// the same files on the same machine, each round into fresh data directories; the same checks of every tally.
+    /// </summary>
+    private static async Task CompareImportsAsync(Options options, string work)
     {
-        var run = await ImportRunner.ImportAsync(register, file, data, settings);
+        Heading("1. Generating the registers");
+        var files = new RegisterGenerator(options.Seed).Write(Path.Combine(work, "files"), options.Persons, options.Services, options.Institutions);
+        Console.WriteLine($"  pmks.csv {F.Bytes(GeneratedFiles.Size(files.Pmks))}, {F.N(files.PmksRows)} rows; layanan.csv {F.Bytes(GeneratedFiles.Size(files.Layanan))}, "
+            + $"{F.N(files.LayananRows)} rows; psks.csv {F.N(files.PsksRows)} rows; tmp.csv {F.N(files.TmpRows)} rows");
+        (string Name, string? Host)[] builds = [("this build", null), ("compared", options.CompareHost)];
+        Heading($"2. Imports by this build and by {options.CompareHost}, taking turns, {options.CompareRounds} rounds");
+        (string Label, string Register, string File, int Rows, bool Again)[] imports =
+        [
+            ("psks", "psks", files.Psks, files.PsksRows, false), ("tmp", "tmp", files.Tmp, files.TmpRows, false),
+            ("pmks", "pmks", files.Pmks, files.PmksRows, false), ("layanan", "layanan", files.Layanan, files.LayananRows, false),
+            ("pmks again", "pmks", files.Pmks, files.PmksRows, true),
+        ];
+        var runs = new Dictionary<(string Build, string Label), List<ChildRun>>();
+        for (var round = 1; round <= options.CompareRounds; round++)
+        {
+            var order = round % 2 == 1 ? builds : builds.Reverse().ToArray();
+            var data = order.ToDictionary(b => b.Name, b => Path.Combine(work, $"data-{round}-{(b.Host is null ? "this" : "compared")}"));
+            var startup = new Dictionary<string, TimeSpan>();
+            foreach (var (name, host) in order)
+            {
+                Directory.CreateDirectory(data[name]);
+                await ImportRunner.StartOnlyAsync(data[name], host);
+                startup[name] = (await ImportRunner.StartOnlyAsync(data[name], host)).Wall;
+            }
+            Console.WriteLine($"  round {round}, first: {order[0].Name}; start-up alone {string.Join(", ", order.Select(b => $"{b.Name} {F.S(startup[b.Name])}"))}");
+            foreach (var import in imports)
+            {
+                foreach (var (name, host) in order)
+                {
+                    var run = await ImportAsync(import.Register, import.File, data[name], import.Rows, startup[name], import.Again,
+                        label: $"{import.Label}, {name}", host: host);
+                    (runs.TryGetValue((name, import.Label), out var list) ? list : runs[(name, import.Label)] = []).Add(run);
+                }
+            }
+        }
+        Console.WriteLine();
+        Console.WriteLine($"  {"import",-12} {"build",-11} {"wall (each round)",-24} {"rows/s (best)",14} {"peak (max)",11} {"cpu (min)",10}");
+        foreach (var import in imports)
+        {
+            foreach (var (name, _) in builds)
+            {
+                var list = runs[(name, import.Label)];
+                Console.WriteLine($"  {import.Label,-12} {name,-11} {string.Join(" ", list.Select(r => F.S(r.Wall))),-24} "
+                    + $"{F.N(import.Rows / list.Min(r => r.Wall.TotalSeconds)),14} {F.Mb(list.Max(r => r.PeakKilobytes)),11} {list.Min(r => r.CpuSeconds),8:0.0} s");
+            }
+            Summary.Add(($"{import.Label}: this build / compared, best wall", F.Ratio(runs[("this build", import.Label)].Min(r => r.Wall.TotalSeconds)
+                / runs[("compared", import.Label)].Min(r => r.Wall.TotalSeconds)), ""));
+        }
+    }
+
+    private static async Task<ChildRun> ImportAsync(string register, string file, string data, int rows, TimeSpan startup, bool expectUnchanged, string? label = null,
+        IEnumerable<string>? settings = null, string? host = null)
+    {
+        var run = await ImportRunner.ImportAsync(register, file, data, settings, host);
         var tally = run.Tally;
         var rate = rows / run.Wall.TotalSeconds;
         Console.WriteLine($"  {label ?? register,-22} {F.S(run.Wall),9} wall  {F.N(rate),9} rows/s  ({F.N(rows / Math.Max(0.001, (run.Wall - startup).TotalSeconds))} without start-up)  "

@@ -14,6 +14,7 @@ using Kinerja.Modules.Cascade.Tree;
 using Kinerja.Shared.Data;
 using Kinerja.Shared.GraphQL;
 using Kinerja.Shared.Modules;
+using Kinerja.Shared.Periods;
 using Microsoft.Extensions.Configuration;
 
 namespace Kinerja.Modules.Cascade;
@@ -56,7 +57,8 @@ public sealed class CascadeModule : KinerjaModule
         builder.RegisterType<TargetReadingCommands>().SingleInstance();
         builder.RegisterType<BaseMeasureReads>().SingleInstance();
         builder.Register(c => RollupSettings.From(c.Resolve<IConfiguration>())).SingleInstance();
-        builder.RegisterType<QuarterClosures>().SingleInstance();
+        // Also the kernel's view of the closed triwulan, which register imports count their rows against.
+        builder.RegisterType<QuarterClosures>().AsSelf().As<IClosedQuarters>().SingleInstance();
         builder.RegisterType<RollupService>().SingleInstance();
         builder.RegisterType<QuarterlyRollupJob>().InstancePerDependency();
         builder.RegisterType<RollupScheduling>().As<IModuleInitializer>().SingleInstance();

@@ -154,6 +154,9 @@ public static class GraphQLHosting
         builder.Services.AddSingleton<IGraphQLTextSerializer>(new GraphQLSerializer(o => o.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping));
     }
 
+    /// <summary>Where the modules' own endpoints (reports, register uploads) are mapped: under the per-account rate limit of /graphql, shared with it.</summary>
+    public static Microsoft.AspNetCore.Routing.IEndpointRouteBuilder RateLimitedEndpoints(this WebApplication app) => app.MapGroup("").RequireRateLimiting(RequestRates.Policy);
+
     /// <summary>
     /// Serves GraphQL over HTTP without the server package: POST with a JSON body, or GET with
     /// <c>?query=</c> (queries only: a GET must not change anything).
@@ -162,6 +165,7 @@ public static class GraphQLHosting
     {
         app.UseAuthentication();
         app.UseRateLimiter();
+        app.UseAnonymousBodyLimit();
         app.MapPost(Path, async (HttpContext http, IGraphQLTextSerializer serializer, GraphQLGateway gateway) =>
         {
             if (http.Request.ContentLength > gateway.Limits.MaxRequestBytes)
@@ -182,8 +186,10 @@ public static class GraphQLHosting
             }
             catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
             {
-                await WriteRequestErrorAsync(http, serializer, e.StatusCode,
-                    $"Permintaan lebih besar dari batas {gateway.Limits.MaxRequestBytes} bita (Kinerja:GraphQL:MaxRequestBytes).");
+                // Without an account the smaller limit of AnonymousBodies is the one passed, and its message says so.
+                await WriteRequestErrorAsync(http, serializer, e.StatusCode, Caller.From(http.User).IsSignedIn
+                    ? $"Permintaan lebih besar dari batas {gateway.Limits.MaxRequestBytes} bita (Kinerja:GraphQL:MaxRequestBytes)."
+                    : e.Message);
                 return;
             }
             await ExecuteAsync(http, serializer, request, allowMutation: true);

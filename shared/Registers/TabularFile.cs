@@ -2,7 +2,6 @@ using System.Text;
 using System.Xml;
 using DocumentFormat.OpenXml.Packaging;
 using Kinerja.Shared.Errors;
-using Sylvan.Data.Csv;
 
 namespace Kinerja.Shared.Registers;
 
@@ -16,9 +15,14 @@ public static class TabularFile
     /// The data rows of the file, after checking that the header has every required column. The file is
     /// opened on the first step of the enumeration, which is where a refusal is thrown.
     /// </summary>
-    public static IEnumerable<TabularRow> Read(Stream content, string fileName, params IEnumerable<string> requiredHeaders)
+    public static IEnumerable<TabularRow> Read(Stream content, string fileName, params IEnumerable<string> requiredHeaders) =>
+        Read(content, fileName, TabularLimits.Default, requiredHeaders);
+
+    /// <inheritdoc cref="Read(Stream, string, IEnumerable{string})"/>
+    /// <param name="limits">What the file may hold before it is refused as a whole.</param>
+    public static IEnumerable<TabularRow> Read(Stream content, string fileName, TabularLimits limits, params IEnumerable<string> requiredHeaders)
     {
-        using var reader = Open(content, fileName);
+        using var reader = Open(content, fileName, limits);
         reader.Header.RequireAll(requiredHeaders);
         foreach (var row in reader.Rows)
         {
@@ -29,7 +33,7 @@ public static class TabularFile
     /// <summary>
     /// Opens the file and reads its header now, so columns can be found before the first row is read.
     /// </summary>
-    public static TabularReader Open(Stream content, string fileName)
+    public static TabularReader Open(Stream content, string fileName, TabularLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(fileName);
@@ -39,8 +43,8 @@ public static class TabularFile
         {
             source = extension switch
             {
-                ".csv" => new CsvRowSource(content),
-                ".xlsx" => XlsxRowSource.Open(content, fileName),
+                ".csv" => new CsvRowSource(content, fileName, limits ?? TabularLimits.Default),
+                ".xlsx" => XlsxRowSource.Open(content, fileName, limits ?? TabularLimits.Default),
                 _ => throw new InputException("file",
                     $"jenis berkas '{(extension.Length == 0 ? fileName : extension)}' tidak didukung: unggah berkas .csv atau .xlsx"),
             };
@@ -123,11 +127,6 @@ public sealed class TabularReader : IDisposable
     // A damaged file is the uploader's to fix: its failure is refused as input, with the row where known.
     internal static InputException? Refusal(string fileName, Exception e) => e switch
     {
-        CsvMissingHeadersException => Empty(fileName),
-        CsvRecordTooLargeException => new InputException("file", $"berkas {fileName}: satu baris lebih dari {CsvRowSource.MaxRecordChars} karakter"),
-        CsvInvalidCharacterException csv => new InputException("file",
-            $"berkas {fileName} rusak pada baris {csv.RowNumber + 1}: tanda kutip (\") tidak berpasangan"),
-        CsvFormatException csv => new InputException("file", $"berkas {fileName} rusak pada baris {csv.RowNumber + 1}"),
         DecoderFallbackException => new InputException("file",
             $"berkas {fileName} bukan teks UTF-8: simpan ulang dari Excel sebagai \"CSV UTF-8 (Comma delimited)\""),
         XmlException or InvalidDataException or OpenXmlPackageException or FileFormatException =>

@@ -39,6 +39,17 @@ public sealed class Access
         throw Forbidden(caller, $"{what} milik unit {unit}: hanya operator unit itu atau unit di atasnya yang dapat mengisinya");
     }
 
+    /// <summary>Something that each unit enters for itself (a services file, row by row): an operator of some unit, or an admin.</summary>
+    public static void RequireEntryOfSomeUnit(Caller caller, string what)
+    {
+        RequireSignedIn(caller);
+        if (caller.IsAdmin || (caller.Is(Roles.Operator) && caller.Unit is not null))
+        {
+            return;
+        }
+        throw Forbidden(caller, $"{what} diisi oleh operator unit atau admin; akun ini tidak mengisi data unit mana pun");
+    }
+
     /// <summary>
     /// Verifying what a unit entered: a verifikator of a unit strictly above it (a Kepala Bidang over its
     /// Seksi), or an admin; never the one who entered it.

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Threading.Channels;
 using Kinerja.Shared.Data;
 using Kinerja.Shared.Registers;
 using Microsoft.EntityFrameworkCore;
@@ -29,16 +28,15 @@ public interface IBulkRowWriter<in TRow> : IAsyncDisposable
 }
 
 /// <summary>
-/// The common course of a register import: the file is read row by row, every row is checked, the
-/// accepted ones are written as they come (checking and writing run side by side) inside one transaction, and the refused ones are reported with
-/// their line, field and reason. A file of a million rows is never held in memory.
+/// The common course of a register import: the file is read row by row and every row is checked, outside the writer's
+/// turn, the accepted rows going to a spool on disk and the refused ones to the import's refusals with their line, field
+/// and reason; then, in the writer's turn, the spooled rows are written inside one transaction. A file of a million rows
+/// is never held in memory.
 /// </summary>
 public abstract class RegisterImporter<TContext, TRow> : IRegisterImporter
     where TContext : DbContext
     where TRow : class
 {
-    private const int RowsAhead = 4096;
-    private const int RowsABatch = 256;
     private const int RowsAWindow = 8192;
 
     private readonly Func<TContext> _createContext;
@@ -67,6 +65,14 @@ public abstract class RegisterImporter<TContext, TRow> : IRegisterImporter
     /// <summary>A checked row, or null after adding its reasons to <paramref name="refused"/>.</summary>
     protected abstract TRow? Parse(TabularRow row, List<RefusedRow> refused);
 
+    /// <summary>Writes a checked row's values to the spool, in the order <see cref="ReadChecked"/> reads them back.</summary>
+    protected abstract void WriteChecked(BinaryWriter spool, TRow row);
+
+    protected abstract TRow ReadChecked(BinaryReader spool);
+
+    /// <summary>Tells <paramref name="closed"/> how the row falls in time: <see cref="ClosedQuarterRows.Dated"/> or <see cref="ClosedQuarterRows.Active"/>.</summary>
+    protected abstract void CountClosed(TRow row, ClosedQuarterRows closed);
+
     protected abstract Task<IRowWriter<TRow>> PrepareAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);
 
     /// <summary>
@@ -83,84 +89,86 @@ public abstract class RegisterImporter<TContext, TRow> : IRegisterImporter
     protected virtual async Task<IBulkRowWriter<TRow>> PrepareBulkAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
         new RowByRow(await PrepareAsync(connection, transaction, cancellationToken));
 
-    /// <summary>A register of one unit: the caller's right to it is checked before the file is read.</summary>
-    public async Task<ImportResult> ImportAsync(Stream content, string fileName, Func<string, bool> mayEnter, CancellationToken cancellationToken)
+    public ICheckedFile Check(Stream content, string fileName, TabularLimits limits, Func<string, bool> mayEnter, RefusedRows refused,
+        CancellationToken cancellationToken)
     {
-        var refused = new List<RefusedRow>();
-        WriteCounts written;
-        var rows = 0;
-
-        // The import is one change (IUnitOfWork): the context comes on its connection, inside its transaction.
-        await using var db = _createContext();
-        var connection = db.Database.GetDbConnection();
-        await using var bulk = await _database.PrepareBulkWriteAsync(connection, cancellationToken);
-        var transaction = db.RequireTransaction();
-        await using (var writer = _database.Engine == DatabaseEngine.PostgreSql
-            ? await PrepareBulkAsync(connection, transaction, cancellationToken)
-            : new RowByRow(await PrepareAsync(connection, transaction, cancellationToken)))
+        var spool = new RowSpool<TRow>(WriteChecked, ReadChecked);
+        try
         {
-            // The file is read and checked on another thread while this one writes, a few thousand rows ahead,
-            // handed over in batches: one hand-over a row cost both threads more than the checks.
+            // Sorted here, a window at a time, so that the writer's turn is spent writing.
             var order = _database.Engine == DatabaseEngine.PostgreSql ? null : WriteOrder;
-            var batchSize = order is null ? RowsABatch : RowsAWindow;
-            var checkedRows = Channel.CreateBounded<List<TRow>>(new BoundedChannelOptions(order is null ? RowsAhead / RowsABatch : 1)
+            var window = new List<TRow>(RowsAWindow);
+            var reasons = new List<RefusedRow>();
+            var control = new ControlCharacters(Headers);
+            var rows = 0;
+            foreach (var row in TabularFile.Read(content, fileName, limits))
             {
-                SingleReader = true,
-                SingleWriter = true,
-            });
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var reading = Task.Run(async () =>
-            {
-                try
+                cancellationToken.ThrowIfCancellationRequested();
+                rows++;
+                var clean = control.Check(row, reasons);
+                if (Parse(row, reasons) is { } parsed && clean)
                 {
-                    var batch = new List<TRow>(batchSize);
-                    foreach (var row in TabularFile.Read(content, fileName))
+                    window.Add(parsed);
+                    if (window.Count == RowsAWindow)
                     {
-                        rows++;
-                        if (Parse(row, refused) is { } parsed)
-                        {
-                            batch.Add(parsed);
-                            if (batch.Count == batchSize)
-                            {
-                                await checkedRows.Writer.WriteAsync(InWriteOrder(batch, order), stop.Token);
-                                batch = new List<TRow>(batchSize);
-                            }
-                        }
-                    }
-                    if (batch.Count > 0)
-                    {
-                        await checkedRows.Writer.WriteAsync(InWriteOrder(batch, order), stop.Token);
-                    }
-                    checkedRows.Writer.Complete();
-                }
-                catch (Exception e)
-                {
-                    checkedRows.Writer.Complete(e);
-                }
-            }, CancellationToken.None);
-            try
-            {
-                await foreach (var batch in checkedRows.Reader.ReadAllAsync(cancellationToken))
-                {
-                    foreach (var row in batch)
-                    {
-                        await writer.AddAsync(row, cancellationToken);
+                        Spool(spool, window, order);
                     }
                 }
+                foreach (var reason in reasons)
+                {
+                    refused.Add(reason);
+                }
+                reasons.Clear();
             }
-            finally
-            {
-                await stop.CancelAsync();
-                await reading;
-            }
-            written = await writer.CompleteAsync(cancellationToken);
+            Spool(spool, window, order);
+            return new CheckedFile(this, spool, rows);
         }
-        return new ImportResult(Register, Module, rows, written.Inserted, written.Updated, written.Unchanged, refused);
+        catch
+        {
+            spool.Dispose();
+            throw;
+        }
     }
 
     // OrderBy is a stable sort: rows of one key keep their file order.
-    private static List<TRow> InWriteOrder(List<TRow> batch, Func<TRow, string>? order) =>
-        order is null ? batch : batch.OrderBy(order, StringComparer.Ordinal).ToList();
+    private static void Spool(RowSpool<TRow> spool, List<TRow> window, Func<TRow, string>? order)
+    {
+        foreach (var row in order is null ? (IEnumerable<TRow>)window : window.OrderBy(order, StringComparer.Ordinal))
+        {
+            spool.Add(row);
+        }
+        window.Clear();
+    }
+
+    private sealed class CheckedFile(RegisterImporter<TContext, TRow> importer, RowSpool<TRow> spool, int rows) : ICheckedFile
+    {
+        public int Rows => rows;
+
+        public async Task<WrittenRows> WriteAsync(ClosedQuarterRows closed, CancellationToken cancellationToken)
+        {
+            if (spool.Count == 0)
+            {
+                return new WrittenRows(importer.Module, 0, 0, 0);
+            }
+            // The import is one change (IUnitOfWork): the context comes on its connection, inside its transaction.
+            await using var db = importer._createContext();
+            var connection = db.Database.GetDbConnection();
+            await using var bulk = await importer._database.PrepareBulkWriteAsync(connection, cancellationToken);
+            var transaction = db.RequireTransaction();
+            await using var writer = importer._database.Engine == DatabaseEngine.PostgreSql
+                ? await importer.PrepareBulkAsync(connection, transaction, cancellationToken)
+                : new RowByRow(await importer.PrepareAsync(connection, transaction, cancellationToken));
+            foreach (var row in spool.Rows())
+            {
+                importer.CountClosed(row, closed);
+                await writer.AddAsync(row, cancellationToken);
+            }
+            var written = await writer.CompleteAsync(cancellationToken);
+            return new WrittenRows(importer.Module, written.Inserted, written.Updated, written.Unchanged);
+        }
+
+        public void Dispose() => spool.Dispose();
+    }
 
     private sealed class RowByRow(IRowWriter<TRow> writer) : IBulkRowWriter<TRow>
     {

@@ -5,8 +5,10 @@ using Kinerja.Shared.Data;
 using Kinerja.Shared.Errors;
 using Kinerja.Shared.GraphQL;
 using Kinerja.Shared.Modules;
+using Kinerja.Shared.Periods;
+using Kinerja.Shared.Registers;
 using Kinerja.Shared.Security;
-using Kinerja.Shared.Sources;
+using Microsoft.Extensions.Configuration;
 
 namespace Kinerja.Shared.Sources;
 
@@ -20,22 +22,36 @@ internal sealed class RegisterImports
     private readonly Access _access;
     private readonly IAuditTrail _audit;
     private readonly IUnitOfWork _unit;
+    private readonly TabularLimits _limits;
+    private readonly IClosedQuarters _closedQuarters;
 
-    public RegisterImports(IEnumerable<IRegisterImporter> importers, Access access, IAuditTrail audit, IUnitOfWork unit)
+    // Checking a file is seconds of CPU (a hostile XLSX reads millions of shared strings before it is refused). On the
+    // thread pool two such checks took both threads of a 2-core host, and an operator's entry waited 1.5 s for one; so
+    // each runs on a thread of its own, and at most one per two cores at a time, which also bounds their memory.
+    private readonly SemaphoreSlim _checking = new(Math.Max(1, Environment.ProcessorCount / 2));
+
+    public RegisterImports(IEnumerable<IRegisterImporter> importers, Access access, IAuditTrail audit, IUnitOfWork unit, IConfiguration configuration,
+        IClosedQuarters closedQuarters)
     {
+        _closedQuarters = closedQuarters;
         _unit = unit;
         _importers = importers.OrderBy(i => i.Register).ToList();
         _access = access;
         _audit = audit;
+        _limits = new TabularLimits(
+            configuration.GetValue("Kinerja:Registers:MaxColumns", TabularLimits.Default.MaxColumns),
+            configuration.GetValue("Kinerja:Registers:MaxSharedStrings", TabularLimits.Default.MaxSharedStrings),
+            configuration.GetValue("Kinerja:Registers:MaxSharedStringChars", TabularLimits.Default.MaxSharedStringChars));
     }
 
     public IReadOnlyList<IRegisterImporter> Importers => _importers;
 
     /// <summary>
-    /// Imports a file for a caller: an operator of the register's unit (or above) or an admin; for services,
-    /// rows of units outside the caller's are refused one by one.
+    /// Whether the caller may import the register: an operator of the register's unit (or above) or an admin; for
+    /// services, whose rows name their units, an operator of some unit or an admin. Known from the token alone, so
+    /// an upload is refused before its body is read.
     /// </summary>
-    public async Task<ImportResult> ImportAsync(Caller caller, IRegisterImporter importer, Stream content, string fileName, CancellationToken cancellationToken)
+    public void RequireImport(Caller caller, IRegisterImporter importer)
     {
         if (importer.OwnerUnit is { } unit)
         {
@@ -43,16 +59,49 @@ internal sealed class RegisterImports
         }
         else
         {
-            Access.RequireSignedIn(caller);
+            Access.RequireEntryOfSomeUnit(caller, $"register {importer.Register}");
         }
+    }
+
+    /// <summary>
+    /// Imports a file for a caller (see <see cref="RequireImport"/>); for services, rows of units outside the caller's are
+    /// refused one by one. The file is read and checked first, while no other change waits for it; the writer's turn is
+    /// then taken only to write the accepted rows with the audit row. Rows that fall in a closed triwulan are stored and
+    /// counted: its figures answer from their snapshot, so they do not move.
+    /// </summary>
+    public async Task<ImportResult> ImportAsync(Caller caller, IRegisterImporter importer, Stream content, string fileName, RefusedRows refused,
+        CancellationToken cancellationToken)
+    {
+        RequireImport(caller, importer);
+        using var checkedFile = await CheckAsync(caller, importer, content, fileName, refused, cancellationToken);
         // The rows, the module's register version and the audit row commit together or not at all.
         return await _unit.RunAsync(async () =>
         {
-            var result = await importer.ImportAsync(content, fileName, unitCode => _access.MayEnter(caller, unitCode), cancellationToken);
+            var closed = new ClosedQuarterRows(await _closedQuarters.ClosedAsync(cancellationToken));
+            var written = await checkedFile.WriteAsync(closed, cancellationToken);
+            var result = new ImportResult(importer.Register, written.Module, checkedFile.Rows, written.Inserted, written.Updated, written.Unchanged,
+                refused.First, refused.Count, closed.Count, closed.Note);
             await _audit.RecordAsync(caller, new AuditEntry("register diimpor", importer.OwnerUnit, importer.Register, null, null, null,
-                new { fileName, result.Rows, result.Inserted, result.Updated, result.Unchanged, refused = result.Refused.Count }), cancellationToken);
+                new { fileName, result.Rows, result.Inserted, result.Updated, result.Unchanged, refused = result.RefusedCount, result.InClosedQuarters }),
+                cancellationToken);
             return result;
         }, cancellationToken);
+    }
+
+    private async Task<ICheckedFile> CheckAsync(Caller caller, IRegisterImporter importer, Stream content, string fileName, RefusedRows refused,
+        CancellationToken cancellationToken)
+    {
+        await _checking.WaitAsync(cancellationToken);
+        try
+        {
+            return await Task.Factory.StartNew(
+                () => importer.Check(content, fileName, _limits, unitCode => _access.MayEnter(caller, unitCode), refused, cancellationToken),
+                cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        }
+        finally
+        {
+            _checking.Release();
+        }
     }
 
     public IRegisterImporter Find(string register) =>
@@ -80,11 +129,13 @@ internal sealed class ImportCommand(RegisterImports imports) : IHostCommand
             return 2;
         }
         ImportResult result;
+        // Every refusal is printed: they are kept on disk, not in memory.
+        using var refused = new RefusedRows(keepAll: true);
         try
         {
             var importer = imports.Find(args[0]);
             await using var file = File.OpenRead(args[1]);
-            result = await imports.ImportAsync(Caller.CommandLine, importer, file, args[1], cancellationToken);
+            result = await imports.ImportAsync(Caller.CommandLine, importer, file, args[1], refused, cancellationToken);
         }
         catch (InputException e)
         {
@@ -92,12 +143,16 @@ internal sealed class ImportCommand(RegisterImports imports) : IHostCommand
             return 2;
         }
         await output.WriteLineAsync($"Impor {result.Register} ({result.Module}): {result.Rows} baris, {result.Accepted} diterima "
-            + $"({result.Inserted} baru, {result.Updated} diperbarui, {result.Unchanged} tidak berubah), {result.Refused.Count} ditolak.");
-        foreach (var row in result.Refused)
+            + $"({result.Inserted} baru, {result.Updated} diperbarui, {result.Unchanged} tidak berubah), {result.RefusedCount} ditolak.");
+        if (result.ClosedQuarterNote is { } note)
+        {
+            await output.WriteLineAsync($"Catatan: {note}.");
+        }
+        foreach (var row in refused.All())
         {
             await output.WriteLineAsync($"  baris {row.Line}, {row.Field}: {row.Reason}");
         }
-        return result.Refused.Count == 0 ? 0 : 1;
+        return result.RefusedCount == 0 ? 0 : 1;
     }
 }
 
@@ -113,7 +168,19 @@ internal sealed class ImportResultType : ObjectGraphType<ImportResult>
         Field<NonNullGraphType<IntGraphType>>("inserted").Resolve(c => c.Source.Inserted);
         Field<NonNullGraphType<IntGraphType>>("updated").Resolve(c => c.Source.Updated);
         Field<NonNullGraphType<IntGraphType>>("unchanged").Resolve(c => c.Source.Unchanged);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RefusedRowType>>>>("refused").Resolve(c => c.Source.Refused);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RefusedRowType>>>>("refused")
+            .Description($"The first {RefusedRows.Kept} refusals, in file order (a row refused for two reasons is listed twice).")
+            .Resolve(c => c.Source.Refused);
+        Field<NonNullGraphType<IntGraphType>>("refusedCount")
+            .Description("Every refusal, listed in refused or not. POST /registers/{register} with Accept: text/csv answers all of them.")
+            .Resolve(c => c.Source.RefusedCount);
+        Field<NonNullGraphType<IntGraphType>>("inClosedQuarters")
+            .Description("Accepted rows that fall in a closed triwulan (a service dated in it; a category, institution or TMP active on its last day): "
+                + "stored and counted in the periods still open, while the closed triwulan's figures answer from their snapshot.")
+            .Resolve(c => c.Source.InClosedQuarters);
+        Field<StringGraphType>("closedQuarterNote")
+            .Description("What inClosedQuarters means, in Bahasa Indonesia, naming the closed triwulan; null when it is 0.")
+            .Resolve(c => c.Source.ClosedQuarterNote);
     }
 }
 
@@ -158,13 +225,16 @@ internal sealed class RegisterImportsGraphQL : IGraphQLContributor
         mutation.Field<NonNullGraphType<ImportResultType>>("importRegister")
             .WithComplexityImpact(FieldCosts.Import)
             .Description("Imports a register file (CSV or XLSX, by its name's extension) given as base64. Every row is checked; "
-                + "accepted rows are stored together, refused rows are listed with line, field and reason.")
+                + $"accepted rows are stored together, the first {RefusedRows.Kept} refusals are listed with line, field and reason, and refusedCount counts them all.")
             .Argument<NonNullGraphType<StringGraphType>>("register", a => a.Description = "pmks, psks, tmp or layanan")
             .Argument<NonNullGraphType<StringGraphType>>("fileName")
             .Argument<NonNullGraphType<StringGraphType>>("contentBase64")
             .ResolveAsync(async c =>
             {
-                var importer = c.Service<RegisterImports>().Find(c.GetArgument<string>("register"));
+                var imports = c.Service<RegisterImports>();
+                var caller = Caller.From(c.User);
+                var importer = imports.Find(c.GetArgument<string>("register"));
+                imports.RequireImport(caller, importer);
                 byte[] content;
                 try
                 {
@@ -175,7 +245,8 @@ internal sealed class RegisterImportsGraphQL : IGraphQLContributor
                     throw new InputException("contentBase64", "isi berkas bukan base64 yang sah");
                 }
                 using var stream = new MemoryStream(content, writable: false);
-                return await c.Service<RegisterImports>().ImportAsync(Caller.From(c.User), importer, stream, c.GetArgument<string>("fileName"), c.CancellationToken);
+                using var refused = new RefusedRows();
+                return await imports.ImportAsync(caller, importer, stream, c.GetArgument<string>("fileName"), refused, c.CancellationToken);
             });
 }
 

@@ -1,6 +1,42 @@
+using System.Buffers;
 using Kinerja.Shared.Registers;
 
 namespace Kinerja.Shared.Sources;
+
+/// <summary>
+/// Refuses the cells of a register's columns that hold a control character other than tab and line breaks (a NUL
+/// byte, an escape): invisible on screen, it breaks the reports made from the register, and PostgreSQL cannot store a NUL.
+/// </summary>
+public sealed class ControlCharacters(IReadOnlyList<string> headers)
+{
+    private static readonly SearchValues<char> Refused = SearchValues.Create(
+        [.. Enumerable.Range(0, 0x20).Where(c => c is not ('\t' or '\n' or '\r')).Select(c => (char)c), .. Enumerable.Range(0x7F, 0x21).Select(c => (char)c)]);
+
+    private TabularHeader? _header;
+    private (string Header, TabularColumn Column)[] _columns = [];
+
+    /// <summary>Adds a refusal for each such cell of the row; true when there is none.</summary>
+    public bool Check(TabularRow row, List<RefusedRow> refused)
+    {
+        // Every row of a file shares its header: the columns are found once.
+        if (!ReferenceEquals(row.Header, _header))
+        {
+            _header = row.Header;
+            _columns = [.. headers.Select(h => (h, Found: row.Header.TryFind(h, out var column), column)).Where(c => c.Found).Select(c => (c.h, c.column))];
+        }
+        var clean = true;
+        foreach (var (header, column) in _columns)
+        {
+            if (row.Get(column) is { } text && text.AsSpan().IndexOfAny(Refused) is var at and >= 0)
+            {
+                refused.Add(new RefusedRow(row.Line, header,
+                    $"{header} memuat karakter kendali U+{(int)text[at]:X4} yang tidak tampak; hapus karakter itu dari sel lalu unggah ulang"));
+                clean = false;
+            }
+        }
+        return clean;
+    }
+}
 
 /// <summary>Reads the cells of one imported row, adding a refusal with line, header and reason for each bad one.</summary>
 public sealed class RowChecks

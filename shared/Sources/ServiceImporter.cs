@@ -40,42 +40,86 @@ public sealed class ServiceImporter : IRegisterImporter
     public string? OwnerUnit => null;
 
     /// <summary>
-    /// Writes each accepted row as it is read, so a file of millions of services is never held in memory;
-    /// every module's rows go in one transaction on the host's database, written or refused together.
+    /// Checks the file outside the writer's turn, each accepted row spooled with the module it goes to, so that a file
+    /// of millions of services is never held in memory; every module's rows are then written in one transaction on the
+    /// host's database, stored or refused together.
     /// </summary>
-    public async Task<ImportResult> ImportAsync(Stream content, string fileName, Func<string, bool> mayEnter, CancellationToken cancellationToken)
+    public ICheckedFile Check(Stream content, string fileName, TabularLimits limits, Func<string, bool> mayEnter, RefusedRows refused,
+        CancellationToken cancellationToken)
     {
-        var refused = new List<RefusedRow>();
-        var rows = 0;
-        if (_stores.Count == 0)
+        var stores = _stores.Values.Distinct().ToList();
+        var spool = new RowSpool<(int Store, ServiceEntry Entry)>(WriteChecked, ReadChecked);
+        try
         {
-            foreach (var row in TabularFile.Read(content, fileName))
+            var reasons = new List<RefusedRow>();
+            var control = new ControlCharacters(Headers);
+            var rows = 0;
+            foreach (var row in TabularFile.Read(content, fileName, limits))
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 rows++;
-                Parse(row, refused, mayEnter);
+                var clean = control.Check(row, reasons);
+                if (Parse(row, reasons, mayEnter) is var (store, entry) && store is not null && clean)
+                {
+                    spool.Add((stores.IndexOf(store), entry));
+                }
+                foreach (var reason in reasons)
+                {
+                    refused.Add(reason);
+                }
+                reasons.Clear();
             }
-            return new ImportResult(Register, "", rows, 0, 0, 0, refused);
+            return new CheckedFile(this, stores, spool, rows);
+        }
+        catch
+        {
+            spool.Dispose();
+            throw;
+        }
+    }
+
+    private static void WriteChecked(BinaryWriter spool, (int Store, ServiceEntry Entry) row)
+    {
+        spool.Write(row.Store);
+        spool.Write(row.Entry.Indicator);
+        spool.Write(row.Entry.ServedOn);
+        spool.Write(row.Entry.Subject);
+        spool.Write(row.Entry.Kecamatan);
+        spool.WriteOptional(row.Entry.Note);
+    }
+
+    private static (int, ServiceEntry) ReadChecked(BinaryReader spool) =>
+        (spool.ReadInt32(), new ServiceEntry(spool.ReadString(), spool.ReadDate(), spool.ReadString(), spool.ReadString(), spool.ReadOptionalString()));
+
+    private sealed class CheckedFile(ServiceImporter importer, List<IServiceStore> stores, RowSpool<(int Store, ServiceEntry Entry)> spool, int rows)
+        : ICheckedFile
+    {
+        public int Rows => rows;
+
+        public async Task<WrittenRows> WriteAsync(ClosedQuarterRows closed, CancellationToken cancellationToken)
+        {
+            if (spool.Count == 0)
+            {
+                return new WrittenRows("", 0, 0, 0);
+            }
+            // The import is one change (IUnitOfWork): the context comes on its connection, inside its transaction.
+            await using var db = stores[0].CreateContext();
+            var connection = db.Database.GetDbConnection();
+            var transaction = db.RequireTransaction();
+            await using var bulk = await importer._database.PrepareBulkWriteAsync(connection, cancellationToken);
+            await using IServiceSink sink = importer._database.Engine == DatabaseEngine.PostgreSql
+                ? new StagedSink(await PostgreSqlStage.CreateAsync(connection, transaction, ServiceColumns.StageSelect(db), cancellationToken), stores)
+                : new RowByRowSink(connection, transaction);
+            foreach (var (store, entry) in spool.Rows())
+            {
+                closed.Dated(entry.ServedOn);
+                await sink.AddAsync(stores[store], entry, cancellationToken);
+            }
+            var (written, used) = await sink.CompleteAsync(cancellationToken);
+            return new WrittenRows(string.Join(", ", used.Select(s => s.Module).Order()), written.Inserted, written.Updated, written.Unchanged);
         }
 
-        // The import is one change (IUnitOfWork): the context comes on its connection, inside its transaction.
-        await using var db = _stores.Values.First().CreateContext();
-        var connection = db.Database.GetDbConnection();
-        var transaction = db.RequireTransaction();
-        await using var bulk = await _database.PrepareBulkWriteAsync(connection, cancellationToken);
-        await using IServiceSink sink = _database.Engine == DatabaseEngine.PostgreSql
-            ? new StagedSink(await PostgreSqlStage.CreateAsync(connection, transaction, ServiceColumns.StageSelect(db), cancellationToken), [.. _stores.Values.Distinct()])
-            : new RowByRowSink(connection, transaction);
-        foreach (var row in TabularFile.Read(content, fileName))
-        {
-            rows++;
-            if (Parse(row, refused, mayEnter) is var (store, entry) && store is not null)
-            {
-                await sink.AddAsync(store, entry, cancellationToken);
-            }
-        }
-        var (written, stores) = await sink.CompleteAsync(cancellationToken);
-        var modules = string.Join(", ", stores.Select(s => s.Module).Order());
-        return new ImportResult(Register, modules, rows, written.Inserted, written.Updated, written.Unchanged, refused);
+        public void Dispose() => spool.Dispose();
     }
 
     /// <summary>Where accepted services go: each module's writer row by row, or one stage for all on PostgreSQL.</summary>

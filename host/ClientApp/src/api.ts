@@ -215,7 +215,10 @@ export async function saveDownload(url: string): Promise<string> {
 export interface RefusedRow { line: number; field: string; reason: string }
 export interface ImportResult {
   register: string; module: string; rows: number; accepted: number; inserted: number; updated: number; unchanged: number;
-  refused: RefusedRow[];
+  /** The first 1,000 refusals; refusedCount counts them all. */
+  refused: RefusedRow[]; refusedCount: number;
+  /** Accepted rows that fall in a closed triwulan, and the server's words for them (null when none). */
+  inClosedQuarters: number; closedQuarterNote: string | null;
 }
 
 /** Streams a register file to POST /registers/{register}, reporting the share sent. */

@@ -8,7 +8,7 @@ const LABELS: Record<string, string> = {
   position: 'Posisi', year: 'Tahun', nama: 'Nama', jabatan: 'Jabatan', pangkat: 'Pangkat', nip: 'NIP',
   revision: 'Revisi', createdat: 'Dibuat', trigger: 'Pemicu', closed: 'Ditutup', filename: 'Berkas', rows: 'Baris dibaca',
   inserted: 'Baru', updated: 'Diperbarui', unchanged: 'Tidak berubah', refused: 'Ditolak', username: 'Pengguna',
-  roles: 'Peran', unit: 'Unit', reading: 'Cara baca target',
+  roles: 'Peran', unit: 'Unit', reading: 'Cara baca target', inclosedquarters: 'Di triwulan yang ditutup',
 };
 
 const TRIGGERS: Record<string, string> = { schedule: 'terjadwal', manual: 'manual' };

@@ -2,6 +2,7 @@ using Kinerja.Modules.Cascade.Data;
 using Kinerja.Modules.Cascade.Checks;
 using Kinerja.Shared.Data;
 using Kinerja.Shared.Errors;
+using Kinerja.Shared.Periods;
 using Kinerja.Shared.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,8 +11,11 @@ namespace Kinerja.Modules.Cascade.Closures;
 /// <summary>Where a triwulan stands: closed to entry since a rollup (which revision), or open.</summary>
 internal sealed record QuarterState(int Year, int Quarter, bool Closed, DateTimeOffset? ChangedAt, int? Revision);
 
-/// <summary>Which triwulan are closed to entry. A rollup closes one; only an explicit reopening opens it.</summary>
-internal sealed class QuarterClosures
+/// <summary>
+/// Which triwulan are closed to entry. A rollup closes one; only an explicit reopening opens it. The kernel reads them
+/// through <see cref="IClosedQuarters"/> (a register import counts its rows in closed triwulan).
+/// </summary>
+internal sealed class QuarterClosures : IClosedQuarters
 {
     private readonly Func<CascadeDbContext> _createContext;
     private readonly TimeProvider _clock;
@@ -65,6 +69,15 @@ internal sealed class QuarterClosures
         await using var db = _createContext();
         return await db.QuarterClosures.AsNoTracking().Where(c => c.Year == year && c.Closed)
             .ToDictionaryAsync(c => c.Quarter, c => c.Revision, cancellationToken);
+    }
+
+    /// <summary>Every closed triwulan of every year; on the change's connection when called in one, so a rollup's closing is seen at once.</summary>
+    public async Task<IReadOnlyList<(int Year, int Quarter)>> ClosedAsync(CancellationToken cancellationToken)
+    {
+        await using var db = _createContext();
+        var closed = await db.QuarterClosures.AsNoTracking().Where(c => c.Closed).OrderBy(c => c.Year).ThenBy(c => c.Quarter)
+            .Select(c => new { c.Year, c.Quarter }).ToListAsync(cancellationToken);
+        return closed.Select(c => (c.Year, c.Quarter)).ToList();
     }
 
     /// <summary>Adds an error to <paramref name="checks"/> when the triwulan is closed, saying since when.</summary>

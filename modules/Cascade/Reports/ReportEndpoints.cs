@@ -72,7 +72,8 @@ internal sealed class ReportEndpoints : IEndpointContributor
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
     };
 
-    public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapGet("/reports/{file}", ServeAsync);
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGet("/reports/{file}", ServeAsync).WithMetadata(new RefusalBody(message => new { message }));
 
     private static async Task<IResult> ServeAsync(HttpContext http, string file)
     {

@@ -43,6 +43,21 @@ internal sealed class TamanMakamPahlawanImporter : RegisterImporter<LinjamsosDbC
         return refused.Count > before ? null : new TamanMakamPahlawanRow(code!, name!, desa!, kecamatan!, registered!.Value);
     }
 
+    // A TMP counts from the day it is registered on.
+    protected override void CountClosed(TamanMakamPahlawanRow row, ClosedQuarterRows closed) => closed.Active(row.RegisteredOn, null);
+
+    protected override void WriteChecked(BinaryWriter spool, TamanMakamPahlawanRow row)
+    {
+        spool.Write(row.Code);
+        spool.Write(row.Name);
+        spool.Write(row.Desa);
+        spool.Write(row.Kecamatan);
+        spool.Write(row.RegisteredOn);
+    }
+
+    protected override TamanMakamPahlawanRow ReadChecked(BinaryReader spool) =>
+        new(spool.ReadString(), spool.ReadString(), spool.ReadString(), spool.ReadString(), spool.ReadDate());
+
     protected override async Task<IRowWriter<TamanMakamPahlawanRow>> PrepareAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
         await using var db = CreateContext();

@@ -67,6 +67,25 @@ internal sealed class PmksImporter : RegisterImporter<PemberdayaanDbContext, Pmk
         return new PmksRow(nik!, name!, sex!.Value, birth!.Value, desa!, kecamatan!, category!.Value, started!.Value, ended);
     }
 
+    // A category counts in the stock of every day it is active on.
+    protected override void CountClosed(PmksRow row, ClosedQuarterRows closed) => closed.Active(row.StartedOn, row.EndedOn);
+
+    protected override void WriteChecked(BinaryWriter spool, PmksRow row)
+    {
+        spool.Write(row.Nik);
+        spool.Write(row.Name);
+        spool.Write(row.Sex);
+        spool.Write(row.BirthDate);
+        spool.Write(row.Desa);
+        spool.Write(row.Kecamatan);
+        spool.Write(row.Category);
+        spool.Write(row.StartedOn);
+        spool.WriteOptional(row.EndedOn);
+    }
+
+    protected override PmksRow ReadChecked(BinaryReader spool) => new(spool.ReadString(), spool.ReadString(), spool.ReadChar(), spool.ReadDate(),
+        spool.ReadString(), spool.ReadString(), spool.ReadInt32(), spool.ReadDate(), spool.ReadOptionalDate());
+
     protected override async Task<IRowWriter<PmksRow>> PrepareAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
         var deferred = await BeginAsync(connection, transaction, cancellationToken);

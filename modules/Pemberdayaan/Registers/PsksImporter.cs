@@ -67,6 +67,24 @@ internal sealed class PsksImporter : RegisterImporter<PemberdayaanDbContext, Psk
             : text;
     }
 
+    // An institution counts in the stock of every day it is active on.
+    protected override void CountClosed(PsksRow row, ClosedQuarterRows closed) => closed.Active(row.ActiveFrom, row.ActiveUntil);
+
+    protected override void WriteChecked(BinaryWriter spool, PsksRow row)
+    {
+        spool.Write(row.RegistrationNumber);
+        spool.Write(row.Name);
+        spool.Write(row.Kind);
+        spool.Write(row.Type);
+        spool.Write(row.Desa);
+        spool.Write(row.Kecamatan);
+        spool.Write(row.ActiveFrom);
+        spool.WriteOptional(row.ActiveUntil);
+    }
+
+    protected override PsksRow ReadChecked(BinaryReader spool) => new(spool.ReadString(), spool.ReadString(), spool.ReadInt32(), spool.ReadString(),
+        spool.ReadString(), spool.ReadString(), spool.ReadDate(), spool.ReadOptionalDate());
+
     protected override async Task<IRowWriter<PsksRow>> PrepareAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
         await using var db = CreateContext();

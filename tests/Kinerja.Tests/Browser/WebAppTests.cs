@@ -254,6 +254,8 @@ public sealed class WebAppTests
 
         await Expect(page.Locator("[data-field='rows']")).ToHaveTextAsync("2");
         await Expect(page.Locator("[data-field='accepted']")).ToHaveTextAsync("1");
+        await Expect(page.Locator("[data-field='refused']")).ToHaveTextAsync("1");
+        await Expect(page.Locator("[data-field='inClosedQuarters']")).ToHaveTextAsync("0");
         var refused = page.Locator("tr[data-line='3']");
         await Expect(refused).ToContainTextAsync("NIK");
         await BrowserSession.ScreenshotAsync(page, "register");

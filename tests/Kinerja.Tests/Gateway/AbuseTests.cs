@@ -65,6 +65,98 @@ public sealed class AbuseTests
         (await host.QueryAsAsync(other, "{ me { username } }")).Ok();
     }
 
+    [Fact]
+    public async Task Given_a_rate_limit_Then_reports_and_register_uploads_count_with_graphql_for_the_same_account()
+    {
+        await using var host = new KinerjaHost(settings: new Dictionary<string, string?> { ["Kinerja:RateLimit:PermitsPerMinute"] = "3" });
+        var busy = await host.SignInAsync("op-verval", Roles.Operator, "VERVAL");
+        var other = await host.SignInAsync("op-pmi", Roles.Operator, "PMI");
+        using var client = host.CreateClient();
+
+        async Task<HttpResponseMessage> SendAsync(string token, HttpMethod method, string path, HttpContent? content = null)
+        {
+            using var request = new HttpRequestMessage(method, path) { Content = content };
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            return await client.SendAsync(request);
+        }
+
+        (await host.QueryAsAsync(busy, "{ me { username } }")).Ok();
+        using var upload = await SendAsync(busy, HttpMethod.Post, "/registers/pmks", new MultipartFormDataContent
+        {
+            { new ByteArrayContent(Encoding.UTF8.GetBytes("NIK,Nama,Jenis Kelamin,Tanggal Lahir,Desa,Kecamatan,Kategori PMKS,Tanggal Mulai,Tanggal Selesai\n")), "file", "pmks.csv" },
+        });
+        Assert.Equal(200, (int)upload.StatusCode);
+        using var report = await SendAsync(busy, HttpMethod.Get, "/reports/pengukuran-kinerja.html?year=2026&unit=VERVAL");
+        Assert.NotEqual(429, (int)report.StatusCode);
+
+        using var overReports = await SendAsync(busy, HttpMethod.Get, "/reports/pengukuran-kinerja.html?year=2026&unit=VERVAL");
+        using var overUploads = await SendAsync(busy, HttpMethod.Post, "/registers/pmks", new MultipartFormDataContent());
+        foreach (var over in new[] { overReports, overUploads })
+        {
+            Assert.Equal(429, (int)over.StatusCode);
+            Assert.NotNull(over.Headers.RetryAfter);
+            Assert.Contains("Terlalu banyak permintaan", await over.Content.ReadAsStringAsync());
+        }
+        Assert.Equal(429, (await host.QueryAsAsync(busy, "{ me { username } }")).StatusCode);
+        using var otherReport = await SendAsync(other, HttpMethod.Get, "/reports/pengukuran-kinerja.html?year=2026&unit=PMI");
+        Assert.NotEqual(429, (int)otherReport.StatusCode);
+    }
+
+    [Fact]
+    public async Task Given_no_account_Then_a_body_over_16_KiB_is_refused_with_a_length_or_without_one_and_a_login_passes()
+    {
+        await using var host = new KinerjaHost();
+        await host.CreateAccountAsync("op-pmi", [Roles.Operator], "PMI");
+        var login = $$"""{"query": "mutation { login(username: \"op-pmi\", password: \"{{KinerjaHost.TestPassword}}\") { token } }"}""";
+        var padded = login[..^1] + $", \"operationName\": null{new string(' ', 20_000)}}}";
+        using var client = host.CreateClient();
+
+        async Task<(int Status, string Body)> PostAsync(HttpContent content, string? token = null)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = content };
+            if (token is not null)
+            {
+                request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            }
+            using var response = await client.SendAsync(request);
+            return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
+        }
+
+        var small = await PostAsync(new UnsizedContent(login));
+        Assert.Equal(200, small.Status);
+        var token = System.Text.Json.JsonDocument.Parse(small.Body).RootElement.GetProperty("data").GetProperty("login").GetProperty("token").GetString();
+        foreach (HttpContent content in new HttpContent[] { new StringContent(padded, Encoding.UTF8, "application/json"), new UnsizedContent(padded) })
+        {
+            var refused = await PostAsync(content);
+            Assert.Equal(413, refused.Status);
+            Assert.Contains("Kinerja:Security:AnonymousMaxRequestBytes", refused.Body);
+        }
+        // With an account the body may be as large as any GraphQL request.
+        var me = await PostAsync(new UnsizedContent($$"""{"query": "{ me { username } }"{{new string(' ', 20_000)}}}"""), token);
+        Assert.Equal(200, me.Status);
+        Assert.Contains("op-pmi", me.Body);
+    }
+
+    /// <summary>A JSON body sent without a Content-Length, as a client streaming it would.</summary>
+    private sealed class UnsizedContent : HttpContent
+    {
+        private readonly byte[] _bytes;
+
+        public UnsizedContent(string json)
+        {
+            _bytes = Encoding.UTF8.GetBytes(json);
+            Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        }
+
+        protected override Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context) => stream.WriteAsync(_bytes).AsTask();
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
+    }
+
     /// <summary>
     /// Holds an entry of PMI-1 or PMI-2 in its change until the request's time limit has passed (the token the change
     /// runs with is cancelled), then lets it give up (PMI-1) or go on to be stored (PMI-2): a request surely over its

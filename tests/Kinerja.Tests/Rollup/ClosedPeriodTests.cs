@@ -96,6 +96,60 @@ public abstract class ClosedPeriodTests(DatabaseEngine engine) : FreshHost(engin
     }
 
     [Fact]
+    public async Task Given_a_closed_triwulan_Then_an_upload_stores_its_rows_and_its_tally_counts_those_that_fall_in_it()
+    {
+        (await Host.QueryAsync("mutation { runRollup(year: 2026, quarter: 1) { revision } }")).Ok();
+        var closed = await FiguresAsync();
+        var token = await Reports.Reports.AdminTokenAsync(Host);
+
+        // Served in March (closed) and August (open); a category active on 31 March (closed), one begun in April, one ended in February.
+        var services = await UploadAsync(token, "layanan", "Tanggal,Kode Indikator,NIK,Nomor Registrasi,Kecamatan,Keterangan\n"
+            + "2026-03-25,KELEMBAGAAN-1,,LKS-003,Menganti,Pembinaan susulan\n2026-08-10,KELEMBAGAAN-1,,LKS-005,Driyorejo,\n");
+        var persons = await UploadAsync(token, "pmks", "NIK,Nama,Jenis Kelamin,Tanggal Lahir,Desa,Kecamatan,Kategori PMKS,Tanggal Mulai,Tanggal Selesai\n"
+            + "3525015203850001,Siti Aminah,P,1985-03-12,Cerme Kidul,Cerme,Fakir Miskin,2025-01-10,\n"
+            + "3525015203850002,Siti Aisyah,P,1985-03-12,Cerme Kidul,Cerme,Fakir Miskin,2026-04-02,\n"
+            + "3525015203850003,Siti Maryam,P,1985-03-12,Cerme Kidul,Cerme,Fakir Miskin,2026-01-05,2026-02-20\n");
+
+        foreach (var (tally, accepted) in new[] { (services, 2), (persons, 3) })
+        {
+            Assert.Equal(accepted, tally.GetProperty("accepted").GetInt32());
+            Assert.Equal(1, tally.GetProperty("inClosedQuarters").GetInt32());
+            Assert.Equal("1 baris jatuh pada triwulan yang sudah ditutup (triwulan 1 tahun 2026): baris itu disimpan dan dihitung pada periode yang "
+                + "masih terbuka, tetapi angka triwulan yang ditutup tetap dari snapshot-nya sampai triwulan itu dibuka kembali (reopenQuarter) dan di-rollup lagi",
+                tally.GetProperty("closedQuarterNote").GetString());
+        }
+        var after = await FiguresAsync();
+        foreach (var through in new[] { "q1", "c1", "iku1", "values1" })
+        {
+            Assert.Equal(closed.GetProperty(through).GetRawText(), after.GetProperty(through).GetRawText());
+        }
+
+        // The GraphQL import says the same, and a file with nothing in a closed triwulan says nothing.
+        var again = (await Host.QueryAsync(
+            "mutation($c: String!) { importRegister(register: \"layanan\", fileName: \"susulan.csv\", contentBase64: $c) { unchanged inClosedQuarters closedQuarterNote } }",
+            new { c = Convert.ToBase64String(Encoding.UTF8.GetBytes("Tanggal,Kode Indikator,NIK,Nomor Registrasi,Kecamatan,Keterangan\n"
+                + "2026-03-25,KELEMBAGAAN-1,,LKS-003,Menganti,Pembinaan susulan\n")) })).Ok().GetProperty("importRegister");
+        Assert.Equal((1, 1), (again.GetProperty("unchanged").GetInt32(), again.GetProperty("inClosedQuarters").GetInt32()));
+        var open = await UploadAsync(token, "layanan", "Tanggal,Kode Indikator,NIK,Nomor Registrasi,Kecamatan,Keterangan\n2026-09-01,KELEMBAGAAN-1,,LKS-005,Driyorejo,\n");
+        Assert.Equal(0, open.GetProperty("inClosedQuarters").GetInt32());
+        Assert.Equal(JsonValueKind.Null, open.GetProperty("closedQuarterNote").ValueKind);
+    }
+
+    private async Task<JsonElement> UploadAsync(string token, string register, string csv)
+    {
+        using var client = Host.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/registers/{register}")
+        {
+            Content = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes(csv)), "file", $"{register}.csv" } },
+        };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        using var response = await client.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, body);
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    [Fact]
     public async Task Given_a_closed_triwulan_Then_the_year_sources_are_refused_naming_it_and_stay_as_they_were()
     {
         const string Sources = "{ sources(year: 2026) { code source } }";

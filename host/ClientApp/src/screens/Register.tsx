@@ -56,10 +56,14 @@ export function Register() {
             <div><dt>Baru</dt><dd>{fmtNumber(result.inserted)}</dd></div>
             <div><dt>Diperbarui</dt><dd>{fmtNumber(result.updated)}</dd></div>
             <div><dt>Tidak berubah</dt><dd>{fmtNumber(result.unchanged)}</dd></div>
-            <div><dt>Ditolak</dt><dd data-field="refused">{fmtNumber(result.refused.length)}</dd></div>
+            <div><dt>Ditolak</dt><dd data-field="refused">{fmtNumber(result.refusedCount)}</dd></div>
+            <div><dt>Di triwulan yang ditutup</dt><dd data-field="inClosedQuarters">{fmtNumber(result.inClosedQuarters)}</dd></div>
           </dl>
+          {result.closedQuarterNote && <p class="warning" data-field="closedQuarterNote">{result.closedQuarterNote}.</p>}
           {result.refused.length > 0 && (
-            <Table caption="Baris yang ditolak">
+            <Table caption={result.refusedCount > result.refused.length
+              ? `Baris yang ditolak: ${fmtNumber(result.refused.length)} pertama dari ${fmtNumber(result.refusedCount)}`
+              : 'Baris yang ditolak'}>
               <thead><tr><th scope="col">Baris</th><th scope="col">Kolom</th><th scope="col">Alasan</th></tr></thead>
               <tbody>{result.refused.map(r => <tr data-line={r.line}><td class="num">{fmtNumber(r.line)}</td><td>{r.field}</td><td>{r.reason}</td></tr>)}</tbody>
             </Table>
