@@ -2,7 +2,6 @@ using System.Globalization;
 
 namespace Kinerja.Shared.Formatting;
 
-/// <summary>How a figure is written: a whole number (1.234), a decimal (83,33) or a percentage (83,33 %).</summary>
 /// <summary>How a figure is written: 1.234, 1.234,50, 83,33 % or Rp 1.250.000.000 (whole rupiah).</summary>
 public enum FigureFormat { Integer, Decimal, Percent, Rupiah }
 

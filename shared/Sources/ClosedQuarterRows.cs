@@ -53,7 +53,7 @@ public sealed class ClosedQuarterRows
     public string? Note => Count == 0
         ? null
         : $"{IndonesianFormat.Number(Count)} baris jatuh pada triwulan yang sudah ditutup "
-            + $"({string.Join(", ", _touched.Select(q => $"triwulan {q.Quarter} tahun {q.Year}"))}): baris itu disimpan dan dihitung pada "
+            + $"({string.Join(", ", _touched.Select(q => $"triwulan {IndonesianFormat.Roman(q.Quarter)} tahun {q.Year}"))}): baris itu disimpan dan dihitung pada "
             + "periode yang masih terbuka, tetapi angka triwulan yang ditutup tetap dari snapshot-nya sampai triwulan itu dibuka kembali "
             + "(reopenQuarter) dan di-rollup lagi";
 }

@@ -1,5 +1,6 @@
 using Kinerja.Modules.Cascade.Data;
 using Kinerja.Modules.Cascade.Checks;
+using Kinerja.Shared.Formatting;
 using Kinerja.Shared.Data;
 using Kinerja.Shared.Errors;
 using Kinerja.Shared.Periods;
@@ -86,8 +87,8 @@ internal sealed class QuarterClosures : IClosedQuarters
         var state = await StateAsync(year, quarter, cancellationToken);
         if (state.Closed)
         {
-            checks.Add(field, $"triwulan {quarter} tahun {year} sudah ditutup sejak {state.ChangedAt:yyyy-MM-dd'T'HH:mm:sszzz} "
-                + $"(rollup revisi {state.Revision}); buka kembali dengan reopenQuarter sebelum mengubah angkanya");
+            checks.Add(field, $"triwulan {IndonesianFormat.Roman(quarter)} tahun {year} sudah ditutup sejak {IndonesianFormat.DateTime(state.ChangedAt!.Value)} "
+                + $"(rollup revisi {state.Revision}); buka kembali triwulan itu (Admin, reopenQuarter) sebelum mengubah angkanya");
         }
     }
 
@@ -103,9 +104,9 @@ internal sealed class QuarterClosures : IClosedQuarters
         if (closed.Count > 0)
         {
             var names = string.Join(", ", closed.Select(c =>
-                $"triwulan {c.Quarter} (ditutup sejak {_settings.Local(c.ChangedAt):yyyy-MM-dd'T'HH:mm:sszzz}, rollup revisi {c.Revision})"));
+                $"triwulan {IndonesianFormat.Roman(c.Quarter)} (ditutup sejak {IndonesianFormat.DateTime(_settings.Local(c.ChangedAt))}, rollup revisi {c.Revision})"));
             checks.Add(field, $"{what} tahun {year} tidak dapat diubah selama ada triwulan yang ditutup: {names}; "
-                + "buka kembali dengan reopenQuarter, ubah, lalu jalankan rollup lagi");
+                + "buka kembali (Admin, reopenQuarter), ubah, lalu jalankan rollup lagi");
         }
     }
 

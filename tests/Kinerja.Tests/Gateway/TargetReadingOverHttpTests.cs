@@ -153,7 +153,7 @@ public abstract class TargetReadingOverHttpTests(DatabaseEngine engine)
 
         (await host.QueryAsync("mutation { runRollup(year: 2027, quarter: 1) { revision } }")).Ok();
         var closed = Assert.Single((await host.QueryAsync(change.Replace("RATE", "UP_TO_QUARTER"))).ErrorMessages);
-        Assert.StartsWith("year: pembacaan target tahun 2027 tidak dapat diubah selama ada triwulan yang ditutup: triwulan 1", closed);
+        Assert.StartsWith("year: pembacaan target tahun 2027 tidak dapat diubah selama ada triwulan yang ditutup: triwulan I ", closed);
         Assert.Equal(12, (await host.QueryAsync(read)).Ok().GetProperty("value").GetProperty("target").GetDouble());
         (await host.QueryAsync("""mutation { setTargetReading(indicator: "PMI-1", year: 2028, reading: RATE) { code } }""")).Ok();
 

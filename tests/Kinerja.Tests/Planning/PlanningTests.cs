@@ -264,7 +264,7 @@ public abstract class PlanningTests(DatabaseEngine engine) : FreshHost(engine, n
         (await Host.QueryAsync("mutation { runRollup(year: 2026, quarter: 1) { revision } }")).Ok();
         var closed = await ImportBudgetAsync(_operator, Workbook(Header,
             ["1.06.02.2.01", "Rehabilitasi Sosial Dasar (perubahan)", "1.250.000.000", "PEMULIHAN-1", 175_000_000.0, null, null, null]));
-        Assert.Contains("file: baris 2, kolom Realisasi TW I: triwulan 1 tahun 2026 sudah ditutup", Assert.Single(closed.ErrorMessages));
+        Assert.Contains("file: baris 2, kolom Realisasi TW I: triwulan I tahun 2026 sudah ditutup", Assert.Single(closed.ErrorMessages));
         Assert.Equal("Rehabilitasi Sosial Dasar", (await Host.QueryAsync("""{ budgetLines(year: 2026, unit: "PEMULIHAN") { name } }"""))
             .Ok().GetProperty("budgetLines")[0].GetProperty("name").GetString());
         var renamed = (await ImportBudgetAsync(_operator, Workbook(Header,

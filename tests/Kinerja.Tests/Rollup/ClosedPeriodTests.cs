@@ -114,7 +114,7 @@ public abstract class ClosedPeriodTests(DatabaseEngine engine) : FreshHost(engin
         {
             Assert.Equal(accepted, tally.GetProperty("accepted").GetInt32());
             Assert.Equal(1, tally.GetProperty("inClosedQuarters").GetInt32());
-            Assert.Equal("1 baris jatuh pada triwulan yang sudah ditutup (triwulan 1 tahun 2026): baris itu disimpan dan dihitung pada periode yang "
+            Assert.Equal("1 baris jatuh pada triwulan yang sudah ditutup (triwulan I tahun 2026): baris itu disimpan dan dihitung pada periode yang "
                 + "masih terbuka, tetapi angka triwulan yang ditutup tetap dari snapshot-nya sampai triwulan itu dibuka kembali (reopenQuarter) dan di-rollup lagi",
                 tally.GetProperty("closedQuarterNote").GetString());
         }
@@ -162,7 +162,7 @@ public abstract class ClosedPeriodTests(DatabaseEngine engine) : FreshHost(engin
         foreach (var answer in new[] { one, all })
         {
             var message = Assert.Single(answer.ErrorMessages);
-            Assert.StartsWith("year: sumber angka tahun 2026 tidak dapat diubah selama ada triwulan yang ditutup: triwulan 2", message);
+            Assert.StartsWith("year: sumber angka tahun 2026 tidak dapat diubah selama ada triwulan yang ditutup: triwulan II ", message);
         }
         Assert.Equal(before, (await Host.QueryAsync(Sources)).Ok().GetRawText());
         // Another year is not held by this one's closing.

@@ -51,8 +51,10 @@ public abstract class RollupFlowTests(DatabaseEngine engine)
                 mutation { recordRealization(input: { indicator: "KELEMBAGAAN-1", year: 2026, quarter: 2, value: 20 }) { status } }
                 """);
             var message = Assert.Single(closed.ErrorMessages);
-            Assert.Contains("input.quarter: triwulan 2 tahun 2026 sudah ditutup sejak", message);
-            Assert.Contains(first.GetProperty("createdAt").GetString()![..19], message);
+            Assert.Contains("input.quarter: triwulan II tahun 2026 sudah ditutup sejak", message);
+            // Since when, as an officer writes it: the snapshot's own time, in its offset.
+            var createdAt = DateTimeOffset.Parse(first.GetProperty("createdAt").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Contains(createdAt.ToString("d MMMM yyyy 'pukul' HH.mm", new System.Globalization.CultureInfo("id-ID")), message);
             Assert.Single((await host.QueryAsync("""mutation { recordBaseMeasure(input: { measure: "lks.total", year: 2026, quarter: 2, value: 9 }) { value } }""")).ErrorMessages);
             Assert.Single((await host.QueryAsync("""mutation { setTarget(input: { indicator: "IKU-4", year: 2026, quarter: 2, value: 9 }) { status } }""")).ErrorMessages);
             (await host.QueryAsync("""mutation { recordRealization(input: { indicator: "KELEMBAGAAN-1", year: 2026, quarter: 3, value: 1 }) { status } }""")).Ok();

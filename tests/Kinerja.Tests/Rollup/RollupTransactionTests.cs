@@ -54,8 +54,8 @@ public abstract class RollupTransactionTests(DatabaseEngine engine)
         {
             var refused = Assert.Single((await host.QueryAsync($"mutation {{ {change} }}")).ErrorMessages);
             Assert.StartsWith("year: pohon kinerja tahun 2027 tidak dapat diubah", refused);
-            Assert.Contains("triwulan 1 (ditutup sejak", refused);
-            Assert.Contains("triwulan 2 (ditutup sejak", refused);
+            Assert.Contains("triwulan I (ditutup sejak", refused);
+            Assert.Contains("triwulan II (ditutup sejak", refused);
             Assert.Contains("reopenQuarter", refused);
         }
         Assert.All((await host.QueryAsync("{ tree(year: 2027) { isDefault } }")).Ok().GetProperty("tree").EnumerateArray(),

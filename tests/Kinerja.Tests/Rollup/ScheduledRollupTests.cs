@@ -77,7 +77,7 @@ public abstract class ScheduledRollupTests(DatabaseEngine engine)
         Assert.StartsWith("2026-04-10T01:00:0", snapshot.GetProperty("createdAt").GetString());
         Assert.EndsWith("+07:00", snapshot.GetProperty("createdAt").GetString());
         var refused = await host.QueryAsync("""mutation { recordRealization(input: { indicator: "PMI-1", year: 2026, quarter: 1, value: 5 }) { status } }""");
-        Assert.Contains("sudah ditutup sejak 2026-04-10T01:00:0", Assert.Single(refused.ErrorMessages));
+        Assert.Contains("sudah ditutup sejak 10 April 2026 pukul 01.00", Assert.Single(refused.ErrorMessages));
     }
 
     [Fact]
