@@ -33,6 +33,7 @@ builder.AddKinerjaAccounts(DatabaseHosting.DataDirectory(builder.Configuration))
 builder.AddKinerjaScheduler();
 builder.AddGraphQLGateway();
 builder.AddWarmUp();
+builder.AddKinerjaHealth();
 builder.AddProxies();
 
 var app = builder.Build();
@@ -47,6 +48,7 @@ if (CommandLine.IsCommand(args))
     return await app.RunCommandAsync(args);
 }
 app.UseProxiesAndHeaders();
+app.MapKinerjaHealth();
 app.MapGraphQLGateway();
 app.MapModuleEndpoints();
 app.MapClientApp();

@@ -46,6 +46,7 @@ internal static class ModuleHosting
         var database = app.Services.GetRequiredService<IDatabaseProvider>();
         var stopping = app.Lifetime.ApplicationStopping;
         var stamp = Stamp(initializers);
+        app.Services.GetRequiredService<ModuleStart>().Stamp = stamp;
         await database.PrepareAsync(stopping);
         if (await database.ReadStartStampAsync(stopping) == stamp)
         {
@@ -70,4 +71,10 @@ internal static class ModuleHosting
         var stamp = BitConverter.ToInt32(SHA256.HashData(Encoding.UTF8.GetBytes(state)));
         return stamp == 0 ? 1 : stamp;
     }
+}
+
+/// <summary>The stamp of this build's start: what the database holds once its migrations and seeding are applied.</summary>
+internal sealed class ModuleStart
+{
+    public int Stamp { get; set; }
 }

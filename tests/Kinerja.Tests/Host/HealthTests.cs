@@ -1,0 +1,36 @@
+using System.Text.Json;
+using Kinerja.Shared.Data;
+using Kinerja.Tests.Support;
+
+namespace Kinerja.Tests.Host;
+
+/// <summary>What a monitor reads without an account: the process answers, and the host is ready to serve.</summary>
+public abstract class HealthTests(DatabaseEngine engine) : FreshHost(engine)
+{
+    public sealed class OnSqlite() : HealthTests(DatabaseEngine.Sqlite);
+
+    public sealed class OnPostgreSql() : HealthTests(DatabaseEngine.PostgreSql);
+
+    private async Task<(int Status, JsonElement Body, string? CacheControl)> GetAsync(string path)
+    {
+        using var client = Host.CreateClient();
+        using var response = await client.GetAsync(path);
+        return ((int)response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone(),
+            response.Headers.CacheControl?.ToString());
+    }
+
+    [Fact]
+    public async Task Given_a_started_host_Then_live_and_ready_answer_200_without_an_account_naming_each_check()
+    {
+        var live = await GetAsync("/health/live");
+        Assert.Equal(200, live.Status);
+        Assert.Equal("Healthy", live.Body.GetProperty("status").GetString());
+        Assert.Equal("no-store", live.CacheControl);
+
+        var ready = await Eventually.MatchesAsync(() => GetAsync("/health/ready"), r => r.Status == 200, "/health/ready 200");
+        Assert.Equal("Healthy", ready.Body.GetProperty("status").GetString());
+        var checks = ready.Body.GetProperty("checks").EnumerateArray()
+            .ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("status").GetString());
+        Assert.Equal(new Dictionary<string, string?> { ["database"] = "Healthy", ["scheduler"] = "Healthy", ["warm-up"] = "Healthy" }, checks);
+    }
+}
