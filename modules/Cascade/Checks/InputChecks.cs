@@ -117,6 +117,15 @@ internal sealed class InputChecks
             Add(field, $"{what} paling banyak {max} karakter (diterima {trimmed.Length})");
             return null;
         }
+        // The gateway refuses them in a request; a file read on the server (a workbook) is checked here.
+        foreach (var c in trimmed)
+        {
+            if (char.IsControl(c) && c is not ('\t' or '\n' or '\r'))
+            {
+                Add(field, $"{what} memuat karakter kendali U+{(int)c:X4} yang tidak tampak; hapus karakter itu");
+                return null;
+            }
+        }
         return trimmed;
     }
 

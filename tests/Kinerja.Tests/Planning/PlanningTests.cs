@@ -228,13 +228,15 @@ public abstract class PlanningTests(DatabaseEngine engine) : FreshHost(engine, n
             ["1.06.02.2.01", "Rehabilitasi Sosial Dasar", "1.2345", "PEMULIHAN-1", null, null, null, null],
             ["1.06.02.2.02", "Pembinaan", 5_000.0, "PELAYANAN-1", null, null, null, null],
             ["1.06.02.2.02", "Pembinaan lagi", 5_000.0, "", "12.34.5", null, null, null],
-            ["1.06.02.2.04", "Bukan anggaran", 5_000.0, "", null, null, null, "2e13"]));
+            ["1.06.02.2.04", "Bukan anggaran", 5_000.0, "", null, null, null, "2e13"],
+            ["1.06.02.2.05", "Nama\u009Btersembunyi", 5_000.0, "", null, null, null, null]));
         Assert.Equal("INVALID_INPUT", Code(bad));
         var reasons = bad.ErrorMessages.Single();
         Assert.Contains("file: baris 2, kolom Pagu: '1.2345' bukan jumlah rupiah", reasons);
         Assert.Contains("file: baris 3, kolom Indikator: PELAYANAN-1 milik unit PELAYANAN", reasons);
         Assert.Contains("file: baris 4, kolom Realisasi TW I: '12.34.5' bukan jumlah rupiah", reasons);
         Assert.Contains("file: baris 5, kolom Realisasi TW IV: '2e13' bukan jumlah rupiah", reasons);
+        Assert.Contains("file: baris 6, kolom Nama: nama program, kegiatan atau sub-kegiatan memuat karakter kendali U+009B", reasons);
         Assert.Equal(0, (await Host.QueryAsync("{ budgetLines(year: 2026) { code } }")).Ok().GetProperty("budgetLines").GetArrayLength());
 
         var imported = (await ImportBudgetAsync(_operator, good)).Ok().GetProperty("importBudget");
