@@ -164,6 +164,7 @@ public static class GraphQLHosting
     public static void MapGraphQLGateway(this WebApplication app)
     {
         app.UseAuthentication();
+        app.UseRequestLog();
         app.UseRateLimiter();
         app.UseAnonymousBodyLimit();
         app.MapPost(Path, async (HttpContext http, IGraphQLTextSerializer serializer, GraphQLGateway gateway) =>
@@ -228,6 +229,7 @@ public static class GraphQLHosting
         }
 
         var gateway = http.RequestServices.GetRequiredService<GraphQLGateway>();
+        using var operation = RequestLog.BeginOperation(http, request.OperationName, request.Query);
         // The work stops when the client goes away or the time limit passes; a change under way rolls back.
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
         limit.CancelAfter(gateway.Limits.TimeLimit);
