@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Validation;
 using GraphQLParser.AST;
+using Kinerja.Shared.Formatting;
 
 namespace Kinerja.Gateway;
 
@@ -36,9 +37,6 @@ internal sealed class PlainText : ValidationRuleBase
         }
     });
 
-    /// <summary>Whether a character may stand in stored text: printable, tab, line feed or carriage return.</summary>
-    public static bool IsAllowed(char c) => !char.IsControl(c) || c is '\t' or '\n' or '\r';
-
     private static (string Path, char Character)? Find(object? value, string path) => value switch
     {
         string text => Disallowed(text) is { } c ? (path, c) : null,
@@ -55,17 +53,7 @@ internal sealed class PlainText : ValidationRuleBase
         _ => null,
     };
 
-    private static char? Disallowed(string text)
-    {
-        foreach (var c in text)
-        {
-            if (!IsAllowed(c))
-            {
-                return c;
-            }
-        }
-        return null;
-    }
+    private static char? Disallowed(string text) => ControlText.FirstRefused(text);
 
     private static void Report(ValidationContext context, string path, char character, ASTNode? node) =>
         context.ReportError(new ValidationError(context.Document.Source, null,

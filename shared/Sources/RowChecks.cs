@@ -1,4 +1,4 @@
-using System.Buffers;
+using Kinerja.Shared.Formatting;
 using Kinerja.Shared.Registers;
 
 namespace Kinerja.Shared.Sources;
@@ -9,9 +9,6 @@ namespace Kinerja.Shared.Sources;
 /// </summary>
 public sealed class ControlCharacters(IReadOnlyList<string> headers)
 {
-    private static readonly SearchValues<char> Refused = SearchValues.Create(
-        [.. Enumerable.Range(0, 0x20).Where(c => c is not ('\t' or '\n' or '\r')).Select(c => (char)c), .. Enumerable.Range(0x7F, 0x21).Select(c => (char)c)]);
-
     private TabularHeader? _header;
     private (string Header, TabularColumn Column)[] _columns = [];
 
@@ -27,10 +24,10 @@ public sealed class ControlCharacters(IReadOnlyList<string> headers)
         var clean = true;
         foreach (var (header, column) in _columns)
         {
-            if (row.Get(column) is { } text && text.AsSpan().IndexOfAny(Refused) is var at and >= 0)
+            if (row.Get(column) is { } text && ControlText.FirstRefused(text) is { } control)
             {
                 refused.Add(new RefusedRow(row.Line, header,
-                    $"{header} memuat karakter kendali U+{(int)text[at]:X4} yang tidak tampak; hapus karakter itu dari sel lalu unggah ulang"));
+                    $"{header} memuat karakter kendali U+{(int)control:X4} yang tidak tampak; hapus karakter itu dari sel lalu unggah ulang"));
                 clean = false;
             }
         }

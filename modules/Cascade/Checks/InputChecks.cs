@@ -118,13 +118,10 @@ internal sealed class InputChecks
             return null;
         }
         // The gateway refuses them in a request; a file read on the server (a workbook) is checked here.
-        foreach (var c in trimmed)
+        if (ControlText.FirstRefused(trimmed) is { } control)
         {
-            if (char.IsControl(c) && c is not ('\t' or '\n' or '\r'))
-            {
-                Add(field, $"{what} memuat karakter kendali U+{(int)c:X4} yang tidak tampak; hapus karakter itu");
-                return null;
-            }
+            Add(field, $"{what} memuat karakter kendali U+{(int)control:X4} yang tidak tampak; hapus karakter itu");
+            return null;
         }
         return trimmed;
     }

@@ -335,7 +335,6 @@ internal sealed partial class Budget
         }, cancellationToken);
     }
 
-    /// <summary>The lines of a unit and the units below it (every unit when none is given) in a year, by unit in catalog order, then by code.</summary>
     /// <summary>The lines of a unit and the units below it, read as the unit's entries are (<see cref="Access.ReadScope"/>).</summary>
     public async Task<IReadOnlyList<BudgetLine>> ListAsync(Caller caller, int year, string? unit, CancellationToken cancellationToken)
     {
