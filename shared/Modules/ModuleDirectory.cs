@@ -15,6 +15,8 @@ public sealed class ModuleDirectory
     private readonly Dictionary<string, UnitDefinition> _units;
     private readonly Dictionary<string, BaseMeasureDefinition> _measures;
     private readonly HashSet<string> _enabled;
+    private readonly Dictionary<string, int> _indicatorOrder;
+    private readonly Dictionary<string, int> _unitOrder;
 
     public ModuleDirectory(IEnumerable<ModuleEntry> modules)
     {
@@ -26,6 +28,8 @@ public sealed class ModuleDirectory
         Indicators = Modules.Where(m => m.Enabled).SelectMany(m => m.Catalog.Indicators).ToList();
         Units = Modules.Where(m => m.Enabled).SelectMany(m => m.Catalog.Units).ToList();
         AllIndicators = Modules.SelectMany(m => m.Catalog.Indicators).ToList();
+        _indicatorOrder = AllIndicators.Select((i, n) => (i.Code, n)).ToDictionary(p => p.Code, p => p.n, StringComparer.Ordinal);
+        _unitOrder = Modules.SelectMany(m => m.Catalog.Units).Select((u, n) => (u.Code, n)).ToDictionary(p => p.Code, p => p.n, StringComparer.Ordinal);
     }
 
     public IReadOnlyList<ModuleEntry> Modules { get; }
@@ -40,6 +44,12 @@ public sealed class ModuleDirectory
     public IReadOnlyList<UnitDefinition> Units { get; }
 
     public bool IsEnabled(string module) => _enabled.Contains(module);
+
+    /// <summary>An indicator's place in the catalog, for sorting what is stored by it; unknown codes last.</summary>
+    public int IndicatorOrder(string code) => _indicatorOrder.GetValueOrDefault(code, int.MaxValue);
+
+    /// <summary>A unit's place in the catalog, for sorting what is stored by it; unknown codes last.</summary>
+    public int UnitOrder(string code) => _unitOrder.GetValueOrDefault(code, int.MaxValue);
 
     /// <summary>An indicator of any known module, enabled or not.</summary>
     public IndicatorDefinition? FindIndicator(string code) => _indicators.GetValueOrDefault(code);

@@ -48,7 +48,6 @@ internal sealed class Agreements
     private readonly IUnitOfWork _unit;
     private readonly SettledReads _settled;
     private readonly QuarterClosures _closures;
-    private readonly Dictionary<string, int> _catalogOrder;
 
     public Agreements(ModuleDirectory directory, Func<CascadeDbContext> createContext, IEnumerable<IIndicatorDataStore> stores, TimeProvider clock,
         RollupSettings settings, Access access, IAuditTrail audit, IUnitOfWork unit, SettledReads settled, QuarterClosures closures)
@@ -63,7 +62,6 @@ internal sealed class Agreements
         _audit = audit;
         _unit = unit;
         _settled = settled;
-        _catalogOrder = directory.AllIndicators.Select((i, n) => (i.Code, n)).ToDictionary(p => p.Code, p => p.n, StringComparer.Ordinal);
     }
 
     /// <summary>Records that the unit's PK (or its open Perubahan) was signed on <paramref name="date"/>, freezing its annual targets.</summary>
@@ -173,9 +171,10 @@ internal sealed class Agreements
         var records = await db.Agreements.AsNoTracking().Include(a => a.Targets)
             .Where(a => a.Year == year)
             .ToListAsync(cancellationToken);
-        var order = _directory.Units.Select((u, n) => (u.Code, n)).ToDictionary(p => p.Code, p => p.n, StringComparer.Ordinal);
         var result = new List<Agreement>();
-        foreach (var record in records.Where(r => order.ContainsKey(r.Unit) && (unit is null || _access.IsWithin(r.Unit, unit))).OrderBy(r => order[r.Unit]).ThenBy(r => r.Revision))
+        foreach (var record in records
+            .Where(r => _directory.FindEnabledUnit(r.Unit) is not null && (unit is null || _access.IsWithin(r.Unit, unit)))
+            .OrderBy(r => _directory.UnitOrder(r.Unit)).ThenBy(r => r.Revision))
         {
             result.Add(ToAgreement(record, record.SignedOn is null ? await TypedTargetsAsync(record.Unit, year, cancellationToken) : null));
         }
@@ -288,7 +287,7 @@ internal sealed class Agreements
                 .Select(t => (Indicator: _directory.FindIndicator(t.Indicator), t.Target))
                 .Where(t => t.Indicator is not null)
                 .Select(t => new AgreementTarget(t.Indicator!, t.Target))
-                .OrderBy(t => _catalogOrder.GetValueOrDefault(t.Indicator.Code, int.MaxValue))
+                .OrderBy(t => _directory.IndicatorOrder(t.Indicator.Code))
                 .ToList();
         return new Agreement(record.Unit, record.Year, record.Revision, record.SignedOn is null ? AgreementState.Draf : AgreementState.Ditetapkan,
             record.SignedOn, record.RevisedOn, record.Reason, _settings.Local(record.ChangedAt), targets);

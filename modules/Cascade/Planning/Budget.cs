@@ -351,10 +351,9 @@ internal sealed partial class Budget
     {
         await using var db = _createContext();
         var records = await db.BudgetLines.AsNoTracking().Include(l => l.Realizations).Where(l => l.Year == year).ToListAsync(cancellationToken);
-        var order = _directory.Units.Select((u, n) => (u.Code, n)).ToDictionary(p => p.Code, p => p.n, StringComparer.Ordinal);
         return records
-            .Where(r => order.ContainsKey(r.Unit))
-            .OrderBy(r => order[r.Unit]).ThenBy(r => r.Code, StringComparer.Ordinal)
+            .Where(r => _directory.FindEnabledUnit(r.Unit) is not null)
+            .OrderBy(r => _directory.UnitOrder(r.Unit)).ThenBy(r => r.Code, StringComparer.Ordinal)
             .Select(ToLine)
             .ToList();
     }
@@ -398,8 +397,7 @@ internal sealed partial class Budget
                 found.Add(indicator);
             }
         }
-        var order = _directory.Indicators.Select((d, n) => (d, n)).ToDictionary(p => p.d.Code, p => p.n, StringComparer.Ordinal);
-        return found.OrderBy(i => order[i.Code]).ToList();
+        return found.OrderBy(i => _directory.IndicatorOrder(i.Code)).ToList();
     }
 
     private BudgetLine ToLine(BudgetLineRecord record) => new(

@@ -103,10 +103,9 @@ internal sealed class AnalysisService
         var codes = _directory.Indicators
             .Where(i => unit is not null ? i.Unit == unit : scope is null || _access.IsWithin(i.Unit, scope))
             .Select(i => i.Code).ToHashSet(StringComparer.Ordinal);
-        var order = _directory.Indicators.Select((i, n) => (i.Code, n)).ToDictionary(p => p.Code, p => p.n, StringComparer.Ordinal);
         await using var db = _createContext();
         var records = await db.Analyses.AsNoTracking().Where(a => a.Year == year).ToListAsync(cancellationToken);
-        return records.Where(r => codes.Contains(r.Indicator)).OrderBy(r => order[r.Indicator]).Select(ToAnalysis).ToList();
+        return records.Where(r => codes.Contains(r.Indicator)).OrderBy(r => _directory.IndicatorOrder(r.Indicator)).Select(ToAnalysis).ToList();
     }
 
     private static string? Text(InputChecks checks, string field, string? text)
