@@ -1,3 +1,4 @@
+using Kinerja.Host.Backups;
 using Kinerja.Host.Commands;
 using Kinerja.Host.Data;
 using Kinerja.Gateway;
@@ -23,6 +24,7 @@ catch (ModuleConfigurationException e)
 try
 {
     builder.AddKinerjaDatabase();
+    builder.AddKinerjaBackups();
 }
 catch (DatabaseConfigurationException e)
 {
@@ -41,6 +43,10 @@ var app = builder.Build();
 if (CommandLine.IsCommand(args) && await app.RefuseOrHelpAsync(args) is { } answered)
 {
     return answered;
+}
+if (CommandLine.IsCommand(args) && app.RunsBeforeStart(args))
+{
+    return await app.RunCommandAsync(args);
 }
 await app.InitializeModulesAsync();
 if (CommandLine.IsCommand(args))

@@ -22,11 +22,16 @@ internal static class CommandLine
             {
                 continue;
             }
-            switches.Add(args[i]);
-            if (!args[i].Contains('=') && i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal))
+            if (args[i].Contains('='))
             {
+                switches.Add(args[i]);
+            }
+            else if (i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal))
+            {
+                switches.Add(args[i]);
                 switches.Add(args[++i]);
             }
+            // A command's flag without a value (restore --replace) is not a setting: .NET would take the next switch as its value.
         }
         return [.. switches];
     }
@@ -47,6 +52,10 @@ internal static class CommandLine
         await Console.Error.WriteLineAsync($"Perintah '{args[0]}' tidak dikenal.\n\n{Help(commands)}");
         return 2;
     }
+
+    /// <summary>Whether the command runs before the start migrates and seeds the database (restore).</summary>
+    public static bool RunsBeforeStart(this WebApplication app, string[] args) =>
+        app.Services.GetServices<IHostCommand>().Single(c => c.Name == args[0]) is IRunsBeforeStart;
 
     public static async Task<int> RunCommandAsync(this WebApplication app, string[] args)
     {

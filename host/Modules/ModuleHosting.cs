@@ -54,15 +54,47 @@ internal static class ModuleHosting
         }
         await using var turn = await database.LockStartAsync(stopping);
         // Another host on the same database may have done it while this one waited for its turn.
-        if (await database.ReadStartStampAsync(stopping) == stamp)
+        var stored = await database.ReadStartStampAsync(stopping);
+        if (stored == stamp)
         {
             return;
         }
+        var before = await BackupBeforeMigrationAsync(app, stored, stopping);
         foreach (var initializer in initializers)
         {
             await initializer.InitializeAsync(stopping);
         }
         await database.WriteStartStampAsync(stamp, stopping);
+        if (before is not null)
+        {
+            await app.Services.GetRequiredService<Backups.Backups>().RecordAsync(before, "sebelum-pembaruan", Caller.Scheduler, stopping);
+        }
+    }
+
+    /// <summary>
+    /// A database an earlier start established (another build, other modules or settings) is backed up before this
+    /// start migrates it: an upgrade that goes wrong can be rolled back. Without the engine's tools (pg_dump) the start
+    /// goes on and says so.
+    /// </summary>
+    private static async Task<Backups.BackupFile?> BackupBeforeMigrationAsync(WebApplication app, int stored, CancellationToken cancellationToken)
+    {
+        var backups = app.Services.GetRequiredService<Backups.Backups>();
+        if (stored == 0 || !backups.Settings.BeforeMigration)
+        {
+            return null;
+        }
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Kinerja.Host.Start");
+        try
+        {
+            var file = await backups.WriteIntoDirectoryAsync(cancellationToken);
+            logger.LogInformation("Basis data dari start sebelumnya dicadangkan sebelum migrasi: {File}", Backups.Backups.Describe(file));
+            return file;
+        }
+        catch (Backups.BackupException e)
+        {
+            logger.LogWarning("Basis data dimigrasi TANPA cadangan: {Reason}", e.Message);
+            return null;
+        }
     }
 
     private static int Stamp(IEnumerable<IModuleInitializer> initializers)

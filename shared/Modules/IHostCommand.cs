@@ -35,3 +35,9 @@ public static class CommandOptions
         return null;
     }
 }
+
+/// <summary>
+/// A command that runs before the start migrates and seeds the database (a restore into an empty one): the host
+/// runs it without touching the data first.
+/// </summary>
+public interface IRunsBeforeStart;

@@ -65,9 +65,10 @@ public static class TestPostgres
     private static string Name(string key) =>
         "k_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..24];
 
-    private static string Create(string database)
+    private static string Create(string database) => Create(Started.Value, database);
+
+    private static string Create(Server server, string database)
     {
-        var server = Started.Value;
         using (var connection = new NpgsqlConnection(server.ConnectionString("postgres")))
         {
             connection.Open();
@@ -80,16 +81,32 @@ public static class TestPostgres
 
     private static Server Start()
     {
+        var server = Launch();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Delete();
+        return server;
+    }
+
+    /// <summary>
+    /// A server of the caller's own, with one empty database <c>kinerja</c>: for a test that stops and starts the server
+    /// under a running host. Disposing it stops the server and deletes its files.
+    /// </summary>
+    public static OwnServer StartOwn()
+    {
+        var server = Launch();
+        var connectionString = Create(server, "kinerja");
+        return new OwnServer(server, connectionString);
+    }
+
+    private static Server Launch()
+    {
         var bin = BinDirectory() ?? throw new InvalidOperationException(
             "PostgreSQL tidak terpasang (initdb dan pg_ctl tidak ditemukan di /usr/lib/postgresql/*/bin maupun PATH): "
             + "jalankan apt-get install postgresql. Tes PostgreSQL tidak dilewati.");
         var directory = Path.Combine(Path.GetTempPath(), $"kinerja-pg-{Environment.ProcessId}-{Guid.NewGuid():N}"[..40]);
         var port = FreePort();
         Run(bin, "initdb", "-D", directory, "-U", User, "--auth=trust", "--encoding=UTF8", "--no-locale");
-        Run(bin, "pg_ctl", "-D", directory, "-w", "-l", Path.Combine(directory, "server.log"), "start", "-o",
-            $"-c listen_addresses=127.0.0.1 -p {port} -k {directory} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=500");
         var server = new Server(bin, directory, port);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop();
+        server.Start();
         Watch(bin, directory);
         return server;
     }
@@ -170,9 +187,36 @@ public static class TestPostgres
         }
     }
 
-    private sealed class Server(string bin, string directory, int port)
+    /// <summary>A test's own server (<see cref="StartOwn"/>).</summary>
+    public sealed class OwnServer : IDisposable
+    {
+        private readonly Server _server;
+
+        internal OwnServer(Server server, string connectionString)
+        {
+            _server = server;
+            ConnectionString = connectionString;
+        }
+
+        public string ConnectionString { get; }
+
+        /// <summary>Stops the server at once (as a crash or a pulled cable would), keeping its files.</summary>
+        public void Stop() => _server.Stop();
+
+        /// <summary>Starts it again on the same port and files.</summary>
+        public void Start() => _server.Start();
+
+        public void Dispose() => _server.Delete();
+    }
+
+    internal sealed class Server(string bin, string directory, int port)
     {
         public string Bin => bin;
+
+        public void Start() => Run(bin, "pg_ctl", "-D", directory, "-w", "-l", Path.Combine(directory, "server.log"), "start", "-o",
+            $"-c listen_addresses=127.0.0.1 -p {port} -k {directory} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=500");
+
+        public void Stop() => Run(bin, "pg_ctl", "-D", directory, "-w", "-m", "immediate", "stop");
 
         public string ConnectionString(string database) => new NpgsqlConnectionStringBuilder
         {
@@ -186,12 +230,16 @@ public static class TestPostgres
             ConnectionPruningInterval = 1,
         }.ToString();
 
-        public void Stop()
+        public void Delete()
         {
             NpgsqlConnection.ClearAllPools();
             try
             {
-                Run(bin, "pg_ctl", "-D", directory, "-w", "-m", "immediate", "stop");
+                Stop();
+            }
+            catch (InvalidOperationException)
+            {
+                // Already stopped.
             }
             finally
             {

@@ -1,0 +1,90 @@
+using Kinerja.Shared.Modules;
+using Kinerja.Shared.Security;
+
+namespace Kinerja.Host.Backups;
+
+/// <summary><c>backup [--out FILE]</c>: a backup while the host serves, into FILE or the backup directory.</summary>
+internal sealed class BackupCommand(Backups backups) : IHostCommand
+{
+    public string Name => "backup";
+
+    public string Summary => "mencadangkan basis data selagi host berjalan (--out BERKAS, atau ke Kinerja:Backup:Directory)";
+
+    public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        try
+        {
+            BackupFile file;
+            if (CommandOptions.Value(args, "--out") is { } path)
+            {
+                if (path.Length == 0)
+                {
+                    await error.WriteLineAsync("Pemakaian: backup [--out BERKAS]");
+                    return 2;
+                }
+                file = await backups.WriteAsync(path, cancellationToken);
+                await backups.RecordAsync(file, "perintah", Caller.CommandLine, cancellationToken);
+            }
+            else
+            {
+                file = await backups.TakeAsync("perintah", Caller.CommandLine, cancellationToken);
+            }
+            await output.WriteLineAsync($"Cadangan dibuat: {Backups.Describe(file)}. Berkas ini berisi NIK dan hash kata sandi: simpan hanya di tempat yang aman.");
+            return 0;
+        }
+        catch (BackupException e)
+        {
+            await error.WriteLineAsync($"Cadangan gagal: {e.Message}");
+            return 1;
+        }
+    }
+}
+
+/// <summary>
+/// <c>restore FILE [--replace]</c>: puts a backup in place of the configured database before anything else touches it.
+/// The file is checked whole first; a database that holds data is refused unless --replace is given.
+/// </summary>
+internal sealed class RestoreCommand(IEngineBackup engine) : IHostCommand, IRunsBeforeStart
+{
+    public string Name => "restore";
+
+    public string Summary => "memulihkan cadangan ke data directory atau basis data yang kosong (--replace untuk menimpa)";
+
+    public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var files = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
+        if (files.Count != 1)
+        {
+            await error.WriteLineAsync($"Pemakaian: restore BERKAS [--replace] (berkas {engine.Extension} dari perintah backup)");
+            return 2;
+        }
+        var replace = args.Contains("--replace");
+        var file = Path.GetFullPath(files[0]);
+        try
+        {
+            if (!File.Exists(file))
+            {
+                throw new BackupException($"{file} tidak ada.");
+            }
+            await engine.CheckAsync(file, cancellationToken);
+            var tables = await engine.TablesAsync(cancellationToken);
+            if (tables.Count > 0 && !replace)
+            {
+                await error.WriteLineAsync($"Pemulihan ditolak: basis data tujuan sudah berisi data (tabel {string.Join(", ", tables.Take(5))}"
+                    + $"{(tables.Count > 5 ? " dan lainnya" : "")}). Pulihkan ke data directory atau basis data yang kosong, atau beri --replace "
+                    + "setelah menghentikan host; tidak ada yang ditulis.");
+                return 2;
+            }
+            var keptAt = await engine.RestoreAsync(file, replace, cancellationToken);
+            await output.WriteLineAsync($"Dipulihkan dari {file}."
+                + (keptAt is null ? "" : $" Data sebelumnya disimpan sebagai {keptAt}.")
+                + " Kunci penandatangan token tidak ada dalam cadangan: setiap pengguna masuk lagi.");
+            return 0;
+        }
+        catch (BackupException e)
+        {
+            await error.WriteLineAsync($"Pemulihan gagal, tidak ada yang diubah: {e.Message}");
+            return 2;
+        }
+    }
+}

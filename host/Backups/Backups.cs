@@ -1,0 +1,209 @@
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+using Kinerja.Shared.Data;
+using Kinerja.Shared.Formatting;
+using Kinerja.Shared.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kinerja.Host.Backups;
+
+/// <summary>A backup written and checked: where it is, its size and SHA-256, when it was made.</summary>
+internal sealed record BackupFile(string Path, long Bytes, string Sha256, DateTimeOffset CreatedAt);
+
+internal static partial class BackupFiles
+{
+    /// <summary>The names the host gives backups in its directory, the only ones retention removes and the Admin screen serves.</summary>
+    [GeneratedRegex(@"^kinerja-\d{8}T\d{6}Z(-\d{1,3})?\.(db|pgdump)$", RegexOptions.CultureInvariant)]
+    public static partial Regex Name();
+
+    /// <summary>The suffix of a backup being written: it never has a final name until it is whole.</summary>
+    public const string PartialSuffix = ".sebagian";
+
+    /// <summary>A new file only its owner may read: a backup holds NIKs and password hashes.</summary>
+    public static FileStream CreateOwnerOnly(string path)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+        return new FileStream(path, options);
+    }
+
+    public static void CreateOwnerOnlyDirectory(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(path);
+        }
+        else
+        {
+            Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+}
+
+/// <summary>
+/// Backups of the office's database: written under a partial name, checked, flushed and only then given their final
+/// name; recorded in the database (with an audit row) so that every host's Admin screen lists them; the directory's
+/// oldest beyond <see cref="BackupSettings.Keep"/> removed. The signing key is a file of its own, never in a backup: a
+/// restored office signs in again.
+/// </summary>
+internal sealed class Backups(IEngineBackup engine, BackupSettings settings, IUnitOfWork unit, IAuditTrail audit,
+    Func<BackupContext> createContext, TimeProvider clock, ILogger<Backups> logger)
+{
+    public BackupSettings Settings => settings;
+
+    /// <summary>Writes a backup to <paramref name="path"/>, which must not exist yet.</summary>
+    public async Task<BackupFile> WriteAsync(string path, CancellationToken cancellationToken)
+    {
+        path = Path.GetFullPath(path);
+        if (File.Exists(path) || Directory.Exists(path))
+        {
+            throw new BackupException($"{path} sudah ada; cadangan tidak menimpa berkas.");
+        }
+        var directory = Path.GetDirectoryName(path)!;
+        if (!Directory.Exists(directory))
+        {
+            BackupFiles.CreateOwnerOnlyDirectory(directory);
+        }
+        var partial = path + BackupFiles.PartialSuffix;
+        var createdAt = clock.GetUtcNow();
+        try
+        {
+            BackupFiles.CreateOwnerOnly(partial).Dispose();
+            await engine.WriteAsync(partial, cancellationToken);
+            await engine.CheckAsync(partial, cancellationToken);
+            var (bytes, sha256) = await FlushAndHashAsync(partial, cancellationToken);
+            File.Move(partial, path);
+            return new BackupFile(path, bytes, sha256, createdAt);
+        }
+        catch
+        {
+            File.Delete(partial);
+            throw;
+        }
+    }
+
+    // On disk before it is named: a power cut after the rename finds the whole file, not an empty one.
+    private static async Task<(long Bytes, string Sha256)> FlushAndHashAsync(string path, CancellationToken cancellationToken)
+    {
+        await using var file = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.Asynchronous);
+        var hash = await SHA256.HashDataAsync(file, cancellationToken);
+        file.Flush(flushToDisk: true);
+        return (file.Length, Convert.ToHexStringLower(hash));
+    }
+
+    /// <summary>A backup into the configured directory under the next free name, recorded, then the oldest beyond Keep removed.</summary>
+    public async Task<BackupFile> TakeAsync(string trigger, Caller caller, CancellationToken cancellationToken)
+    {
+        var file = await WriteIntoDirectoryAsync(cancellationToken);
+        await RecordAsync(file, trigger, caller, cancellationToken);
+        await RemoveBeyondKeepAsync(cancellationToken);
+        return file;
+    }
+
+    /// <summary>A backup into the configured directory, not yet recorded (before a start's migrations, the table may not be there).</summary>
+    public async Task<BackupFile> WriteIntoDirectoryAsync(CancellationToken cancellationToken)
+    {
+        var directory = settings.Directory;
+        if (!Directory.Exists(directory))
+        {
+            BackupFiles.CreateOwnerOnlyDirectory(directory);
+        }
+        RemoveStalePartials(directory);
+        var stem = $"kinerja-{clock.GetUtcNow():yyyyMMdd'T'HHmmss'Z'}";
+        var path = Path.Combine(directory, stem + engine.Extension);
+        for (var n = 2; File.Exists(path) || File.Exists(path + BackupFiles.PartialSuffix); n++)
+        {
+            path = Path.Combine(directory, $"{stem}-{n}{engine.Extension}");
+        }
+        return await WriteAsync(path, cancellationToken);
+    }
+
+    // What a host killed while writing left behind; an hour old, so not one another process is writing now.
+    private void RemoveStalePartials(string directory)
+    {
+        foreach (var partial in Directory.EnumerateFiles(directory, "kinerja-*" + BackupFiles.PartialSuffix))
+        {
+            if (File.GetLastWriteTimeUtc(partial) < clock.GetUtcNow().UtcDateTime.AddHours(-1))
+            {
+                logger.LogWarning("Sisa cadangan yang tidak selesai dihapus: {File}", partial);
+                File.Delete(partial);
+            }
+        }
+    }
+
+    /// <summary>Records a written backup and its audit row in one change; it reaches nothing a kept answer reads.</summary>
+    public Task RecordAsync(BackupFile file, string trigger, Caller caller, CancellationToken cancellationToken) =>
+        unit.RunAsync(async () =>
+        {
+            await using var db = createContext();
+            db.Backups.Add(new BackupRecord
+            {
+                FileName = Path.GetFileName(file.Path),
+                Directory = Path.GetDirectoryName(file.Path)!,
+                Bytes = file.Bytes,
+                Sha256 = file.Sha256,
+                CreatedAt = file.CreatedAt,
+                Trigger = trigger,
+                HostName = Environment.MachineName,
+            });
+            await db.SaveChangesAsync(cancellationToken);
+            await audit.RecordAsync(caller, new AuditEntry("cadangan dibuat", null, Path.GetFileName(file.Path), null, null, null,
+                new { file = file.Path, bytes = file.Bytes, sha256 = file.Sha256, trigger }), cancellationToken);
+            logger.LogInformation("Cadangan {File} dibuat ({Bytes} bita, {Trigger})", file.Path, file.Bytes, trigger);
+            return true;
+        }, cancellationToken, ChangeReach.Unanswered);
+
+    private async Task RemoveBeyondKeepAsync(CancellationToken cancellationToken)
+    {
+        var old = new DirectoryInfo(settings.Directory).EnumerateFiles("kinerja-*")
+            .Where(f => BackupFiles.Name().IsMatch(f.Name))
+            .OrderByDescending(f => f.Name, StringComparer.Ordinal)
+            .Skip(settings.Keep)
+            .ToList();
+        if (old.Count == 0)
+        {
+            return;
+        }
+        foreach (var file in old)
+        {
+            file.Delete();
+            logger.LogInformation("Cadangan lama {File} dihapus (Kinerja:Backup:Keep = {Keep})", file.FullName, settings.Keep);
+        }
+        var names = old.Select(f => f.Name).ToList();
+        await unit.RunAsync(async () =>
+        {
+            await using var db = createContext();
+            var now = clock.GetUtcNow();
+            await db.Backups.Where(b => names.Contains(b.FileName) && b.Directory == settings.Directory && b.HostName == Environment.MachineName && b.RemovedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(b => b.RemovedAt, now), cancellationToken);
+            return true;
+        }, cancellationToken, ChangeReach.Unanswered);
+    }
+
+    /// <summary>The newest backups of every host, newest first.</summary>
+    public async Task<IReadOnlyList<BackupRecord>> ListAsync(int limit, CancellationToken cancellationToken)
+    {
+        await using var db = createContext();
+        var rows = await db.Backups.AsNoTracking().OrderByDescending(b => b.Id).Take(limit).ToListAsync(cancellationToken);
+        return rows;
+    }
+
+    /// <summary>A backup of this host's directory that an administrator may download: recorded, not removed, still there.</summary>
+    public async Task<string?> DownloadableAsync(string fileName, CancellationToken cancellationToken)
+    {
+        if (!BackupFiles.Name().IsMatch(fileName))
+        {
+            return null;
+        }
+        await using var db = createContext();
+        var recorded = await db.Backups.AsNoTracking().AnyAsync(b => b.FileName == fileName && b.Directory == settings.Directory
+            && b.HostName == Environment.MachineName && b.RemovedAt == null, cancellationToken);
+        var path = Path.Combine(settings.Directory, fileName);
+        return recorded && File.Exists(path) ? path : null;
+    }
+
+    public static string Describe(BackupFile file) => $"{file.Path} ({IndonesianFormat.Number(file.Bytes)} bita, SHA-256 {file.Sha256})";
+}

@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Kinerja.Shared.Data;
+using Kinerja.Shared.Security;
+using Kinerja.Tests.Support;
+
+namespace Kinerja.Tests.Host;
+
+/// <summary>
+/// Backups taken while the host serves and writes, restored into a new place, hold every write accepted before them with
+/// its audit row, and nothing half-written; a host killed while it writes a scheduled backup leaves no file under a final name.
+/// </summary>
+public abstract class BackupTests(DatabaseEngine engine)
+{
+    public sealed class OnSqlite() : BackupTests(DatabaseEngine.Sqlite);
+
+    public sealed class OnPostgreSql() : BackupTests(DatabaseEngine.PostgreSql);
+
+    private static readonly string[] Codes = ["PEMULIHAN-1", "PERLINDUNGAN-1"];
+
+    private static readonly Dictionary<string, string?> Unthrottled = new()
+    {
+        ["Kinerja:RateLimit:PermitsPerMinute"] = "0",
+        ["Kinerja:Backup:Schedule"] = "off",
+    };
+
+    private string Extension => engine == DatabaseEngine.PostgreSql ? ".pgdump" : ".db";
+
+    private const string Record = """
+        mutation($c: String!, $q: Int!, $v: Float!) { recordRealization(input: { indicator: $c, year: 2026, quarter: $q, value: $v }) { status } }
+        """;
+
+    [Fact]
+    public async Task Given_writers_running_When_backed_up_and_restored_into_a_new_place_Then_every_write_accepted_before_is_there_with_its_audit_row()
+    {
+        using var data = new TempDirectory();
+        using var restored = new TempDirectory();
+        var file = Path.Combine(data.Path, "salinan", "cadangan" + Extension);
+        var before = new int[Codes.Length];
+        var total = new int[Codes.Length];
+        await using (var host = new KinerjaHost(data.Path, settings: Unthrottled, engine: engine))
+        {
+            var token = await host.SignInAsync("admin-cadangan", Roles.Admin, null);
+            var accepted = new int[Codes.Length];
+            using var stop = new CancellationTokenSource();
+            // Each writer enters 0, 1, 2, ... into the four triwulan in turn: what a restored database holds tells how many it kept.
+            var writers = Codes.Select((code, w) => Task.Run(async () =>
+            {
+                for (var k = 0; !stop.IsCancellationRequested; k++)
+                {
+                    (await host.QueryAsAsync(token, Record, new { c = code, q = k % 4 + 1, v = (double)k })).Ok();
+                    Volatile.Write(ref accepted[w], k + 1);
+                }
+            })).ToArray();
+            await Eventually.TrueAsync(() => accepted.All(a => Volatile.Read(ref a) >= 10), "the writers write");
+            for (var w = 0; w < Codes.Length; w++)
+            {
+                before[w] = Volatile.Read(ref accepted[w]);
+            }
+
+            var (exit, output, error) = await HostProcess.RunAsync(TimeSpan.FromMinutes(3),
+                ["backup", "--out", file, .. KinerjaHost.DatabaseSwitches(data.Path, engine)]);
+            Assert.True(exit == 0, output + error);
+            var during = before.Select((b, w) => Volatile.Read(ref accepted[w]) - b).ToArray();
+            // The backup did not hold the writers up: they go on after it as before.
+            await Eventually.TrueAsync(() => Enumerable.Range(0, Codes.Length).All(w => Volatile.Read(ref accepted[w]) >= before[w] + during[w] + 10),
+                "the writers go on after the backup");
+            await stop.CancelAsync();
+            await Task.WhenAll(writers);
+            total = [.. accepted];
+
+            // Owner-only, and without the signing key (a file of its own in the data directory).
+            if (!OperatingSystem.IsWindows())
+            {
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+            }
+            var key = await File.ReadAllBytesAsync(Path.Combine(data.Path, "signing.key"));
+            var bytes = await File.ReadAllBytesAsync(file);
+            Assert.Equal(-1, bytes.AsSpan().IndexOf(key));
+            Assert.Equal(-1, bytes.AsSpan().IndexOf(Encoding.ASCII.GetBytes(Convert.ToBase64String(key))));
+            Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(file)!, "*.sebagian"));
+
+            // Recorded, so the Admin screen of any host lists it.
+            var listed = (await host.QueryAsAsync(token, "{ backups { fileName bytes sha256 trigger directory } }")).Ok().GetProperty("backups")[0];
+            Assert.Equal(Path.GetFileName(file), listed.GetProperty("fileName").GetString());
+            Assert.Equal(bytes.Length, listed.GetProperty("bytes").GetDouble());
+            Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), listed.GetProperty("sha256").GetString());
+            Assert.Equal("perintah", listed.GetProperty("trigger").GetString());
+        }
+
+        var restore = await HostProcess.RunAsync(TimeSpan.FromMinutes(3), ["restore", file, .. KinerjaHost.DatabaseSwitches(restored.Path, engine)]);
+        Assert.True(restore.ExitCode == 0, restore.Output + restore.Error);
+        Assert.Contains("setiap pengguna masuk lagi", restore.Output);
+        // A second restore onto what the first wrote is refused, and changes nothing.
+        var again = await HostProcess.RunAsync(TimeSpan.FromMinutes(3), ["restore", file, .. KinerjaHost.DatabaseSwitches(restored.Path, engine)]);
+        Assert.Equal(2, again.ExitCode);
+        Assert.Contains("sudah berisi data", again.Error);
+
+        await using var back = new KinerjaHost(restored.Path, engine: engine);
+        // The account and its password hash came back; the token of the old host did not sign anything here.
+        var admin = await back.SignInAsync("admin-cadangan", Roles.Admin, null);
+        var realizations = (await back.QueryAsAsync(admin, "{ realizations(year: 2026) { indicator { code } quarter numerator } }")).Ok()
+            .GetProperty("realizations").EnumerateArray().ToList();
+        for (var w = 0; w < Codes.Length; w++)
+        {
+            var trail = (await back.QueryAsAsync(admin, "query($c: String!) { auditTrail(code: $c, limit: 5000) { action quarter } }", new { c = Codes[w] }))
+                .Ok().GetProperty("auditTrail").EnumerateArray().Where(r => r.GetProperty("action").GetString() == "realisasi diisi").ToList();
+            var kept = trail.Count;
+            Assert.InRange(kept, before[w], total[w]);
+            // The entries are those of the first `kept` writes, each with its audit row: neither came without the other.
+            for (var q = 1; q <= 4; q++)
+            {
+                var last = Enumerable.Range(0, kept).Where(k => k % 4 + 1 == q).DefaultIfEmpty(-1).Max();
+                var stored = realizations.SingleOrDefault(r => r.GetProperty("indicator").GetProperty("code").GetString() == Codes[w]
+                    && r.GetProperty("quarter").GetInt32() == q);
+                Assert.Equal(last, stored.ValueKind == JsonValueKind.Undefined ? -1 : stored.GetProperty("numerator").GetDouble());
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Given_a_file_that_is_not_a_backup_When_restored_Then_it_is_refused_and_nothing_is_written()
+    {
+        using var data = new TempDirectory();
+        var file = Path.Combine(data.Path, "bukan-cadangan" + Extension);
+        await File.WriteAllTextAsync(file, "NIK;nama\n3525010101010001;Budi\n");
+        using var target = new TempDirectory();
+        var (exit, _, error) = await HostProcess.RunAsync(TimeSpan.FromMinutes(2), ["restore", file, .. KinerjaHost.DatabaseSwitches(target.Path, engine)]);
+        Assert.Equal(2, exit);
+        Assert.Contains("tidak ada yang diubah", error);
+        Assert.Contains(file, error);
+        Assert.False(File.Exists(Path.Combine(target.Path, "kinerja.db")));
+        if (engine == DatabaseEngine.PostgreSql)
+        {
+            Assert.Empty(await new EngineTables(target.Path, engine).SchemaAsync());
+        }
+    }
+}
