@@ -138,3 +138,86 @@ public abstract class BackupTests(DatabaseEngine engine)
         }
     }
 }
+
+/// <summary>
+/// The host killed (as a power cut or the OOM killer would) while pg_dump writes a scheduled backup: the backup never gets
+/// its final name, and the backups before it stay as they were. On PostgreSQL, whose pg_dump takes long enough to be caught.
+/// </summary>
+public sealed class ScheduledBackupKillTests
+{
+    [Fact]
+    public async Task Given_a_host_killed_during_a_scheduled_backup_Then_no_file_has_its_final_name_and_earlier_backups_are_intact()
+    {
+        using var data = new TempDirectory();
+        var directory = Path.Combine(data.Path, "cadangan");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var arg in (string[])[Path.Combine(AppContext.BaseDirectory, "Kinerja.Host.dll"), "--Urls=http://127.0.0.1:0", "--Kinerja:WarmUp=false",
+                     "--Kinerja:Backup:Schedule=* * * * * ?", "--Kinerja:Backup:Keep=1000", $"--Kinerja:Backup:Directory={directory}",
+                     .. KinerjaHost.DatabaseSwitches(data.Path, DatabaseEngine.PostgreSql)])
+        {
+            start.ArgumentList.Add(arg);
+        }
+        using var process = Process.Start(start)!;
+        var log = new StringBuilder();
+        process.OutputDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
+        process.ErrorDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        string? interrupted;
+        Dictionary<string, string> earlier;
+        try
+        {
+            await Eventually.TrueAsync(() => Directory.Exists(directory) && Finals(directory).Count >= 2, "two scheduled backups", TimeSpan.FromSeconds(60));
+            earlier = Finals(directory).ToDictionary(f => f, Hash);
+            // The next backup, caught while it is written.
+            var clock = Stopwatch.StartNew();
+            interrupted = null;
+            while (interrupted is null && clock.Elapsed < TimeSpan.FromSeconds(30))
+            {
+                interrupted = Directory.GetFiles(directory, "*.sebagian").Except(earlier.Keys.Select(f => f + ".sebagian")).FirstOrDefault();
+                if (interrupted is null)
+                {
+                    await Task.Delay(2);
+                }
+            }
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+        Assert.True(interrupted is not null, $"no backup was seen being written: {log}");
+
+        Assert.False(File.Exists(interrupted[..^".sebagian".Length]), "the interrupted backup has its final name");
+        foreach (var (file, hash) in earlier)
+        {
+            Assert.Equal(hash, Hash(file));
+        }
+        // Every file under a final name is a whole backup, and the host started again lists them without the interrupted one.
+        var engine = new Kinerja.Host.Backups.PostgreSqlEngineBackup(TestPostgres.DatabaseFor(data.Path));
+        foreach (var file in Finals(directory))
+        {
+            await engine.CheckAsync(file, CancellationToken.None);
+        }
+        await using var host = new KinerjaHost(data.Path, engine: DatabaseEngine.PostgreSql,
+            settings: new Dictionary<string, string?> { ["Kinerja:Backup:Schedule"] = "off", ["Kinerja:Backup:Directory"] = directory });
+        var listed = (await host.QueryAsync("{ backups(limit: 1000) { fileName } }")).Ok().GetProperty("backups").EnumerateArray()
+            .Select(b => b.GetProperty("fileName").GetString()!).ToList();
+        Assert.All(earlier.Keys, f => Assert.Contains(Path.GetFileName(f), listed));
+        Assert.DoesNotContain(Path.GetFileName(interrupted[..^".sebagian".Length]), listed);
+    }
+
+    private static List<string> Finals(string directory) =>
+        [.. Directory.GetFiles(directory, "kinerja-*.pgdump").Order(StringComparer.Ordinal)];
+
+    private static string Hash(string file) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(file)));
+}
