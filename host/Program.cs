@@ -35,6 +35,7 @@ builder.AddGraphQLGateway();
 builder.AddWarmUp();
 builder.AddKinerjaHealth();
 builder.AddProxies();
+builder.AddKinerjaMetrics();
 
 var app = builder.Build();
 // Help and a command the program does not have are answered before the start touches the data.
@@ -49,6 +50,7 @@ if (CommandLine.IsCommand(args))
 }
 app.UseProxiesAndHeaders();
 app.MapKinerjaHealth();
+app.MapKinerjaMetrics();
 app.MapGraphQLGateway();
 app.MapModuleEndpoints();
 app.MapClientApp();
