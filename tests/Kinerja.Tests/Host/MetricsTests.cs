@@ -246,3 +246,40 @@ public abstract partial class MetricsTests(DatabaseEngine engine)
         private static partial Regex Label();
     }
 }
+
+/// <summary>What a client can make of the operation tag: a bounded set, whatever names it sends.</summary>
+public sealed class OperationTagTests
+{
+    [Fact]
+    public void Given_ever_new_operation_names_Then_past_the_first_200_they_share_one_tag_as_do_names_that_are_not_GraphQL_names()
+    {
+        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var factory = services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
+        var tags = new List<string>();
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (ReferenceEquals(instrument.Meter.Scope, factory) && instrument.Name == "kinerja.graphql.operations")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, _, measured, _) =>
+            tags.Add(measured.ToArray().Single(t => t.Key == "operation").Value as string ?? "null"));
+        listener.Start();
+        var metrics = new Kinerja.Shared.Diagnostics.KinerjaMetrics(factory);
+
+        for (var i = 0; i < 250; i++)
+        {
+            metrics.GraphQLOperation($"Acak{i}", "ok");
+        }
+        metrics.GraphQLOperation("Acak3", "ok"); // seen among the first: still its own
+        metrics.GraphQLOperation(new string('A', 65), "ok");
+        metrics.GraphQLOperation("bukan nama; DROP", "ok");
+        metrics.GraphQLOperation(null, "ok");
+
+        Assert.Equal(200, tags.Take(250).Distinct().Count(t => t != "(lain)"));
+        Assert.Equal(50, tags.Take(250).Count(t => t == "(lain)"));
+        Assert.Equal(["Acak3", "(lain)", "(lain)", "(tanpa nama)"], tags.Skip(250));
+    }
+}
