@@ -37,6 +37,7 @@ builder.AddGraphQLGateway();
 builder.AddWarmUp();
 builder.AddKinerjaHealth();
 builder.AddProxies();
+builder.AddKinerjaMetrics();
 
 var app = builder.Build();
 // Help and a command the program does not have are answered before the start touches the data.
@@ -55,6 +56,7 @@ if (CommandLine.IsCommand(args))
 }
 app.UseProxiesAndHeaders();
 app.MapKinerjaHealth();
+app.MapKinerjaMetrics();
 app.MapGraphQLGateway();
 app.MapModuleEndpoints();
 app.MapClientApp();

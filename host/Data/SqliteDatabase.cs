@@ -1,5 +1,6 @@
 using Autofac;
 using Kinerja.Shared.Data;
+using Kinerja.Shared.Diagnostics;
 using Kinerja.Shared.Modules;
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
@@ -120,6 +121,8 @@ internal static class DatabaseHosting
         {
             builder.Services.AddSingleton<IDatabaseProvider>(new SqliteDatabaseProvider(ConnectionString(builder.Configuration)));
         }
+        // Always there, so that every part may record; exported only where Kinerja:Metrics:Enabled (MetricsHosting).
+        builder.Services.AddSingleton<KinerjaMetrics>();
         builder.Host.ConfigureContainer<ContainerBuilder>(container =>
         {
             container.RegisterInstance(DataVersionContext.Kind);

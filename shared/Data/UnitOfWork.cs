@@ -1,3 +1,4 @@
+using Kinerja.Shared.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kinerja.Shared.Data;
@@ -19,7 +20,7 @@ namespace Kinerja.Shared.Data;
 /// While a group's changes write figures only (<see cref="ChangeReach.FiguresOnly"/>), its transaction holds the
 /// settings of the version it began on: the changes' checks may read those from memory (<see cref="WriteScope.SettledVersion"/>).
 /// </remarks>
-public sealed class UnitOfWork(IDatabaseProvider database, IEnumerable<ICommitObserver> observers) : IUnitOfWork, IDataVersion
+public sealed class UnitOfWork(IDatabaseProvider database, IEnumerable<ICommitObserver> observers, KinerjaMetrics metrics) : IUnitOfWork, IDataVersion
 {
     private readonly Func<DataVersionContext> _createContext = DataVersionContext.Kind.Factory<DataVersionContext>(database);
     private readonly ICommitObserver[] _observers = [.. observers];
@@ -81,6 +82,7 @@ public sealed class UnitOfWork(IDatabaseProvider database, IEnumerable<ICommitOb
             return await change();
         }
         Interlocked.Increment(ref _queued);
+        metrics.WritersQueued(+1);
         try
         {
             await _writer.WaitAsync(cancellationToken);
@@ -89,6 +91,7 @@ public sealed class UnitOfWork(IDatabaseProvider database, IEnumerable<ICommitOb
         {
             // A writer ahead may have left its change open for this one: the group must still be committed.
             Interlocked.Decrement(ref _queued);
+            metrics.WritersQueued(-1);
             await _writer.WaitAsync(CancellationToken.None);
             try
             {
@@ -101,6 +104,7 @@ public sealed class UnitOfWork(IDatabaseProvider database, IEnumerable<ICommitOb
             throw;
         }
         Interlocked.Decrement(ref _queued);
+        metrics.WritersQueued(-1);
 
         Group group;
         T result = default!;
@@ -266,8 +270,10 @@ public sealed class UnitOfWork(IDatabaseProvider database, IEnumerable<ICommitOb
             Diagnostics.Write(VersionReadEvent, command);
         }
         // No row yet (a database no change has written to): version 0, as every process reads it.
-        return await command.ExecuteScalarAsync(cancellationToken) is { } version and not DBNull
+        var read = await command.ExecuteScalarAsync(cancellationToken) is { } version and not DBNull
             ? Convert.ToInt64(version, System.Globalization.CultureInfo.InvariantCulture)
             : 0;
+        metrics.SawDataVersion(read);
+        return read;
     }
 }

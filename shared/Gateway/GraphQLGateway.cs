@@ -10,6 +10,8 @@ using GraphQL.Validation;
 using GraphQL.Validation.Complexity;
 using GraphQL.Validation.Rules.Custom;
 using Kinerja.Shared.Data;
+using Kinerja.Shared.Diagnostics;
+using Kinerja.Shared.Errors;
 using Kinerja.Shared.GraphQL;
 using Kinerja.Shared.Security;
 
@@ -33,8 +35,9 @@ internal sealed record GraphQLLimits(int MaxDepth, int MaxComplexity, long MaxRe
 /// </summary>
 internal sealed class GraphQLGateway
 {
-    public GraphQLGateway(IEnumerable<IGraphQLContributor> contributors, IConfiguration configuration)
+    public GraphQLGateway(IEnumerable<IGraphQLContributor> contributors, IConfiguration configuration, KinerjaMetrics metrics)
     {
+        Metrics = metrics;
         var query = new ObjectGraphType { Name = "Query" };
         var mutation = new ObjectGraphType { Name = "Mutation" };
         foreach (var contributor in contributors)
@@ -74,6 +77,8 @@ internal sealed class GraphQLGateway
     public GraphQLLimits Limits { get; }
 
     public IReadOnlyList<IValidationRule> ValidationRules { get; }
+
+    public KinerjaMetrics Metrics { get; }
 
     /// <summary>Answers of reads kept for the data version (see <see cref="KeptAnswerStore"/>).</summary>
     public KeptAnswerStore Kept { get; } = new();
@@ -229,41 +234,93 @@ public static class GraphQLHosting
         }
 
         var gateway = http.RequestServices.GetRequiredService<GraphQLGateway>();
-        using var operation = RequestLog.BeginOperation(http, request.OperationName, request.Query);
+        var name = RequestLog.OperationName(request.OperationName, request.Query);
+        using var operation = RequestLog.BeginOperation(http, name);
         // The work stops when the client goes away or the time limit passes; a change under way rolls back.
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
         limit.CancelAfter(gateway.Limits.TimeLimit);
-        ExecutionResult result;
+        var outcome = Outcomes.Error; // what an exception that escapes leaves
         try
         {
-            var kept = gateway.Kept.IsKeptShape(request.Query, request.OperationName);
-            if (kept == true && await KeptVersionAsync(http, limit.Token) is { } version)
+            ExecutionResult result;
+            try
             {
-                await AnswerKeptAsync(http, serializer, gateway, request, version, limit.Token);
+                var kept = gateway.Kept.IsKeptShape(request.Query, request.OperationName);
+                if (kept == true && await KeptVersionAsync(http, limit.Token) is { } version)
+                {
+                    outcome = await AnswerKeptAsync(http, serializer, gateway, request, version, limit.Token);
+                    return;
+                }
+                result = await Execute(http, gateway, request, limit.Token);
+                if (kept is null)
+                {
+                    gateway.Kept.LearnShape(request.Query, request.OperationName, gateway.Schema, result.Document, result.Operation);
+                }
+            }
+            catch (OperationCanceledException) when (!http.RequestAborted.IsCancellationRequested)
+            {
+                outcome = Outcomes.Timeout;
+                // The limit may pass after a change committed, while its answer was being read: say so.
+                var stored = http.Items.ContainsKey(RequestCommits.Item)
+                    ? " Perubahan yang sudah selesai TELAH disimpan; baca ulang nilainya."
+                    : " Tidak ada yang disimpan.";
+                await WriteRequestErrorAsync(http, serializer, StatusCodes.Status503ServiceUnavailable,
+                    $"Permintaan dihentikan: melewati batas waktu {gateway.Limits.TimeLimit.TotalSeconds:0.###} detik (Kinerja:GraphQL:TimeLimitSeconds).{stored}");
                 return;
             }
-            result = await Execute(http, gateway, request, limit.Token);
-            if (kept is null)
+            catch (OperationCanceledException)
             {
-                gateway.Kept.LearnShape(request.Query, request.OperationName, gateway.Schema, result.Document, result.Operation);
+                outcome = Outcomes.Cancelled;
+                return; // the client has gone: nobody reads an answer
+            }
+            outcome = Outcome(gateway.Metrics, result);
+            http.Response.ContentType = "application/json; charset=utf-8";
+            await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+        }
+        finally
+        {
+            gateway.Metrics.GraphQLOperation(name, outcome);
+        }
+    }
+
+    /// <summary>The outcome tags of <see cref="KinerjaMetrics.GraphQLOperation"/>.</summary>
+    private static class Outcomes
+    {
+        public const string Ok = "ok";
+        public const string Error = "error";
+        public const string Invalid = "invalid";
+        public const string Timeout = "timeout";
+        public const string Cancelled = "cancelled";
+    }
+
+    /// <summary>
+    /// How an executed request went, counting the changes it refused: a mutation's root field that answered an
+    /// <see cref="InputException"/> or <see cref="AccessException"/> (a deeper error is in reading the answer, not the change).
+    /// </summary>
+    private static string Outcome(KinerjaMetrics metrics, ExecutionResult result)
+    {
+        if (!result.Executed)
+        {
+            return Outcomes.Invalid; // not parsed or not valid: nothing ran
+        }
+        if (result.Errors is not { Count: > 0 } errors)
+        {
+            return Outcomes.Ok;
+        }
+        if (result.Operation is { Operation: OperationType.Mutation } mutation)
+        {
+            foreach (var error in errors.Where(e => e is InputException or AccessException))
+            {
+                if (error.Path?.ToList() is [string alias])
+                {
+                    // The alias is the client's to choose: the tag is the schema's field name.
+                    var field = mutation.SelectionSet.Selections.OfType<GraphQLField>()
+                        .FirstOrDefault(f => (f.Alias?.Name ?? f.Name).StringValue == alias);
+                    metrics.EntryRefused(field?.Name.StringValue ?? KinerjaMetrics.OtherOperation, error.Code ?? Outcomes.Error);
+                }
             }
         }
-        catch (OperationCanceledException) when (!http.RequestAborted.IsCancellationRequested)
-        {
-            // The limit may pass after a change committed, while its answer was being read: say so.
-            var stored = http.Items.ContainsKey(RequestCommits.Item)
-                ? " Perubahan yang sudah selesai TELAH disimpan; baca ulang nilainya."
-                : " Tidak ada yang disimpan.";
-            await WriteRequestErrorAsync(http, serializer, StatusCodes.Status503ServiceUnavailable,
-                $"Permintaan dihentikan: melewati batas waktu {gateway.Limits.TimeLimit.TotalSeconds:0.###} detik (Kinerja:GraphQL:TimeLimitSeconds).{stored}");
-            return;
-        }
-        catch (OperationCanceledException)
-        {
-            return; // the client has gone: nobody reads an answer
-        }
-        http.Response.ContentType = "application/json; charset=utf-8";
-        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+        return Outcomes.Error;
     }
 
     /// <summary>
@@ -271,9 +328,10 @@ public static class GraphQLHosting
     /// now, or (missing) the request run once for every request that waits for the same key, and kept when it has
     /// no errors and no change committed meanwhile.
     /// </summary>
-    private static async Task AnswerKeptAsync(HttpContext http, IGraphQLTextSerializer serializer, GraphQLGateway gateway, GraphQLRequest request,
+    private static async Task<string> AnswerKeptAsync(HttpContext http, IGraphQLTextSerializer serializer, GraphQLGateway gateway, GraphQLRequest request,
         long at, CancellationToken cancellationToken)
     {
+        var outcome = Outcomes.Ok; // a kept answer has no errors
         var key = KeptAnswerStore.Key(Caller.From(http.User), request.Query!, request.OperationName,
             request.Variables is null ? "" : serializer.Serialize(request.Variables));
         var (waiting, claim) = gateway.Kept.Find(at, key);
@@ -284,6 +342,7 @@ public static class GraphQLHosting
             try
             {
                 var result = await Execute(http, gateway, request, cancellationToken);
+                outcome = Outcome(gateway.Metrics, result);
                 var buffer = new MemoryStream();
                 await serializer.WriteAsync(buffer, result, cancellationToken);
                 answer = buffer.ToArray();
@@ -302,9 +361,14 @@ public static class GraphQLHosting
                 }
             }
         }
+        else
+        {
+            gateway.Metrics.KeptAnswerHit();
+        }
         http.Response.ContentType = "application/json; charset=utf-8";
         http.Response.ContentLength = answer.Length;
         await http.Response.Body.WriteAsync(answer, http.RequestAborted);
+        return outcome;
     }
 
     /// <summary>

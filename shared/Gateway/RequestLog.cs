@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Kinerja.Shared.Diagnostics;
 using Kinerja.Shared.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -39,10 +40,14 @@ public static partial class RequestLog
         });
     }
 
-    /// <summary>The scope of a GraphQL operation, named as asked or as its document names it (<c>query DaftarIndikator { ... }</c>).</summary>
-    internal static IDisposable? BeginOperation(HttpContext http, string? operationName, string query)
+    /// <summary>A GraphQL operation's name as asked or as its document names it (<c>query DaftarIndikator { ... }</c>); null when it has none.</summary>
+    internal static string? OperationName(string? operationName, string query) =>
+        operationName ?? (NamedOperation().Match(query) is { Success: true } named ? named.Groups[1].Value : null);
+
+    /// <summary>The scope of a GraphQL operation, named by <see cref="OperationName"/>.</summary>
+    internal static IDisposable? BeginOperation(HttpContext http, string? name)
     {
-        var operation = operationName ?? (NamedOperation().Match(query) is { Success: true } named ? named.Groups[1].Value : "(tanpa nama)");
+        var operation = name ?? KinerjaMetrics.Unnamed;
         http.Items[OperationItem] = operation;
         return http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Kinerja.GraphQL")
             .BeginScope(new Dictionary<string, object?> { ["Operation"] = operation });

@@ -2,6 +2,7 @@ using Autofac;
 using GraphQL;
 using GraphQL.Types;
 using Kinerja.Shared.Data;
+using Kinerja.Shared.Diagnostics;
 using Kinerja.Shared.Errors;
 using Kinerja.Shared.GraphQL;
 using Kinerja.Shared.Modules;
@@ -24,6 +25,7 @@ internal sealed class RegisterImports
     private readonly IUnitOfWork _unit;
     private readonly TabularLimits _limits;
     private readonly IClosedQuarters _closedQuarters;
+    private readonly KinerjaMetrics _metrics;
 
     // Checking a file is seconds of CPU (a hostile XLSX reads millions of shared strings before it is refused). On the
     // thread pool two such checks took both threads of a 2-core host, and an operator's entry waited 1.5 s for one; so
@@ -31,8 +33,9 @@ internal sealed class RegisterImports
     private readonly SemaphoreSlim _checking = new(Math.Max(1, Environment.ProcessorCount / 2));
 
     public RegisterImports(IEnumerable<IRegisterImporter> importers, Access access, IAuditTrail audit, IUnitOfWork unit, IConfiguration configuration,
-        IClosedQuarters closedQuarters)
+        IClosedQuarters closedQuarters, KinerjaMetrics metrics)
     {
+        _metrics = metrics;
         _closedQuarters = closedQuarters;
         _unit = unit;
         _importers = importers.OrderBy(i => i.Register).ToList();
@@ -75,7 +78,7 @@ internal sealed class RegisterImports
         RequireImport(caller, importer);
         using var checkedFile = await CheckAsync(caller, importer, content, fileName, refused, cancellationToken);
         // The rows, the module's register version and the audit row commit together or not at all.
-        return await _unit.RunAsync(async () =>
+        var imported = await _unit.RunAsync(async () =>
         {
             var closed = new ClosedQuarterRows(await _closedQuarters.ClosedAsync(cancellationToken));
             var written = await checkedFile.WriteAsync(closed, cancellationToken);
@@ -86,6 +89,9 @@ internal sealed class RegisterImports
                 cancellationToken);
             return result;
         }, cancellationToken);
+        // Every row read is accepted or refused (a row refused for two reasons is one row here, two refusals in the answer).
+        _metrics.Imported(importer.Register, imported.Accepted, imported.Rows - imported.Accepted);
+        return imported;
     }
 
     private async Task<ICheckedFile> CheckAsync(Caller caller, IRegisterImporter importer, Stream content, string fileName, RefusedRows refused,

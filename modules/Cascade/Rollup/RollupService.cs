@@ -8,6 +8,7 @@ using Kinerja.Modules.Cascade.Data;
 using Kinerja.Modules.Cascade.Reading;
 using Kinerja.Modules.Cascade.Tree;
 using Kinerja.Shared.Data;
+using Kinerja.Shared.Diagnostics;
 using Kinerja.Shared.Formatting;
 using Kinerja.Shared.Modules;
 using Kinerja.Shared.Periods;
@@ -38,6 +39,7 @@ internal sealed class RollupService
     private readonly IAuditTrail _audit;
     private readonly IUnitOfWork _unit;
     private readonly SnapshotReads _snapshots;
+    private readonly KinerjaMetrics _metrics;
 
     public RollupService(
         ModuleDirectory directory,
@@ -48,8 +50,10 @@ internal sealed class RollupService
         Access access,
         IAuditTrail audit,
         IUnitOfWork unit,
-        SnapshotReads snapshots)
+        SnapshotReads snapshots,
+        KinerjaMetrics metrics)
     {
+        _metrics = metrics;
         _snapshots = snapshots;
         _unit = unit;
         _access = access;
@@ -79,14 +83,15 @@ internal sealed class RollupService
             }
         }
         checks.ThrowIfFailed();
-        return _unit.RunAsync(() => FreezeAsync(caller, year, quarter, RollupTrigger.Manual, cancellationToken), cancellationToken);
+        return MeasuredAsync(RollupTrigger.Manual,
+            () => _unit.RunAsync(() => FreezeAsync(caller, year, quarter, RollupTrigger.Manual, cancellationToken), cancellationToken));
     }
 
     /// <summary>
     /// The scheduled rollup of a triwulan that has none yet; null when it has one (a firing seen twice, a
     /// triwulan rolled up on demand or reopened by an admin): the schedule leaves those as they are.
     /// </summary>
-    public Task<Snapshot?> RunScheduledAsync(int year, int quarter, CancellationToken cancellationToken) =>
+    public Task<Snapshot?> RunScheduledAsync(int year, int quarter, CancellationToken cancellationToken) => MeasuredAsync(RollupTrigger.Schedule, () =>
         _unit.RunAsync(async () =>
         {
             await using (var db = _createContext())
@@ -97,7 +102,24 @@ internal sealed class RollupService
                 }
             }
             return (Snapshot?)await FreezeAsync(Caller.Scheduler, year, quarter, RollupTrigger.Schedule, cancellationToken);
-        }, cancellationToken);
+        }, cancellationToken));
+
+    /// <summary>A rollup counted once its change committed (or failed), timed with its wait for the writer's turn.</summary>
+    private async Task<T> MeasuredAsync<T>(string trigger, Func<Task<T>> run) where T : class?
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var outcome = "failed";
+        try
+        {
+            var snapshot = await run();
+            outcome = snapshot is null ? "skipped" : "done";
+            return snapshot;
+        }
+        finally
+        {
+            _metrics.RollupRan(trigger, outcome, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        }
+    }
 
     // Runs inside the change that closes the triwulan: no entry can land between the figures read here and
     // the closing, so an entry racing the rollup is in the snapshot or refused as closed.
