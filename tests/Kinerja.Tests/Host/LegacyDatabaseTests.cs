@@ -12,11 +12,11 @@ namespace Kinerja.Tests.Host;
 /// trail, settings, entries and figures. Targets are compared where the earlier rule and today's target readings agree
 /// (a triwulan alone, read per triwulan or as a rate).
 /// </summary>
-public abstract class LegacyDatabaseTests(DatabaseEngine engine)
+public abstract class LegacyDatabaseTests(DatabaseEngine engine, string fixture = "Legacy")
 {
     private const string Password = "kata-sandi-uji-yang-panjang";
 
-    private static string Fixtures => Path.Combine(Repository.Root, "tests", "Kinerja.Tests", "Fixtures", "Legacy");
+    private string Fixtures => Path.Combine(Repository.Root, "tests", "Kinerja.Tests", "Fixtures", fixture);
 
     private KinerjaHost Open(TempDirectory data)
     {
@@ -67,12 +67,12 @@ public abstract class LegacyDatabaseTests(DatabaseEngine engine)
             """)).Ok();
 
         var expected = Expected["records"]!;
-        // The trail has grown by this test's own sign-in, newest first: the earlier build's rows follow it unchanged.
+        // The trail has grown by this test's own sign-in and the start's backup before migrating, newest first: the earlier build's rows follow it unchanged.
         var trail = JsonNode.Parse(records.GetProperty("auditTrail").GetRawText())!.AsArray();
         var earlier = expected["auditTrail"]!.AsArray();
         Assert.True(JsonNode.DeepEquals(earlier, new JsonArray([.. trail.Skip(trail.Count - earlier.Count).Select(r => r!.DeepClone())])),
             "the earlier build's audit trail is not kept as it was");
-        Assert.All(trail.Take(trail.Count - earlier.Count), r => Assert.Equal("masuk", r!["action"]!.GetValue<string>()));
+        Assert.All(trail.Take(trail.Count - earlier.Count), r => Assert.Contains(r!["action"]!.GetValue<string>(), (string[])["masuk", "cadangan dibuat"]));
         foreach (var (field, value) in expected.AsObject().Where(f => f.Key != "auditTrail"))
         {
             var now = JsonNode.Parse(records.GetProperty(field).GetRawText())!;
@@ -169,6 +169,48 @@ public abstract class LegacyDatabaseTests(DatabaseEngine engine)
         Assert.Contains(made, l => l.Contains("cascade_target_readings", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Given_a_database_of_the_earlier_build_Then_the_start_backs_it_up_as_it_was_before_migrating_it()
+    {
+        using var data = new TempDirectory();
+        await using var host = Open(data);
+
+        var backup = Assert.Single((await host.QueryAsync("{ backups { fileName trigger directory } }")).Ok().GetProperty("backups").EnumerateArray());
+        Assert.Equal("sebelum-pembaruan", backup.GetProperty("trigger").GetString());
+        var file = Path.Combine(backup.GetProperty("directory").GetString()!, backup.GetProperty("fileName").GetString()!);
+        Assert.Equal(Path.Combine(data.Path, "backups"), Path.GetDirectoryName(file));
+        // The earlier build's tables, without those this build's migrations add (the record of backups among them).
+        var tables = await TablesInAsync(file);
+        Assert.Contains("host_data_version", tables);
+        Assert.DoesNotContain("host_backups", tables);
+    }
+
+    private async Task<IReadOnlyList<string>> TablesInAsync(string backup)
+    {
+        if (engine == DatabaseEngine.Sqlite)
+        {
+            await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={backup};Mode=ReadOnly;Pooling=False");
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table'";
+            var names = new List<string>();
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                names.Add(reader.GetString(0));
+            }
+            return names;
+        }
+        var start = new System.Diagnostics.ProcessStartInfo(Kinerja.Host.Backups.PostgreSqlEngineBackup.Tool("pg_restore")!) { RedirectStandardOutput = true };
+        start.ArgumentList.Add("--list");
+        start.ArgumentList.Add(backup);
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var list = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.Equal(0, process.ExitCode);
+        return [.. list.Split('\n').Select(l => l.Split(' ')).Where(w => w.Length > 5 && w[3] == "TABLE").Select(w => w[5])];
+    }
+
     /// <summary>
     /// The catalog is the build's, not the database's: an indicator or a unit added to it since, or a default rule changed
     /// since, is no record of the database. Of <c>indicators</c>, <c>tree</c>, <c>sources</c> and <c>officials</c>, the
@@ -195,3 +237,8 @@ public abstract class LegacyDatabaseTests(DatabaseEngine engine)
 public sealed class LegacyDatabaseTestsOnSqlite() : LegacyDatabaseTests(DatabaseEngine.Sqlite);
 
 public sealed class LegacyDatabaseTestsOnPostgreSql() : LegacyDatabaseTests(DatabaseEngine.PostgreSql);
+
+/// <summary>A database of the last release, v0.1 (commit 5c60162; Fixtures/v0.1, made by the same script), opened by this build.</summary>
+public sealed class ReleaseDatabaseTestsOnSqlite() : LegacyDatabaseTests(DatabaseEngine.Sqlite, "v0.1");
+
+public sealed class ReleaseDatabaseTestsOnPostgreSql() : LegacyDatabaseTests(DatabaseEngine.PostgreSql, "v0.1");

@@ -3,11 +3,14 @@
 # with every kind of data in them, and what that build answered about them (expected-*.json). LegacyDatabaseTests
 # opens them with this build and compares. Run from the repository with a built checkout of the earlier build:
 #   git worktree add /tmp/old <commit> && (cd /tmp/old/host/ClientApp && npm ci) && dotnet build /tmp/old/host
-#   tests/Kinerja.Tests/Fixtures/Legacy/make-fixtures.sh /tmp/old
+#   tests/Kinerja.Tests/Fixtures/Legacy/make-fixtures.sh /tmp/old [OUTPUT-DIRECTORY]
+# OUTPUT-DIRECTORY defaults to this folder (Fixtures/Legacy); another one is made if missing. The registers and report
+# data come from the earlier build's own samples, so that their operations are those its API has.
 set -euo pipefail
 old=$(cd "$1" && pwd)
 repo=$(git rev-parse --show-toplevel)
-out="$repo/tests/Kinerja.Tests/Fixtures/Legacy"
+out="${2:-$repo/tests/Kinerja.Tests/Fixtures/Legacy}"
+mkdir -p "$out"; out=$(cd "$out" && pwd)
 password='kata-sandi-uji-yang-panjang'
 port=5391
 work=$(mktemp -d); chmod 755 "$work"
@@ -27,9 +30,22 @@ run() { # token query; fails on any GraphQL error
   local answer; answer=$(gql "$1" "$(printf '%s' "$2" | json)")
   python3 -c 'import json,sys; a=json.loads(sys.argv[1]); "errors" in a and sys.exit(str(a["errors"]))' "$answer"
 }
+# A build whose verifyRealization and returnRealization name the revision the verifikator read (v0.1 on) is given it,
+# read with realizations(...) { revision } as the verifikator; an earlier build has neither.
+if grep -Eq 'verifyRealization\(.*revision: Int!' "$old/schema.graphql"; then revisions=yes; else revisions=; fi
+revision() { # token indicator year quarter: the realization's revision, as ", revision: N"; nothing for an earlier build
+  [ -n "$revisions" ] || return 0
+  local answer; answer=$(gql "$1" "$(printf '{ realizations(year: %s, quarter: %s) { indicator { code } revision } }' "$3" "$4" | json)")
+  python3 -c '
+import json, sys
+a = json.loads(sys.argv[1]); "errors" in a and sys.exit(str(a["errors"]))
+found = [r["revision"] for r in a["data"]["realizations"] if r["indicator"]["code"] == sys.argv[2]]
+len(found) == 1 or sys.exit("no single realization of " + sys.argv[2])
+print(", revision: %d" % found[0])' "$answer" "$2"
+}
 
 fill() { # settings...
-  for register in pmks psks tmp layanan; do kinerja import "$register" "$repo/samples/registers/$register.csv" "$@" >/dev/null; done
+  for register in pmks psks tmp layanan; do kinerja import "$register" "$old/samples/registers/$register.csv" "$@" >/dev/null; done
   printf '%s\n' "$password" | kinerja user add admin --role admin "$@" >/dev/null
   printf '%s\n' "$password" | kinerja user add kadis --role pimpinan --unit DINSOS "$@" >/dev/null
   printf '%s\n' "$password" | kinerja user add op-umpeg --role operator --unit UMPEG "$@" >/dev/null
@@ -39,7 +55,7 @@ fill() { # settings...
   for _ in $(seq 60); do curl -sf "http://127.0.0.1:$port/" >/dev/null && break; sleep 1; done
   local admin operator verifier
   admin=$(login admin); operator=$(login op-umpeg); verifier=$(login kasek)
-  python3 - "$repo/samples/reports/contoh-2026.graphql" >"$work/ops" <<'PY'
+  python3 - "$old/samples/reports/contoh-2026.graphql" >"$work/ops" <<'PY'
 import re, sys
 text = open(sys.argv[1]).read()
 for name, body in re.findall(r'mutation (\w+) (\{.*?\n\})', text, re.S):
@@ -60,8 +76,10 @@ PY
     e: setIndicatorRule(year: 2027, indicator: "REHSOS-1", numerator: "sum:PEMULIHAN-1,PELAYANAN-1", denominator: "base:eks_penyakit_sosial.total") { isDefault }
     f: setPolarity(indicator: "KEU-4", lessIsBetter: true) { code }
     g: setSource(code: "PELAYANAN-4", year: 2026, source: ENTERED) { source } }'
-  run "$verifier" 'mutation { a: verifyRealization(indicator: "UMPEG-1", year: 2026, quarter: 1) { status }
-    b: returnRealization(indicator: "UMPEG-5", year: 2026, quarter: 1, reason: "Lampirkan daftar hadir") { status } }'
+  local verified returned
+  verified=$(revision "$verifier" UMPEG-1 2026 1); returned=$(revision "$verifier" UMPEG-5 2026 1)
+  run "$verifier" "mutation { a: verifyRealization(indicator: \"UMPEG-1\", year: 2026, quarter: 1$verified) { status }
+    b: returnRealization(indicator: \"UMPEG-5\", year: 2026, quarter: 1$returned, reason: \"Lampirkan daftar hadir\") { status } }"
   run "$admin" 'mutation { runRollup(year: 2026, quarter: 1) { revision } }'
   run "$admin" 'mutation { reopenQuarter(year: 2026, quarter: 1) { closed } }'
   run "$operator" 'mutation { recordRealization(input: { indicator: "UMPEG-5", year: 2026, quarter: 1, value: 11 }) { status } }'
