@@ -7,6 +7,14 @@ const time = new Intl.DateTimeFormat('id-ID', { hour: '2-digit', minute: '2-digi
 export const fmtNumber = (n: number | null | undefined) => (n == null ? '–' : number.format(n));
 export const fmtPercent = (n: number | null | undefined) => (n == null ? '–' : `${number.format(n)} %`);
 
+/** A file's size as an officer reads it: 917,5 KB, 1,2 MB (decimal units, one decimal). */
+export function fmtBytes(n: number) {
+  const units = ['bita', 'KB', 'MB', 'GB', 'TB'];
+  let i = 0;
+  while (n >= 1000 && i < units.length - 1) { n /= 1000; i++; }
+  return i === 0 ? `${number.format(n)} bita` : `${new Intl.NumberFormat('id-ID', { maximumFractionDigits: 1 }).format(n)} ${units[i]}`;
+}
+
 /** Rupiah as the DPA writes them: Rp 1.250.000.000 (sen only where there are any). */
 export const fmtRupiah = (n: number | null | undefined) => (n == null ? '–' : `Rp ${number.format(n)}`);
 

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import { request } from '../api';
+import { request, saveDownload } from '../api';
 import { describe } from '../audit';
-import { fmtDateTime, REGISTER_TEXT } from '../format';
+import { fmtBytes, fmtDateTime, REGISTER_TEXT } from '../format';
 import { graphql } from '../gql';
 import type { AdminYearQuery, ValueSource } from '../gql/graphql';
 import { ROMAN } from '../period';
@@ -19,6 +19,12 @@ const UNITS = graphql(`query AuditUnits { units { code name } }`);
 const AUDIT = graphql(`query AuditTrail($unit: String, $code: String, $user: String, $from: DateTimeOffset, $to: DateTimeOffset, $limit: Int) {
   auditTrail(unit: $unit, code: $code, user: $user, from: $from, to: $to, limit: $limit) {
     at user action unit code year quarter before after origin } }`);
+
+const BACKUPS = graphql(`query Backups { backups(limit: 10) { fileName directory host bytes createdAt trigger removedAt } }`);
+const RUN_BACKUP = graphql(`mutation RunBackup { runBackup { fileName bytes } }`);
+const TRIGGER_TEXT: Record<string, string> = {
+  terjadwal: 'terjadwal', perintah: 'baris perintah', admin: 'dari layar Admin', 'sebelum-pembaruan': 'sebelum pembaruan (migrasi)',
+};
 
 type Quarter = AdminYearQuery['quarters'][number];
 /** A change asked for, and what sends it once it is confirmed. */
@@ -132,8 +138,62 @@ export function Admin() {
               </select></td></tr>))}</tbody>
         </Table>
       </>}
+      <Backups />
       <AuditTrail names={names} />
     </section>
+  );
+}
+
+/** The office's backups: the last one's time and size at a glance, a backup now, and a download of each one this host kept. */
+function Backups() {
+  const { data, error, loading, reload } = useLoad(() => request(BACKUPS), []);
+  const [message, setMessage] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const last = data?.backups[0];
+  async function act(send: () => Promise<string>) {
+    setMessage(null);
+    setFailure(null);
+    setBusy(true);
+    try {
+      setMessage(await send());
+      reload();
+    } catch (e) {
+      setFailure((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <>
+      <h2>Cadangan</h2>
+      {message && <p class="ok" role="status">{message}</p>}
+      <ErrorBox message={failure ?? error} />
+      <Loading on={loading && !data} />
+      {data && <p data-backup-last>{last
+        ? <>Cadangan terakhir: <strong>{fmtDateTime(last.createdAt)}</strong>, {fmtBytes(last.bytes)} ({TRIGGER_TEXT[last.trigger] ?? last.trigger}, host {last.host}).</>
+        : <>Belum ada cadangan. Tanpa cadangan, kerusakan disk menghapus seluruh catatan SAKIP.</>}</p>}
+      <p class="actions">
+        <button type="button" disabled={busy} onClick={() => act(async () => {
+          const done = (await request(RUN_BACKUP)).runBackup;
+          return `Cadangan ${done.fileName} dibuat (${fmtBytes(done.bytes)}).`;
+        })}>{busy ? 'Mencadangkan…' : 'Cadangkan sekarang'}</button>
+      </p>
+      {data && data.backups.length > 0 && (
+        <Table caption="Cadangan terbaru (berisi NIK dan hash kata sandi: simpan hanya di tempat yang aman)" stacked>
+          <thead><tr><th scope="col">Dibuat</th><th scope="col">Berkas</th><th scope="col">Ukuran</th><th scope="col">Host</th>
+            <th scope="col">Pemicu</th><th scope="col">Tindakan</th></tr></thead>
+          <tbody>{data.backups.map(b => (
+            <tr data-backup={b.fileName}><td data-label="Dibuat">{fmtDateTime(b.createdAt)}</td>
+              <td data-label="Berkas" title={b.directory}>{b.fileName}</td><td class="num" data-label="Ukuran">{fmtBytes(b.bytes)}</td>
+              <td data-label="Host">{b.host}</td><td data-label="Pemicu">{TRIGGER_TEXT[b.trigger] ?? b.trigger}</td>
+              <td class="actions" data-label="Tindakan">{b.removedAt
+                ? <>dihapus {fmtDateTime(b.removedAt)}</>
+                : <button type="button" class="secondary" onClick={() => act(async () => `${await saveDownload(`/backups/${encodeURIComponent(b.fileName)}`)} diunduh.`)}>Unduh</button>}
+              </td></tr>))}</tbody>
+        </Table>
+      )}
+    </>
   );
 }
 
