@@ -31,6 +31,11 @@ internal static class HealthHosting
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(Ready), ResponseWriter = WriteAsync });
     }
 
+    /// <summary>The release this host runs (Directory.Build.props, tagged v0.N): after an upgrade, the monitor tells which runs.</summary>
+    public static readonly string Version = typeof(HealthHosting).Assembly
+        .GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+        .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().Single().InformationalVersion.Split('+')[0];
+
     private static Task WriteAsync(HttpContext http, HealthReport report)
     {
         http.Response.ContentType = "application/json; charset=utf-8";
@@ -38,6 +43,7 @@ internal static class HealthHosting
         return JsonSerializer.SerializeAsync(http.Response.Body, new
         {
             status = report.Status.ToString(),
+            version = Version,
             checks = report.Entries.Select(e => new { name = e.Key, status = e.Value.Status.ToString(), description = e.Value.Description }),
         }, cancellationToken: http.RequestAborted);
     }

@@ -29,6 +29,7 @@ public abstract class HealthTests(DatabaseEngine engine) : FreshHost(engine)
 
         var ready = await Eventually.MatchesAsync(() => GetAsync("/health/ready"), r => r.Status == 200, "/health/ready 200");
         Assert.Equal("Healthy", ready.Body.GetProperty("status").GetString());
+        Assert.Matches(@"^\d+\.\d+\.\d+$", ready.Body.GetProperty("version").GetString());
         var checks = ready.Body.GetProperty("checks").EnumerateArray()
             .ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("status").GetString());
         Assert.Equal(new Dictionary<string, string?> { ["database"] = "Healthy", ["scheduler"] = "Healthy", ["warm-up"] = "Healthy" }, checks);

@@ -19,7 +19,18 @@ public sealed partial class ReadmeTests
         "README.md",
         .. Directory.GetFiles(Path.Combine(Repository.Root, "docs"), "*.md").Select(f => Path.GetRelativePath(Repository.Root, f)).Order(StringComparer.Ordinal),
         Path.Combine("bench", "README.md"),
+        "CHANGELOG.md",
     ];
+
+    [Fact]
+    public void Given_the_changelog_Then_its_newest_release_is_the_version_the_build_carries()
+    {
+        var version = Regex.Match(File.ReadAllText(Path.Combine(Repository.Root, "Directory.Build.props")), @"<Version>(\d+)\.(\d+)\.0</Version>");
+        Assert.True(version.Success, "Directory.Build.props has no <Version>N.M.0</Version>");
+        var newest = Regex.Match(File.ReadAllText(Path.Combine(Repository.Root, "CHANGELOG.md")), @"^## v(\d+)\.(\d+) \(\d{4}-\d{2}-\d{2}\)$", RegexOptions.Multiline);
+        Assert.True(newest.Success, "CHANGELOG.md has no release heading '## v0.N (YYYY-MM-DD)'");
+        Assert.Equal($"{version.Groups[1].Value}.{version.Groups[2].Value}", $"{newest.Groups[1].Value}.{newest.Groups[2].Value}");
+    }
 
     [Fact]
     public void Given_the_README_Then_it_is_at_most_200_lines()
