@@ -45,7 +45,7 @@ internal sealed record BackupSettings(string Directory, string? Schedule, TimeZo
         var zoneName = configuration[TimeZoneSetting] is { Length: > 0 } zone ? zone : configuration["Kinerja:Rollup:TimeZone"] is { Length: > 0 } rollup ? rollup : "Asia/Jakarta";
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(zoneName, out var timeZone))
         {
-            throw new DatabaseConfigurationException($"{TimeZoneSetting}: zona waktu '{zoneName}' tidak dikenal (mis. Asia/Jakarta).");
+            throw new DatabaseConfigurationException($"{TimeZoneSetting}: '{zoneName}' bukan zona waktu yang dikenal (mis. Asia/Jakarta).");
         }
         var keepText = configuration[KeepSetting];
         var keep = 14;

@@ -62,25 +62,64 @@ internal sealed class Backups(IEngineBackup engine, BackupSettings settings, IUn
         {
             throw new BackupException($"{path} sudah ada; cadangan tidak menimpa berkas.");
         }
-        var directory = Path.GetDirectoryName(path)!;
-        if (!Directory.Exists(directory))
+        MakeDirectory(Path.GetDirectoryName(path)!);
+        await _one.WaitAsync(cancellationToken);
+        try
         {
-            BackupFiles.CreateOwnerOnlyDirectory(directory);
+            return await WriteInTurnAsync(path, cancellationToken);
         }
+        finally
+        {
+            _one.Release();
+        }
+    }
+
+    private static void MakeDirectory(string directory)
+    {
+        try
+        {
+            if (!Directory.Exists(directory))
+            {
+                BackupFiles.CreateOwnerOnlyDirectory(directory);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new BackupException($"direktori cadangan {directory} tidak dapat dibuat: {e.Message}");
+        }
+    }
+
+    // One backup at a time in a host: a second asked for meanwhile waits, rather than both sharing the disk (or a name).
+    private readonly SemaphoreSlim _one = new(1, 1);
+
+    private async Task<BackupFile> WriteInTurnAsync(string path, CancellationToken cancellationToken)
+    {
         var partial = path + BackupFiles.PartialSuffix;
         var createdAt = clock.GetUtcNow();
         try
         {
             BackupFiles.CreateOwnerOnly(partial).Dispose();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Another process's backup under that name, a directory this host may not write, a full disk.
+            throw new BackupException($"{partial} tidak dapat dibuat: {e.Message}");
+        }
+        try
+        {
             await engine.WriteAsync(partial, cancellationToken);
             await engine.CheckAsync(partial, cancellationToken);
             var (bytes, sha256) = await FlushAndHashAsync(partial, cancellationToken);
             File.Move(partial, path);
             return new BackupFile(path, bytes, sha256, createdAt);
         }
-        catch
+        catch (Exception e)
         {
             File.Delete(partial);
+            if (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+            {
+                throw new BackupException($"{path} tidak dapat ditulis: {e.Message}");
+            }
             throw;
         }
     }
@@ -107,18 +146,23 @@ internal sealed class Backups(IEngineBackup engine, BackupSettings settings, IUn
     public async Task<BackupFile> WriteIntoDirectoryAsync(CancellationToken cancellationToken)
     {
         var directory = settings.Directory;
-        if (!Directory.Exists(directory))
+        MakeDirectory(directory);
+        await _one.WaitAsync(cancellationToken);
+        try
         {
-            BackupFiles.CreateOwnerOnlyDirectory(directory);
+            RemoveStalePartials(directory);
+            var stem = $"kinerja-{clock.GetUtcNow():yyyyMMdd'T'HHmmss'Z'}";
+            var path = Path.Combine(directory, stem + engine.Extension);
+            for (var n = 2; File.Exists(path) || File.Exists(path + BackupFiles.PartialSuffix); n++)
+            {
+                path = Path.Combine(directory, $"{stem}-{n}{engine.Extension}");
+            }
+            return await WriteInTurnAsync(path, cancellationToken);
         }
-        RemoveStalePartials(directory);
-        var stem = $"kinerja-{clock.GetUtcNow():yyyyMMdd'T'HHmmss'Z'}";
-        var path = Path.Combine(directory, stem + engine.Extension);
-        for (var n = 2; File.Exists(path) || File.Exists(path + BackupFiles.PartialSuffix); n++)
+        finally
         {
-            path = Path.Combine(directory, $"{stem}-{n}{engine.Extension}");
+            _one.Release();
         }
-        return await WriteAsync(path, cancellationToken);
     }
 
     // What a host killed while writing left behind; an hour old, so not one another process is writing now.

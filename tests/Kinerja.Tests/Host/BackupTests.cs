@@ -120,6 +120,22 @@ public abstract class BackupTests(DatabaseEngine engine)
         }
     }
 
+    [Theory]
+    [InlineData("Kinerja:Backup:Keep", "0")]
+    [InlineData("Kinerja:Backup:Keep", "-3")]
+    [InlineData("Kinerja:Backup:Schedule", "setiap malam")]
+    [InlineData("Kinerja:Backup:TimeZone", "Asia/Gresik")]
+    [InlineData("Kinerja:Backup:BeforeMigration", "ya")]
+    public async Task Given_a_wrong_backup_setting_Then_the_program_stops_naming_it_before_touching_the_data(string setting, string value)
+    {
+        using var data = new TempDirectory();
+        var (exit, _, error) = await HostProcess.RunAsync(TimeSpan.FromMinutes(2),
+            ["backup", $"--{setting}={value}", .. KinerjaHost.DatabaseSwitches(data.Path, engine)]);
+        Assert.Equal(2, exit);
+        Assert.Contains($"{setting}: '{value}'", error);
+        Assert.False(File.Exists(Path.Combine(data.Path, "kinerja.db")));
+    }
+
     [Fact]
     public async Task Given_a_file_that_is_not_a_backup_When_restored_Then_it_is_refused_and_nothing_is_written()
     {

@@ -93,6 +93,24 @@ public sealed class KinerjaHost : WebApplicationFactory<Program>
         }
     }
 
+    private volatile bool _started;
+
+    /// <summary>
+    /// WebApplicationFactory throws a NullReferenceException disposing a host whose start failed, which would hide why the
+    /// start failed (the exception the test body is leaving with): a host that never started has nothing to stop.
+    /// </summary>
+    public override async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await base.DisposeAsync();
+        }
+        catch (NullReferenceException) when (!_started)
+        {
+            Interlocked.Exchange(ref _ownDirectory, null)?.Dispose();
+        }
+    }
+
     protected override IHost CreateHost(IHostBuilder builder)
     {
         if (_container is not null)
@@ -102,6 +120,7 @@ public sealed class KinerjaHost : WebApplicationFactory<Program>
         var host = base.CreateHost(builder);
         // Tests count a request's statements and read what it read: the background warm-up is over first.
         host.Services.GetService<Kinerja.Host.Modules.WarmUpService>()?.Finished.GetAwaiter().GetResult();
+        _started = true;
         return host;
     }
 
