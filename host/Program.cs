@@ -49,7 +49,21 @@ if (CommandLine.IsCommand(args) && app.RunsBeforeStart(args))
 {
     return await app.RunCommandAsync(args);
 }
-await app.InitializeModulesAsync();
+try
+{
+    if (CommandLine.IsCommand(args) && await app.RefuseWithoutDatabaseAsync(args) is { } refused)
+    {
+        return refused;
+    }
+    await app.InitializeModulesAsync();
+}
+catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+{
+    // The data directory of another user, a folder that cannot be made: said in a line, not a stack trace.
+    await Console.Error.WriteLineAsync($"Data tidak dapat dibuka sebagai pengguna {Environment.UserName}: {e.Message} "
+        + "(periksa --Kinerja:DataDirectory dan pemiliknya).");
+    return 2;
+}
 if (CommandLine.IsCommand(args))
 {
     return await app.RunCommandAsync(args);

@@ -3,8 +3,11 @@ using Kinerja.Shared.Security;
 
 namespace Kinerja.Host.Backups;
 
-/// <summary><c>backup [--out FILE]</c>: a backup while the host serves, into FILE or the backup directory.</summary>
-internal sealed class BackupCommand(Backups backups) : IHostCommand
+/// <summary>
+/// <c>backup [--out FILE]</c>: a backup while the host serves, into FILE or the backup directory. It runs on a database
+/// that is there: a wrong data directory is said, not backed up as a new empty office.
+/// </summary>
+internal sealed class BackupCommand(Backups backups) : IHostCommand, IRefusesNoDatabase
 {
     public string Name => "backup";
 
@@ -66,6 +69,14 @@ internal sealed class RestoreCommand(IEngineBackup engine) : IHostCommand, IRuns
             {
                 throw new BackupException($"{file} tidak ada.");
             }
+            try
+            {
+                File.OpenRead(file).Dispose();
+            }
+            catch (UnauthorizedAccessException)
+            {
+                throw new BackupException($"{file} tidak dapat dibaca oleh pengguna ini ({Environment.UserName}).");
+            }
             await engine.CheckAsync(file, cancellationToken);
             var tables = await engine.TablesAsync(cancellationToken);
             if (tables.Count > 0 && !replace)
@@ -78,7 +89,7 @@ internal sealed class RestoreCommand(IEngineBackup engine) : IHostCommand, IRuns
             var keptAt = await engine.RestoreAsync(file, replace, cancellationToken);
             await output.WriteLineAsync($"Dipulihkan dari {file}."
                 + (keptAt is null ? "" : $" Data sebelumnya disimpan sebagai {keptAt}.")
-                + " Kunci penandatangan token tidak ada dalam cadangan: setiap pengguna masuk lagi.");
+                + " Kunci penandatangan token (signing.key) tidak ada dalam cadangan: di host dengan kunci lain, setiap pengguna masuk lagi.");
             return 0;
         }
         catch (BackupException e)
@@ -88,3 +99,6 @@ internal sealed class RestoreCommand(IEngineBackup engine) : IHostCommand, IRuns
         }
     }
 }
+
+/// <summary>A command that works on an office's data only: refused, naming the place, where there is no database yet.</summary>
+internal interface IRefusesNoDatabase;

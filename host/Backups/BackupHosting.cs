@@ -54,6 +54,7 @@ internal sealed class BackupDownload(Backups backups) : IEndpointContributor
             {
                 return Results.Json(new { error = "hanya administrator yang boleh mengunduh cadangan" }, statusCode: StatusCodes.Status403Forbidden);
             }
+            http.Response.Headers.CacheControl = "no-store";
             return await backups.DownloadableAsync(file, http.RequestAborted) is { } path
                 ? Results.File(path, "application/octet-stream", file)
                 : Results.Json(new { error = $"cadangan '{file}' tidak ada di host ini" }, statusCode: StatusCodes.Status404NotFound);

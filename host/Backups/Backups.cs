@@ -150,7 +150,14 @@ internal sealed class Backups(IEngineBackup engine, BackupSettings settings, IUn
         await _one.WaitAsync(cancellationToken);
         try
         {
-            RemoveStalePartials(directory);
+            try
+            {
+                RemoveStalePartials(directory);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new BackupException($"direktori cadangan {directory} tidak dapat dibaca oleh pengguna ini ({Environment.UserName}): {e.Message}");
+            }
             var stem = $"kinerja-{clock.GetUtcNow():yyyyMMdd'T'HHmmss'Z'}";
             var path = Path.Combine(directory, stem + engine.Extension);
             for (var n = 2; File.Exists(path) || File.Exists(path + BackupFiles.PartialSuffix); n++)

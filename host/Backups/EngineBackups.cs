@@ -14,6 +14,9 @@ internal interface IEngineBackup
     /// <summary>The file's ending: <c>.db</c> (a SQLite database) or <c>.pgdump</c> (pg_dump's custom format).</summary>
     string Extension { get; }
 
+    /// <summary>The configured database, as the administrator names it: a file, or a database on a server.</summary>
+    string Where { get; }
+
     /// <summary>Writes a consistent copy of the whole database into <paramref name="file"/>, which exists, empty and owner-only.</summary>
     Task WriteAsync(string file, CancellationToken cancellationToken);
 
@@ -37,6 +40,8 @@ internal interface IEngineBackup
 internal sealed class SqliteEngineBackup(string connectionString) : IEngineBackup
 {
     public string Extension => ".db";
+
+    public string Where => DatabaseFile;
 
     private string DatabaseFile => new SqliteConnectionStringBuilder(connectionString).DataSource;
 
@@ -111,7 +116,14 @@ internal sealed class SqliteEngineBackup(string connectionString) : IEngineBacku
     public Task<string?> RestoreAsync(string file, bool replace, CancellationToken cancellationToken) => Task.Run(() =>
     {
         var database = DatabaseFile;
-        Directory.CreateDirectory(Path.GetDirectoryName(database)!);
+        if (!Directory.Exists(Path.GetDirectoryName(database)))
+        {
+            BackupFiles.CreateOwnerOnlyDirectory(Path.GetDirectoryName(database)!);
+        }
+        if (replace && File.Exists(database))
+        {
+            SetAsideMode(database);
+        }
         var restoring = database + ".memulihkan";
         File.Delete(restoring);
         BackupFiles.CreateOwnerOnly(restoring).Dispose();
@@ -128,19 +140,32 @@ internal sealed class SqliteEngineBackup(string connectionString) : IEngineBacku
                 throw new BackupException($"{database} sudah ada; pemulihan ke atasnya memerlukan --replace.");
             }
             keptAt = $"{database}.sebelum-pemulihan-{DateTime.UtcNow:yyyyMMdd'T'HHmmss'Z'}";
-            // The -wal beside a database belongs to it: it goes with the file it was written for, never onto the restored one.
             File.Move(database, keptAt);
-            foreach (var suffix in new[] { "-wal", "-shm" })
-            {
-                if (File.Exists(database + suffix))
-                {
-                    File.Move(database + suffix, keptAt + suffix);
-                }
-            }
         }
         File.Move(restoring, database);
         return keptAt;
     }, cancellationToken);
+
+    // The database to be replaced leaves WAL mode, which folds its -wal into the file (the one kept aside is then whole)
+    // and is refused while another process has it open: a host still running would go on writing into the file set aside.
+    private static void SetAsideMode(string database)
+    {
+        try
+        {
+            using var connection = new SqliteConnection(new SqliteConnectionStringBuilder(Unpooled(database)) { DefaultTimeout = 2 }.ToString());
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA busy_timeout = 2000; PRAGMA journal_mode=DELETE;";
+            if (command.ExecuteScalar() is not "delete")
+            {
+                throw new BackupException($"{database} sedang dibuka proses lain (host masih berjalan?): hentikan host dulu, lalu pulihkan.");
+            }
+        }
+        catch (SqliteException e)
+        {
+            throw new BackupException($"{database} sedang dibuka proses lain (host masih berjalan?): hentikan host dulu, lalu pulihkan ({e.Message}).");
+        }
+    }
 }
 
 /// <summary>
@@ -150,6 +175,8 @@ internal sealed class SqliteEngineBackup(string connectionString) : IEngineBacku
 internal sealed class PostgreSqlEngineBackup(string connectionString) : IEngineBackup
 {
     public string Extension => ".pgdump";
+
+    public string Where => new NpgsqlConnectionStringBuilder(connectionString) is var c ? $"basis data {c.Database} di {c.Host}:{c.Port}" : "";
 
     public async Task WriteAsync(string file, CancellationToken cancellationToken) =>
         await RunAsync("pg_dump", ["--format=custom", "--no-owner", "--no-privileges", $"--file={file}"], cancellationToken);
@@ -200,9 +227,22 @@ internal sealed class PostgreSqlEngineBackup(string connectionString) : IEngineB
     public async Task<string?> RestoreAsync(string file, bool replace, CancellationToken cancellationToken)
     {
         var database = new NpgsqlConnectionStringBuilder(connectionString).Database!;
+        if (replace && await OthersConnectedAsync(cancellationToken) is > 0 and var others)
+        {
+            throw new BackupException($"basis data {database} sedang dipakai {others} koneksi lain (host masih berjalan?): hentikan semua host dulu, lalu pulihkan.");
+        }
         await RunAsync("pg_restore", [.. (replace ? new[] { "--clean", "--if-exists" } : []),
             "--exit-on-error", "--single-transaction", "--no-owner", "--no-privileges", $"--dbname={database}", file], cancellationToken);
         return null;
+    }
+
+    private async Task<long> OthersConnectedAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()";
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     /// <summary>Where pg_dump and pg_restore are taken from; null when they are not installed.</summary>

@@ -57,6 +57,23 @@ internal static class CommandLine
     public static bool RunsBeforeStart(this WebApplication app, string[] args) =>
         app.Services.GetServices<IHostCommand>().Single(c => c.Name == args[0]) is IRunsBeforeStart;
 
+    /// <summary>Exit code 2, the place named, for a command that needs a database where there is none (a wrong data directory).</summary>
+    public static async Task<int?> RefuseWithoutDatabaseAsync(this WebApplication app, string[] args)
+    {
+        if (app.Services.GetServices<IHostCommand>().Single(c => c.Name == args[0]) is not Backups.IRefusesNoDatabase)
+        {
+            return null;
+        }
+        var engine = app.Services.GetRequiredService<Backups.IEngineBackup>();
+        if ((await engine.TablesAsync(app.Lifetime.ApplicationStopping)).Count > 0)
+        {
+            return null;
+        }
+        await Console.Error.WriteLineAsync($"Tidak ada basis data Kinerja di {engine.Where}: periksa --Kinerja:DataDirectory "
+            + "(atau ConnectionStrings:Kinerja) dan jalankan perintah sebagai pengguna layanan; tidak ada yang dibuat.");
+        return 2;
+    }
+
     public static async Task<int> RunCommandAsync(this WebApplication app, string[] args)
     {
         var command = app.Services.GetServices<IHostCommand>().Single(c => c.Name == args[0]);

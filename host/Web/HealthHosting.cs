@@ -28,7 +28,18 @@ internal static class HealthHosting
     public static void MapKinerjaHealth(this WebApplication app)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(Ready), ResponseWriter = WriteAsync });
+        // A warm-up under way is Degraded: not ready (503), yet not an error in the log each time a monitor asks during a start.
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = c => c.Tags.Contains(Ready),
+            ResponseWriter = WriteAsync,
+            ResultStatusCodes =
+            {
+                [HealthStatus.Healthy] = StatusCodes.Status200OK,
+                [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable,
+                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+            },
+        });
     }
 
     /// <summary>The release this host runs (Directory.Build.props, tagged v0.N): after an upgrade, the monitor tells which runs.</summary>
@@ -84,6 +95,6 @@ internal sealed class WarmUpHealthCheck(IServiceProvider services) : IHealthChec
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken) =>
         Task.FromResult(services.GetService<WarmUpService>() is { Finished.IsCompleted: false }
-            ? HealthCheckResult.Unhealthy("pemanasan belum selesai")
+            ? HealthCheckResult.Degraded("pemanasan belum selesai")
             : HealthCheckResult.Healthy("pemanasan selesai"));
 }

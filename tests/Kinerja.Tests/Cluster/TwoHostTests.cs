@@ -95,7 +95,8 @@ public sealed class TwoHostTests
         var snapshot = Assert.Single(await SnapshotsAsync(second, 1));
         Assert.Equal(1, snapshot.GetProperty("revision").GetInt32());
         Assert.Equal("schedule", snapshot.GetProperty("trigger").GetString());
-        Assert.Single((await first.QueryAsync("""{ auditTrail(user: "(jadwal)") { quarter } }""")).Ok().GetProperty("auditTrail").EnumerateArray());
+        Assert.Single((await first.QueryAsync("""{ auditTrail(user: "(jadwal)") { action } }""")).Ok().GetProperty("auditTrail").EnumerateArray(),
+            r => r.GetProperty("action").GetString() != "cadangan dibuat");
     }
 
     [Fact]

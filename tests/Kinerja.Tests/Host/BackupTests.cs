@@ -137,6 +137,17 @@ public abstract class BackupTests(DatabaseEngine engine)
     }
 
     [Fact]
+    public async Task Given_a_data_directory_without_a_database_When_backed_up_Then_it_is_refused_naming_the_place_and_nothing_is_made()
+    {
+        using var data = new TempDirectory();
+        var wrong = Path.Combine(data.Path, "salah");
+        var (exit, _, error) = await HostProcess.RunAsync(TimeSpan.FromMinutes(2), ["backup", .. KinerjaHost.DatabaseSwitches(wrong, engine)]);
+        Assert.Equal(2, exit);
+        Assert.Contains("Tidak ada basis data Kinerja di", error);
+        Assert.False(Directory.Exists(wrong) && Directory.EnumerateFileSystemEntries(wrong).Any(f => !f.EndsWith("signing.key", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task Given_a_file_that_is_not_a_backup_When_restored_Then_it_is_refused_and_nothing_is_written()
     {
         using var data = new TempDirectory();
@@ -152,6 +163,29 @@ public abstract class BackupTests(DatabaseEngine engine)
         {
             Assert.Empty(await new EngineTables(target.Path, engine).SchemaAsync());
         }
+    }
+}
+
+/// <summary>A restore onto the database of a host that still runs is refused: the host would go on writing into the file set aside.</summary>
+public sealed class RestoreWhileRunningTests
+{
+    [Fact]
+    public async Task Given_a_running_host_When_restoring_over_its_database_with_replace_Then_it_is_refused_and_the_database_is_untouched()
+    {
+        using var data = new TempDirectory();
+        var file = Path.Combine(data.Path, "cadangan.db");
+        await using var host = new KinerjaHost(data.Path);
+        (await host.QueryAsync("mutation { recordRealization(input: { indicator: \"PEMULIHAN-1\", year: 2026, quarter: 1, value: 4 }) { status } }")).Ok();
+        var backup = await HostProcess.RunAsync(TimeSpan.FromMinutes(2), ["backup", "--out", file, $"--Kinerja:DataDirectory={data.Path}"]);
+        Assert.True(backup.ExitCode == 0, backup.Output + backup.Error);
+
+        var (exit, _, error) = await HostProcess.RunAsync(TimeSpan.FromMinutes(2), ["restore", file, "--replace", $"--Kinerja:DataDirectory={data.Path}"]);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("hentikan host dulu", error);
+        Assert.Empty(Directory.GetFiles(data.Path, "kinerja.db.sebelum-pemulihan-*"));
+        (await host.QueryAsync("mutation { recordRealization(input: { indicator: \"PEMULIHAN-1\", year: 2026, quarter: 2, value: 5 }) { status } }")).Ok();
+        Assert.Equal(2, (await host.QueryAsync("{ realizations(year: 2026) { quarter } }")).Ok().GetProperty("realizations").GetArrayLength());
     }
 }
 

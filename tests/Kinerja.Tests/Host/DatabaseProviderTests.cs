@@ -65,9 +65,11 @@ public sealed class DatabaseProviderTests
         }
         Assert.DoesNotContain(tables, t => t.Name.EndsWith("_migrations", StringComparison.Ordinal)
             && !t.Name.EndsWith("_indicator_data_migrations", StringComparison.Ordinal) && !t.Name.EndsWith("_services_migrations", StringComparison.Ordinal)
-            && !t.Name.EndsWith("_module_migrations", StringComparison.Ordinal) && t.Name is not ("__accounts_migrations" or "__data_version_migrations"));
+            && !t.Name.EndsWith("_module_migrations", StringComparison.Ordinal) && t.Name is not ("__accounts_migrations" or "__data_version_migrations" or "__backup_migrations"));
         Assert.Contains(("kinerja", "__accounts_migrations"), tables);
         Assert.Contains(("kinerja", "__data_version_migrations"), tables);
+        Assert.Contains(("kinerja", "__backup_migrations"), tables);
+        Assert.Contains(("kinerja", "host_backups"), tables);
         Assert.Contains(("pemberdayaan", "pemberdayaan_persons"), tables);
     }
 }

@@ -122,8 +122,10 @@ public abstract class ScheduledRollupTests(DatabaseEngine engine)
         Assert.Equal([4, 3, 2, 1], snapshots.Select(s => s.GetProperty("quarter").GetInt32()));
         Assert.All(snapshots, s => Assert.Equal(1, s.GetProperty("revision").GetInt32()));
         Assert.All(snapshots, s => Assert.Equal("schedule", s.GetProperty("trigger").GetString()));
-        var order = (await late.QueryAsync("""{ auditTrail(user: "(jadwal)") { quarter } }""")).Ok()
-            .GetProperty("auditTrail").EnumerateArray().Select(r => r.GetProperty("quarter").GetInt32()).Reverse();
+        // The scheduler's rollups, not the nightly backup it also ran (missed while the host was down).
+        var order = (await late.QueryAsync("""{ auditTrail(user: "(jadwal)") { action quarter } }""")).Ok()
+            .GetProperty("auditTrail").EnumerateArray().Where(r => r.GetProperty("action").GetString() != "cadangan dibuat")
+            .Select(r => r.GetProperty("quarter").GetInt32()).Reverse();
         Assert.Equal([1, 2, 3, 4], order);
         var pmi = (await late.QueryAsync("{ snapshots(year: 2026, quarter: 2) { values(cumulative: false) { indicator { code } numerator } } }")).Ok()
             .GetProperty("snapshots")[0].GetProperty("values").EnumerateArray()
