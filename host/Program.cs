@@ -45,15 +45,16 @@ if (CommandLine.IsCommand(args) && await app.RefuseOrHelpAsync(args) is { } answ
 {
     return answered;
 }
-if (CommandLine.IsCommand(args) && app.RunsBeforeStart(args))
-{
-    return await app.RunCommandAsync(args);
-}
 try
 {
     if (CommandLine.IsCommand(args) && await app.RefuseWithoutDatabaseAsync(args) is { } refused)
     {
         return refused;
+    }
+    // restore and backup work on the database as it is: neither migrates it first (an older release may still run on it).
+    if (CommandLine.IsCommand(args) && app.RunsBeforeStart(args))
+    {
+        return await app.RunCommandAsync(args);
     }
     await app.InitializeModulesAsync();
 }
@@ -68,6 +69,7 @@ if (CommandLine.IsCommand(args))
 {
     return await app.RunCommandAsync(args);
 }
+app.HoldDataDirectoryLock();
 app.UseProxiesAndHeaders();
 app.MapKinerjaHealth();
 app.MapKinerjaMetrics();

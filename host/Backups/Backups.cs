@@ -83,7 +83,11 @@ internal sealed class Backups(IEngineBackup engine, BackupSettings settings, IUn
                 BackupFiles.CreateOwnerOnlyDirectory(directory);
             }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (UnauthorizedAccessException)
+        {
+            throw new BackupException($"direktori cadangan {directory} tidak dapat dibuat: pengguna {Environment.UserName} tidak boleh menulis di sana.");
+        }
+        catch (IOException e)
         {
             throw new BackupException($"direktori cadangan {directory} tidak dapat dibuat: {e.Message}");
         }
@@ -100,9 +104,13 @@ internal sealed class Backups(IEngineBackup engine, BackupSettings settings, IUn
         {
             BackupFiles.CreateOwnerOnly(partial).Dispose();
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (UnauthorizedAccessException)
         {
-            // Another process's backup under that name, a directory this host may not write, a full disk.
+            throw new BackupException($"{partial} tidak dapat dibuat: pengguna {Environment.UserName} tidak boleh menulis di sana.");
+        }
+        catch (IOException e)
+        {
+            // Another process's backup under that name, a full disk.
             throw new BackupException($"{partial} tidak dapat dibuat: {e.Message}");
         }
         try
@@ -183,6 +191,27 @@ internal sealed class Backups(IEngineBackup engine, BackupSettings settings, IUn
                 File.Delete(partial);
             }
         }
+    }
+
+    /// <summary>
+    /// Records a backup, and for one in the backup directory removes the oldest beyond Keep; false, with why, where the
+    /// database is not yet this release's (a backup before an upgrade, by the new program): the file stands unrecorded.
+    /// </summary>
+    public async Task<string?> TryRecordAsync(BackupFile file, string trigger, Caller caller, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await RecordAsync(file, trigger, caller, cancellationToken);
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or DbUpdateException)
+        {
+            return (e.InnerException ?? e).Message;
+        }
+        if (Path.GetDirectoryName(file.Path) == settings.Directory)
+        {
+            await RemoveBeyondKeepAsync(cancellationToken);
+        }
+        return null;
     }
 
     /// <summary>Records a written backup and its audit row in one change; it reaches nothing a kept answer reads.</summary>

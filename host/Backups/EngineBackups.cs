@@ -155,7 +155,9 @@ internal sealed class SqliteEngineBackup(string connectionString) : IEngineBacku
             using var connection = new SqliteConnection(new SqliteConnectionStringBuilder(Unpooled(database)) { DefaultTimeout = 2 }.ToString());
             connection.Open();
             using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA busy_timeout = 2000; PRAGMA journal_mode=DELETE;";
+            command.CommandText = "PRAGMA busy_timeout = 2000;";
+            command.ExecuteNonQuery();
+            command.CommandText = "PRAGMA journal_mode=DELETE;";
             if (command.ExecuteScalar() is not "delete")
             {
                 throw new BackupException($"{database} sedang dibuka proses lain (host masih berjalan?): hentikan host dulu, lalu pulihkan.");

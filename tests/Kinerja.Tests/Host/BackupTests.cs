@@ -166,7 +166,10 @@ public abstract class BackupTests(DatabaseEngine engine)
     }
 }
 
-/// <summary>A restore onto the database of a host that still runs is refused: the host would go on writing into the file set aside.</summary>
+/// <summary>
+/// A restore onto the database of a host that still runs is refused, also when the host has no connection open (its lock
+/// file in the data directory says it runs): it would go on writing into the file set aside.
+/// </summary>
 public sealed class RestoreWhileRunningTests
 {
     [Fact]
@@ -179,6 +182,8 @@ public sealed class RestoreWhileRunningTests
         var backup = await HostProcess.RunAsync(TimeSpan.FromMinutes(2), ["backup", "--out", file, $"--Kinerja:DataDirectory={data.Path}"]);
         Assert.True(backup.ExitCode == 0, backup.Output + backup.Error);
 
+        // Its pooled connections closed, as an idle host's may be: only the lock file tells that it runs.
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         var (exit, _, error) = await HostProcess.RunAsync(TimeSpan.FromMinutes(2), ["restore", file, "--replace", $"--Kinerja:DataDirectory={data.Path}"]);
 
         Assert.Equal(2, exit);
@@ -186,6 +191,49 @@ public sealed class RestoreWhileRunningTests
         Assert.Empty(Directory.GetFiles(data.Path, "kinerja.db.sebelum-pemulihan-*"));
         (await host.QueryAsync("mutation { recordRealization(input: { indicator: \"PEMULIHAN-1\", year: 2026, quarter: 2, value: 5 }) { status } }")).Ok();
         Assert.Equal(2, (await host.QueryAsync("{ realizations(year: 2026) { quarter } }")).Ok().GetProperty("realizations").GetArrayLength());
+
+        // Once the host is stopped the same restore goes through: the backup's one entry, the replaced file kept whole beside it.
+        await host.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var replaced = await HostProcess.RunAsync(TimeSpan.FromMinutes(2), ["restore", file, "--replace", $"--Kinerja:DataDirectory={data.Path}"]);
+        Assert.True(replaced.ExitCode == 0, replaced.Output + replaced.Error);
+        var kept = Assert.Single(Directory.GetFiles(data.Path, "kinerja.db.sebelum-pemulihan-*"));
+        Assert.Contains(kept, replaced.Output);
+        await using var again = new KinerjaHost(data.Path);
+        Assert.Equal(1, (await again.QueryAsync("{ realizations(year: 2026) { quarter } }")).Ok().GetProperty("realizations").GetArrayLength());
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={kept};Mode=ReadOnly;Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT count(*) FROM rehabilitasi_realizations";
+            Assert.Equal(2L, await command.ExecuteScalarAsync());
+        }
+    }
+
+    [Fact]
+    public async Task Given_a_database_of_the_last_release_When_backed_up_Then_the_copy_is_made_and_the_database_is_not_migrated()
+    {
+        using var data = new TempDirectory();
+        var database = Path.Combine(data.Path, "kinerja.db");
+        await using (var packed = new System.IO.Compression.GZipStream(
+            File.OpenRead(Path.Combine(Repository.Root, "tests", "Kinerja.Tests", "Fixtures", "v0.1", "kinerja.db.gz")), System.IO.Compression.CompressionMode.Decompress))
+        await using (var target = File.Create(database))
+        {
+            await packed.CopyToAsync(target);
+        }
+        var before = Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(database)));
+        var file = Path.Combine(data.Path, "sebelum-naik-versi.db");
+
+        var (exit, output, error) = await HostProcess.RunAsync(TimeSpan.FromMinutes(2), ["backup", "--out", file, $"--Kinerja:DataDirectory={data.Path}"]);
+
+        Assert.True(exit == 0, output + error);
+        Assert.Contains("tidak dicatat", output);
+        Assert.Equal(before, Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(database))));
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE name IN ('host_backups', 'rehabilitasi_realizations')";
+        Assert.Equal(1L, await command.ExecuteScalarAsync());
     }
 }
 
