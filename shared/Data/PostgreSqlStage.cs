@@ -101,69 +101,70 @@ public sealed class PostgreSqlStage : IAsyncDisposable
     }
 
     /// <summary>
-    /// Stores the stage in <paramref name="targets"/>, in one statement, and says what its rows did. For each target in
-    /// turn every staged row gets an outcome ("Outcome0", "Outcome1", ...: 0 new, 1 changed, 2 unchanged), judged against
-    /// the row of its key before it in the file or, failing one, in the table; the last row of each key is inserted when
-    /// its key is new and updated when a value differs, and nothing else is written: an unchanged file reads the stage
-    /// and the tables and writes no row, so no page, index or WAL record is touched for it.
+    /// Stores the stage in <paramref name="targets"/>, in one statement, and says what its rows did. For each target every
+    /// staged row gets an outcome ("Outcome0", "Outcome1", ...: 0 new, 1 changed, 2 unchanged), judged against the row of
+    /// its key before it in the file or, failing one, in the table; the last row of each key is inserted when its key is
+    /// new and updated when a value differs, and nothing else is written: an unchanged file reads the stage and the tables
+    /// and writes no row, so no page, index or WAL record is touched for it.
     /// </summary>
     /// <param name="outcome">A row's outcome over all targets, in SQL over "Outcome0", "Outcome1", ...; "Outcome0" for one table.</param>
     /// <param name="where">Which staged rows go to these targets (a services stage holds several modules' rows); null for all.</param>
     public async Task<StagedMerge> MergeAsync(IReadOnlyList<StageTarget> targets, string outcome, string? where, CancellationToken cancellationToken)
     {
-        var steps = new List<string>();
+        // Each target's window over the one before it: targets whose keys start alike (persons by NIK, their categories by
+        // NIK, category and start) then need one full sort of the stage, the next ones an incremental sort within a NIK.
+        var windows = "";
+        var outcomes = new List<string>();
+        var joins = new List<string>();
         var writes = new List<string>();
-        var carried = new List<string>();
         for (var i = 0; i < targets.Count; i++)
         {
             var target = targets[i];
-            var source = i == 0 ? $"\"{Name}\" AS x{(where is null ? "" : " WHERE " + where)}" : $"\"Merge{i - 1}\" AS x";
-            // Materialised: each is read by the next step and by its table's writes.
-            steps.Add($"\"Merge{i}\" AS MATERIALIZED ({StepSql(target, i, source, carried)})");
+            var values = target.Values;
+            var previous = string.Concat(values.Select((c, j) => $", LAG({Q(c)}) OVER byKey{i} AS \"Previous{i}_{j}\""));
+            var from = i == 0 ? $"\"{Name}\" AS x{(where is null ? "" : " WHERE " + where)}" : $"({windows}) AS x";
+            windows = $"""
+                SELECT x.*, LAG("{Seq}") OVER byKey{i} AS "PreviousSeq{i}", LEAD("{Seq}") OVER byKey{i} AS "NextSeq{i}"{previous}
+                FROM {from}
+                WINDOW byKey{i} AS (PARTITION BY {Columns(target.Keys)} ORDER BY "{Seq}")
+                """;
+            var t = $"t{i}";
+            joins.Add($"LEFT JOIN {target.Table} AS {t} ON {string.Join(" AND ", target.Keys.Select(k => $"{t}.{Q(k)} = s.{Q(k)}"))}");
+            var differsFromPrevious = values.Count == 0 ? "FALSE" : $"({Columns(values, "s")}) IS DISTINCT FROM ({string.Join(", ", values.Select((_, j) => $"s.\"Previous{i}_{j}\""))})";
+            var differsFromTable = values.Count == 0 ? "FALSE" : $"({Columns(values, "s")}) IS DISTINCT FROM ({Columns(values, t)})";
+            var absent = $"{t}.{Q(target.Keys[0])} IS NULL";
+            outcomes.Add($"""
+                CASE WHEN s."PreviousSeq{i}" IS NOT NULL THEN CASE WHEN {differsFromPrevious} THEN 1 ELSE 2 END
+                    WHEN {absent} THEN 0 WHEN {differsFromTable} THEN 1 ELSE 2 END AS "Outcome{i}",
+                CASE WHEN s."NextSeq{i}" IS NOT NULL THEN NULL WHEN {absent} THEN 0 WHEN {differsFromTable} THEN 1 END AS "Write{i}"
+                """);
             var columns = Columns(target.Keys.Concat(target.Values));
-            // The rows come in key order (the window's sort), so a unique index fills page after page.
-            writes.Add($"\"Inserted{i}\" AS (INSERT INTO {target.Table} ({columns}) SELECT {columns} FROM \"Merge{i}\" WHERE \"Write{i}\" = 0)");
-            if (target.Values.Count > 0)
+            // The rows come in the windows' key order, so a unique index fills page after page.
+            writes.Add($"\"Inserted{i}\" AS (INSERT INTO {target.Table} ({columns}) SELECT {columns} FROM \"Merge\" WHERE \"Write{i}\" = 0)");
+            if (values.Count > 0)
             {
                 writes.Add($"""
-                    "Updated{i}" AS (UPDATE {target.Table} AS t SET {string.Join(", ", target.Values.Select(c => $"{Q(c)} = m.{Q(c)}"))}
-                        FROM "Merge{i}" AS m WHERE m."Write{i}" = 1 AND {string.Join(" AND ", target.Keys.Select(k => $"t.{Q(k)} = m.{Q(k)}"))})
+                    "Updated{i}" AS (UPDATE {target.Table} AS t SET {string.Join(", ", values.Select(c => $"{Q(c)} = m.{Q(c)}"))}
+                        FROM "Merge" AS m WHERE m."Write{i}" = 1 AND {string.Join(" AND ", target.Keys.Select(k => $"t.{Q(k)} = m.{Q(k)}"))})
                     """);
             }
-            carried.Add($"Outcome{i}");
-            carried.Add($"Write{i}");
         }
-        var written = string.Join(", ", targets.Select((_, i) => $"COUNT(\"Write{i}\")"));
+        var merge = $"""
+            "Merge" AS MATERIALIZED (
+                SELECT {Columns(_columns, "s")}, {string.Join(", ", outcomes)}
+                FROM ({windows}) AS s
+                {string.Join("\n", joins)})
+            """;
         await using var command = new NpgsqlCommand($"""
-            WITH {string.Join(",\n", steps.Concat(writes))}
-            SELECT COUNT(*) FILTER (WHERE "Outcome" = 0), COUNT(*) FILTER (WHERE "Outcome" = 1), COUNT(*) FILTER (WHERE "Outcome" = 2), {written}
-            FROM (SELECT {outcome} AS "Outcome", {Columns(carried.Where(c => c.StartsWith("Write", StringComparison.Ordinal)))} FROM "Merge{targets.Count - 1}") AS o
+            WITH {string.Join(",\n", writes.Prepend(merge))}
+            SELECT COUNT(*) FILTER (WHERE "Outcome" = 0), COUNT(*) FILTER (WHERE "Outcome" = 1), COUNT(*) FILTER (WHERE "Outcome" = 2),
+                {string.Join(", ", targets.Select((_, i) => $"COUNT(\"Write{i}\")"))}
+            FROM (SELECT *, {outcome} AS "Outcome" FROM "Merge") AS o
             """, _connection, (NpgsqlTransaction)_transaction);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         return new StagedMerge(new WriteCounts((int)reader.GetInt64(0), (int)reader.GetInt64(1), (int)reader.GetInt64(2)),
             [.. targets.Select((_, i) => reader.GetInt64(3 + i))]);
-    }
-
-    // One target's step: the staged rows (with the earlier steps' columns) in key order, each beside the row of its key
-    // before it in the file and the table's row, with its outcome and what to write for it: 0 insert, 1 update, null nothing.
-    private string StepSql(StageTarget target, int step, string source, IReadOnlyList<string> carried)
-    {
-        var values = target.Values;
-        var previous = string.Concat(values.Select((c, i) => $", LAG({Q(c)}) OVER byKey AS \"Previous{i}\""));
-        var differsFromPrevious = values.Count == 0 ? "FALSE" : $"({Columns(values, "s")}) IS DISTINCT FROM ({string.Join(", ", values.Select((_, i) => $"s.\"Previous{i}\""))})";
-        var differsFromTable = values.Count == 0 ? "FALSE" : $"({Columns(values, "s")}) IS DISTINCT FROM ({Columns(values, "t")})";
-        var absent = $"t.{Q(target.Keys[0])} IS NULL";
-        return $"""
-            SELECT {Columns(_columns.Prepend(Seq).Concat(carried), "s")},
-                CASE WHEN s."PreviousSeq" IS NOT NULL THEN CASE WHEN {differsFromPrevious} THEN 1 ELSE 2 END
-                    WHEN {absent} THEN 0 WHEN {differsFromTable} THEN 1 ELSE 2 END AS "Outcome{step}",
-                CASE WHEN s."NextSeq" IS NOT NULL THEN NULL WHEN {absent} THEN 0 WHEN {differsFromTable} THEN 1 END AS "Write{step}"
-            FROM (SELECT x.*, LAG("{Seq}") OVER byKey AS "PreviousSeq", LEAD("{Seq}") OVER byKey AS "NextSeq"{previous}
-                  FROM {source}
-                  WINDOW byKey AS (PARTITION BY {Columns(target.Keys)} ORDER BY "{Seq}")) AS s
-            LEFT JOIN {target.Table} AS t ON {string.Join(" AND ", target.Keys.Select(k => $"t.{Q(k)} = s.{Q(k)}"))}
-            """;
     }
 
     /// <summary>Runs a statement in the import's transaction.</summary>
