@@ -5,10 +5,11 @@ namespace Kinerja.Shared.Data;
 
 /// <summary>
 /// An import's rows on PostgreSQL: copied (binary COPY) into a temporary table dropped at commit, then
-/// merged into the module's tables by one statement that writes only the rows that differ. Prepared statements row by row, as
-/// <see cref="Upsert"/> does them, cost a network round trip a row; COPY streams. Each row is numbered
-/// in file order, so the merge keeps what row by row would: the last row of a key wins, and each row's
-/// outcome (new, changed, unchanged) is judged against the row of its key before it, in the file or in the table.
+/// merged into the module's tables by one statement that writes only the rows that differ. Prepared
+/// statements row by row, as <see cref="Upsert"/> does them, cost a network round trip a row; COPY
+/// streams. Each row is numbered in file order, so the merge keeps what row by row would: the last row of
+/// a key wins, and each row's outcome (new, changed, unchanged) is judged against the row of its key
+/// before it, in the file or in the table.
 /// </summary>
 public sealed class PostgreSqlStage : IAsyncDisposable
 {
