@@ -5,10 +5,11 @@ namespace Kinerja.Shared.Data;
 
 /// <summary>
 /// An import's rows on PostgreSQL: copied (binary COPY) into a temporary table dropped at commit, then
-/// merged into the module's tables by a few set statements. Prepared statements row by row, as
-/// <see cref="Upsert"/> does them, cost a network round trip a row; COPY streams. Each row is numbered
-/// in file order, so the merge keeps what row by row would: the last row of a key wins, and each row's
-/// outcome (new, changed, unchanged) is judged against the row of its key before it, in the file or in the table.
+/// merged into the module's tables by one statement that writes only the rows that differ. Prepared
+/// statements row by row, as <see cref="Upsert"/> does them, cost a network round trip a row; COPY
+/// streams. Each row is numbered in file order, so the merge keeps what row by row would: the last row of
+/// a key wins, and each row's outcome (new, changed, unchanged) is judged against the row of its key
+/// before it, in the file or in the table.
 /// </summary>
 public sealed class PostgreSqlStage : IAsyncDisposable
 {
@@ -17,15 +18,17 @@ public sealed class PostgreSqlStage : IAsyncDisposable
 
     private readonly NpgsqlConnection _connection;
     private readonly DbTransaction _transaction;
+    private readonly string[] _columns;
     private readonly string[] _types;
     private NpgsqlBinaryImporter? _copy;
     private long _rows;
 
-    private PostgreSqlStage(NpgsqlConnection connection, DbTransaction transaction, string name, string[] types)
+    private PostgreSqlStage(NpgsqlConnection connection, DbTransaction transaction, string name, string[] columns, string[] types)
     {
         _connection = connection;
         _transaction = transaction;
         Name = name;
+        _columns = columns;
         _types = types;
     }
 
@@ -47,9 +50,10 @@ public sealed class PostgreSqlStage : IAsyncDisposable
             SET LOCAL work_mem = '128MB';
             SET LOCAL maintenance_work_mem = '256MB';
             """, cancellationToken);
+        var columns = new List<string>();
         var types = new List<string>();
         await using (var command = new NpgsqlCommand("""
-            SELECT format_type(atttypid, NULL) FROM pg_attribute
+            SELECT attname, format_type(atttypid, NULL) FROM pg_attribute
             WHERE attrelid = @stage::regclass AND attnum > 0 AND NOT attisdropped ORDER BY attnum
             """, npgsql, (NpgsqlTransaction)transaction))
         {
@@ -57,10 +61,11 @@ public sealed class PostgreSqlStage : IAsyncDisposable
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                types.Add(reader.GetString(0));
+                columns.Add(reader.GetString(0));
+                types.Add(reader.GetString(1));
             }
         }
-        var stage = new PostgreSqlStage(npgsql, transaction, name, [.. types.Skip(1)]);
+        var stage = new PostgreSqlStage(npgsql, transaction, name, [.. columns.Skip(1)], [.. types.Skip(1)]);
         stage._copy = await npgsql.BeginBinaryImportAsync($"""COPY "{name}" FROM STDIN (FORMAT BINARY)""", cancellationToken);
         return stage;
     }
@@ -97,60 +102,70 @@ public sealed class PostgreSqlStage : IAsyncDisposable
     }
 
     /// <summary>
-    /// A query of each staged row's number and outcome in <paramref name="table"/> (0 new, 1 changed,
-    /// 2 unchanged): against the row of the same key before it in the file, or failing one, in the table.
+    /// Stores the stage in <paramref name="targets"/>, in one statement, and says what its rows did. For each target every
+    /// staged row gets an outcome ("Outcome0", "Outcome1", ...: 0 new, 1 changed, 2 unchanged), judged against the row of
+    /// its key before it in the file or, failing one, in the table; the last row of each key is inserted when its key is
+    /// new and updated when a value differs, and nothing else is written: an unchanged file reads the stage and the tables
+    /// and writes no row, so no page, index or WAL record is touched for it.
     /// </summary>
-    public string OutcomesSql(string table, IReadOnlyList<string> keys, IReadOnlyList<string> values, string? where = null)
+    /// <param name="outcome">A row's outcome over all targets, in SQL over "Outcome0", "Outcome1", ...; "Outcome0" for one table.</param>
+    /// <param name="where">Which staged rows go to these targets (a services stage holds several modules' rows); null for all.</param>
+    public async Task<StagedMerge> MergeAsync(IReadOnlyList<StageTarget> targets, string outcome, string? where, CancellationToken cancellationToken)
     {
-        var previous = string.Join(", ", values.Select((c, i) => $"LAG({Q(c)}) OVER byKey AS \"Previous{i}\""));
-        var differsFromPrevious = values.Count == 0 ? "FALSE" : $"({Columns(values, "s")}) IS DISTINCT FROM ({string.Join(", ", values.Select((_, i) => $"s.\"Previous{i}\""))})";
-        var differsFromTable = values.Count == 0 ? "FALSE" : $"({Columns(values, "s")}) IS DISTINCT FROM ({Columns(values, "t")})";
-        return $"""
-            SELECT s."{Seq}", CASE
-                WHEN s."PreviousSeq" IS NOT NULL THEN CASE WHEN {differsFromPrevious} THEN 1 ELSE 2 END
-                WHEN t.{Q(keys[0])} IS NULL THEN 0
-                WHEN {differsFromTable} THEN 1 ELSE 2 END AS "Outcome"
-            FROM (SELECT *, LAG("{Seq}") OVER byKey AS "PreviousSeq"{(values.Count > 0 ? ", " + previous : "")}
-                  FROM "{Name}" {(where is null ? "" : "WHERE " + where)}
-                  WINDOW byKey AS (PARTITION BY {Columns(keys)} ORDER BY "{Seq}")) AS s
-            LEFT JOIN {table} AS t ON {string.Join(" AND ", keys.Select(k => $"t.{Q(k)} = s.{Q(k)}"))}
+        // Each target's window over the one before it: targets whose keys start alike (persons by NIK, their categories by
+        // NIK, category and start) then need one full sort of the stage, the next ones an incremental sort within a NIK.
+        var windows = "";
+        var outcomes = new List<string>();
+        var joins = new List<string>();
+        var writes = new List<string>();
+        for (var i = 0; i < targets.Count; i++)
+        {
+            var target = targets[i];
+            var values = target.Values;
+            var previous = string.Concat(values.Select((c, j) => $", LAG({Q(c)}) OVER byKey{i} AS \"Previous{i}_{j}\""));
+            var from = i == 0 ? $"\"{Name}\" AS x{(where is null ? "" : " WHERE " + where)}" : $"({windows}) AS x";
+            windows = $"""
+                SELECT x.*, LAG("{Seq}") OVER byKey{i} AS "PreviousSeq{i}", LEAD("{Seq}") OVER byKey{i} AS "NextSeq{i}"{previous}
+                FROM {from}
+                WINDOW byKey{i} AS (PARTITION BY {Columns(target.Keys)} ORDER BY "{Seq}")
+                """;
+            var t = $"t{i}";
+            joins.Add($"LEFT JOIN {target.Table} AS {t} ON {string.Join(" AND ", target.Keys.Select(k => $"{t}.{Q(k)} = s.{Q(k)}"))}");
+            var differsFromPrevious = values.Count == 0 ? "FALSE" : $"({Columns(values, "s")}) IS DISTINCT FROM ({string.Join(", ", values.Select((_, j) => $"s.\"Previous{i}_{j}\""))})";
+            var differsFromTable = values.Count == 0 ? "FALSE" : $"({Columns(values, "s")}) IS DISTINCT FROM ({Columns(values, t)})";
+            var absent = $"{t}.{Q(target.Keys[0])} IS NULL";
+            outcomes.Add($"""
+                CASE WHEN s."PreviousSeq{i}" IS NOT NULL THEN CASE WHEN {differsFromPrevious} THEN 1 ELSE 2 END
+                    WHEN {absent} THEN 0 WHEN {differsFromTable} THEN 1 ELSE 2 END AS "Outcome{i}",
+                CASE WHEN s."NextSeq{i}" IS NOT NULL THEN NULL WHEN {absent} THEN 0 WHEN {differsFromTable} THEN 1 END AS "Write{i}"
+                """);
+            var columns = Columns(target.Keys.Concat(target.Values));
+            // The rows come in the windows' key order, so a unique index fills page after page.
+            writes.Add($"\"Inserted{i}\" AS (INSERT INTO {target.Table} ({columns}) SELECT {columns} FROM \"Merge\" WHERE \"Write{i}\" = 0)");
+            if (values.Count > 0)
+            {
+                writes.Add($"""
+                    "Updated{i}" AS (UPDATE {target.Table} AS t SET {string.Join(", ", values.Select(c => $"{Q(c)} = m.{Q(c)}"))}
+                        FROM "Merge" AS m WHERE m."Write{i}" = 1 AND {string.Join(" AND ", target.Keys.Select(k => $"t.{Q(k)} = m.{Q(k)}"))})
+                    """);
+            }
+        }
+        var merge = $"""
+            "Merge" AS MATERIALIZED (
+                SELECT {Columns(_columns, "s")}, {string.Join(", ", outcomes)}
+                FROM ({windows}) AS s
+                {string.Join("\n", joins)})
             """;
-    }
-
-    /// <summary>How many staged rows were new, changed and unchanged in <paramref name="table"/>.</summary>
-    public async Task<WriteCounts> CountAsync(string outcomesSql, CancellationToken cancellationToken)
-    {
         await using var command = new NpgsqlCommand($"""
-            SELECT COUNT(*) FILTER (WHERE "Outcome" = 0), COUNT(*) FILTER (WHERE "Outcome" = 1), COUNT(*) FILTER (WHERE "Outcome" = 2)
-            FROM ({outcomesSql}) AS o
+            WITH {string.Join(",\n", writes.Prepend(merge))}
+            SELECT COUNT(*) FILTER (WHERE "Outcome" = 0), COUNT(*) FILTER (WHERE "Outcome" = 1), COUNT(*) FILTER (WHERE "Outcome" = 2),
+                {string.Join(", ", targets.Select((_, i) => $"COUNT(\"Write{i}\")"))}
+            FROM (SELECT *, {outcome} AS "Outcome" FROM "Merge") AS o
             """, _connection, (NpgsqlTransaction)_transaction);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
-        return new WriteCounts((int)reader.GetInt64(0), (int)reader.GetInt64(1), (int)reader.GetInt64(2));
-    }
-
-    /// <summary>Stores the last staged row of each key in <paramref name="table"/>; a row already as staged is not written again.</summary>
-    public Task MergeAsync(string table, IReadOnlyList<string> keys, IReadOnlyList<string> values, CancellationToken cancellationToken, string? where = null)
-    {
-        var columns = keys.Concat(values).ToList();
-        var update = values.Count == 0
-            ? "DO NOTHING"
-            : $"DO UPDATE SET {string.Join(", ", values.Select(c => $"{Q(c)} = EXCLUDED.{Q(c)}"))} WHERE ({Columns(values, "t")}) IS DISTINCT FROM ({Columns(values, "EXCLUDED")})";
-        return ExecuteAsync(_connection, _transaction, $"""
-            INSERT INTO {table} AS t ({Columns(columns)})
-            SELECT DISTINCT ON ({Columns(keys)}) {Columns(columns)} FROM "{Name}" {(where is null ? "" : "WHERE " + where)}
-            ORDER BY {Columns(keys)}, "{Seq}" DESC
-            ON CONFLICT ({Columns(keys)}) {update}
-            """, cancellationToken);
-    }
-
-    /// <summary>Counts and merges into one table: what a register of one table needs.</summary>
-    public async Task<WriteCounts> UpsertAsync(string table, IReadOnlyList<string> keys, IReadOnlyList<string> values, CancellationToken cancellationToken,
-        string? where = null)
-    {
-        var counts = await CountAsync(OutcomesSql(table, keys, values, where), cancellationToken);
-        await MergeAsync(table, keys, values, cancellationToken, where);
-        return counts;
+        return new StagedMerge(new WriteCounts((int)reader.GetInt64(0), (int)reader.GetInt64(1), (int)reader.GetInt64(2)),
+            [.. targets.Select((_, i) => reader.GetInt64(3 + i))]);
     }
 
     /// <summary>Runs a statement in the import's transaction.</summary>
@@ -180,6 +195,13 @@ public sealed class PostgreSqlStage : IAsyncDisposable
 
 /// <summary>What an import's writes did: rows new, changed and unchanged.</summary>
 public readonly record struct WriteCounts(int Inserted, int Updated, int Unchanged);
+
+/// <summary>A table a stage is merged into, by key: its key columns and its other columns, each a column of the stage.</summary>
+/// <param name="Table">The table's delimited, qualified name (<see cref="DatabaseEngines.Table{TEntity}"/>).</param>
+public sealed record StageTarget(string Table, IReadOnlyList<string> Keys, IReadOnlyList<string> Values);
+
+/// <summary>What a merge did: the rows' outcomes, and the rows written (inserted or updated) in each target.</summary>
+public sealed record StagedMerge(WriteCounts Counts, IReadOnlyList<long> Written);
 
 /// <summary>The bulk writer of a register kept in one table: rows staged, then counted and merged by key.</summary>
 public sealed class StagedTable<TRow> : Sources.IBulkRowWriter<TRow>
@@ -213,9 +235,12 @@ public sealed class StagedTable<TRow> : Sources.IBulkRowWriter<TRow>
     public async Task<WriteCounts> CompleteAsync(CancellationToken cancellationToken)
     {
         await _stage.CloseAsync(cancellationToken);
-        var counts = await _stage.UpsertAsync(_table, _keys, _values, cancellationToken);
-        await _stage.ExecuteAsync($"ANALYZE {_table}", cancellationToken);
-        return counts;
+        var merged = await _stage.MergeAsync([new StageTarget(_table, _keys, _values)], "\"Outcome0\"", null, cancellationToken);
+        if (merged.Written[0] > 0)
+        {
+            await _stage.ExecuteAsync($"ANALYZE {_table}", cancellationToken);
+        }
+        return merged.Counts;
     }
 
     public ValueTask DisposeAsync() => _stage.DisposeAsync();

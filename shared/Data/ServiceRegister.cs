@@ -142,9 +142,12 @@ public sealed class ServiceRegister : IServiceCounter, IServiceStore
     {
         await using var db = _createContext();
         var table = db.Table<ServiceRecord>();
-        var counts = await stage.UpsertAsync(table, ServiceColumns.Keys, ServiceColumns.Values, cancellationToken, where);
-        await stage.ExecuteAsync($"ANALYZE {table}", cancellationToken);
-        return counts;
+        var merged = await stage.MergeAsync([new StageTarget(table, ServiceColumns.Keys, ServiceColumns.Values)], "\"Outcome0\"", where, cancellationToken);
+        if (merged.Written[0] > 0)
+        {
+            await stage.ExecuteAsync($"ANALYZE {table}", cancellationToken);
+        }
+        return merged.Counts;
     }
 
     private sealed class Writer(IUpsert services) : IRowWriter<ServiceEntry>

@@ -51,20 +51,24 @@ internal sealed class PmksStage : IBulkRowWriter<PmksRow>
     public async Task<WriteCounts> CompleteAsync(CancellationToken cancellationToken)
     {
         await _stage.CloseAsync(cancellationToken);
-        var counts = await _stage.CountAsync($"""
-            SELECT CASE WHEN p."Outcome" = 2 THEN c."Outcome" WHEN c."Outcome" = 0 THEN 0 ELSE p."Outcome" END AS "Outcome"
-            FROM ({_stage.OutcomesSql(_persons, PersonKeys, PersonValues)}) AS p
-            JOIN ({_stage.OutcomesSql(_categories, CategoryKeys, CategoryValues)}) AS c USING ("Seq")
-            """, cancellationToken);
-        await _stage.MergeAsync(_persons, PersonKeys, PersonValues, cancellationToken);
-        await _stage.MergeAsync(_categories, CategoryKeys, CategoryValues, cancellationToken);
+        // Persons first ("Outcome0"), then categories ("Outcome1").
+        var merged = await _stage.MergeAsync(
+            [new StageTarget(_persons, PersonKeys, PersonValues), new StageTarget(_categories, CategoryKeys, CategoryValues)],
+            """CASE WHEN "Outcome0" = 2 THEN "Outcome1" WHEN "Outcome1" = 0 THEN 0 ELSE "Outcome0" END""", null, cancellationToken);
         foreach (var indexes in _deferred)
         {
             await indexes.BuildAsync(_connection, _transaction, cancellationToken);
         }
-        // Fresh statistics, so the stocks' first count after the import plans for the register's new size.
-        await _stage.ExecuteAsync($"ANALYZE {_persons}; ANALYZE {_categories}", cancellationToken);
-        return counts;
+        // Fresh statistics, so the stocks' first count after the import plans for the register's new size; none where nothing was written.
+        if (merged.Written[0] > 0)
+        {
+            await _stage.ExecuteAsync($"ANALYZE {_persons}", cancellationToken);
+        }
+        if (merged.Written[1] > 0)
+        {
+            await _stage.ExecuteAsync($"ANALYZE {_categories}", cancellationToken);
+        }
+        return merged.Counts;
     }
 
     public ValueTask DisposeAsync() => _stage.DisposeAsync();

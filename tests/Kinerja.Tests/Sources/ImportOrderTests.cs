@@ -50,6 +50,36 @@ public abstract class ImportOrderTests(DatabaseEngine engine) : FreshHost(engine
             """SELECT "Nik" || ' ' || CAST("Category" AS TEXT) || ' ' || CAST("StartedOn" AS TEXT) || ' ' || COALESCE(CAST("EndedOn" AS TEXT), '-') FROM {categories} ORDER BY 1"""));
     }
 
+    [Fact]
+    public async Task Given_a_second_file_that_changes_some_rows_Then_only_those_are_written_and_the_tally_is_that_of_file_order()
+    {
+        var first = Enumerable.Range(1, 2_000).Select(Person).ToList();
+        first.Add(Person(7) with { Category = 9, Start = new DateOnly(2025, 2, 1) });
+        await UploadAsync(first);
+        var second = Enumerable.Range(1, 2_000).Select(Person).ToList();
+        // Against the table: a person moved, a category ended, a new category of a known person, a new person.
+        second[10] = second[10] with { Kecamatan = "Manyar", Desa = "Yosowilangun" };
+        second[20] = second[20] with { End = new DateOnly(2026, 3, 31) };
+        second.Add(Person(30) with { Category = 9, Start = new DateOnly(2026, 1, 1) });
+        second.Add(Person(5_000));
+        // Changed by one row and changed back by the next: two rows changed, nothing left to store differently.
+        second.Add(Person(40) with { Name = "Sementara" });
+        second.Add(Person(40));
+        // The same row twice, and a row of the first file's second category, ended.
+        second.Add(Person(50));
+        second.Add(Person(7) with { Category = 9, Start = new DateOnly(2025, 2, 1), End = new DateOnly(2026, 1, 31) });
+        var (tally, persons, categories) = InFileOrder(second, before: first);
+
+        var imported = await UploadAsync(second);
+
+        Assert.Equal(tally, (imported.GetProperty("inserted").GetInt32(), imported.GetProperty("updated").GetInt32(), imported.GetProperty("unchanged").GetInt32()));
+        Assert.Equal((2, 5, 1_999), tally); // the model's own sanity
+        Assert.Equal(persons.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value}"), await StoredAsync(
+            """SELECT "Nik" || ' ' || "Name" || '|' || "Desa" || '|' || "Kecamatan" FROM {persons} ORDER BY "Nik" """));
+        Assert.Equal(categories.OrderBy(c => c, StringComparer.Ordinal), await StoredAsync(
+            """SELECT "Nik" || ' ' || CAST("Category" AS TEXT) || ' ' || CAST("StartedOn" AS TEXT) || ' ' || COALESCE(CAST("EndedOn" AS TEXT), '-') FROM {categories} ORDER BY 1"""));
+    }
+
     private static Row Person(int number)
     {
         var birth = new DateOnly(1950, 1, 1).AddDays(number % 20_000);
@@ -57,12 +87,20 @@ public abstract class ImportOrderTests(DatabaseEngine engine) : FreshHost(engine
         return new Row(nik, $"Orang {number}", 'L', birth, $"Desa {number % 7}", Kecamatan.All[number % 18], 24, new DateOnly(2024, 1, 1), null);
     }
 
-    /// <summary>The rows applied one by one in file order: the tally the import must report, and the tables after it.</summary>
-    private static ((int, int, int) Tally, Dictionary<string, string> Persons, List<string> Categories) InFileOrder(List<Row> rows)
+    /// <summary>
+    /// The rows applied one by one in file order, after those of an earlier import (<paramref name="before"/>): the
+    /// tally the import must report, and the tables after it.
+    /// </summary>
+    private static ((int, int, int) Tally, Dictionary<string, string> Persons, List<string> Categories) InFileOrder(List<Row> rows, List<Row>? before = null)
     {
         var persons = new Dictionary<string, string>(StringComparer.Ordinal);
         var categories = new Dictionary<(string, int, DateOnly), DateOnly?>();
         int inserted = 0, updated = 0, unchanged = 0;
+        foreach (var row in before ?? [])
+        {
+            persons[row.Nik] = $"{row.Name}|{row.Desa}|{row.Kecamatan}";
+            categories[(row.Nik, row.Category, row.Start)] = row.End;
+        }
         foreach (var row in rows)
         {
             var person = $"{row.Name}|{row.Desa}|{row.Kecamatan}";
