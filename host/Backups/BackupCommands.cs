@@ -69,9 +69,9 @@ internal sealed class RestoreCommand(IEngineBackup engine, IConfiguration config
             {
                 File.OpenRead(file).Dispose();
             }
-            catch (UnauthorizedAccessException)
+            catch (UnauthorizedAccessException e)
             {
-                throw new BackupException($"{file} tidak dapat dibaca oleh pengguna ini ({Environment.UserName}).");
+                throw Backups.Refused($"{file} tidak dapat dibaca", e);
             }
             await engine.CheckAsync(file, cancellationToken);
             var tables = await engine.TablesAsync(cancellationToken);

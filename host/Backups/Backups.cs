@@ -83,15 +83,16 @@ internal sealed class Backups(IEngineBackup engine, BackupSettings settings, IUn
                 BackupFiles.CreateOwnerOnlyDirectory(directory);
             }
         }
-        catch (UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new BackupException($"direktori cadangan {directory} tidak dapat dibuat: pengguna {Environment.UserName} tidak boleh menulis di sana.");
-        }
-        catch (IOException e)
-        {
-            throw new BackupException($"direktori cadangan {directory} tidak dapat dibuat: {e.Message}");
+            throw Refused($"direktori cadangan {directory} tidak dapat dibuat", e);
         }
     }
+
+    /// <summary>What the file system refused, in the administrator's words: who may not, rather than .NET's English.</summary>
+    public static BackupException Refused(string what, Exception e) => new(e is UnauthorizedAccessException
+        ? $"{what}: pengguna {Environment.UserName} tidak mempunyai hak atasnya."
+        : $"{what}: {e.Message}");
 
     // One backup at a time in a host: a second asked for meanwhile waits, rather than both sharing the disk (or a name).
     private readonly SemaphoreSlim _one = new(1, 1);
@@ -104,14 +105,10 @@ internal sealed class Backups(IEngineBackup engine, BackupSettings settings, IUn
         {
             BackupFiles.CreateOwnerOnly(partial).Dispose();
         }
-        catch (UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new BackupException($"{partial} tidak dapat dibuat: pengguna {Environment.UserName} tidak boleh menulis di sana.");
-        }
-        catch (IOException e)
-        {
-            // Another process's backup under that name, a full disk.
-            throw new BackupException($"{partial} tidak dapat dibuat: {e.Message}");
+            // A directory this user may not write, another process's backup under that name, a full disk.
+            throw Refused($"{partial} tidak dapat dibuat", e);
         }
         try
         {
@@ -164,7 +161,7 @@ internal sealed class Backups(IEngineBackup engine, BackupSettings settings, IUn
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                throw new BackupException($"direktori cadangan {directory} tidak dapat dibaca oleh pengguna ini ({Environment.UserName}): {e.Message}");
+                throw Refused($"direktori cadangan {directory} tidak dapat dibaca", e);
             }
             var stem = $"kinerja-{clock.GetUtcNow():yyyyMMdd'T'HHmmss'Z'}";
             var path = Path.Combine(directory, stem + engine.Extension);

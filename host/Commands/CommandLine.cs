@@ -54,13 +54,12 @@ internal static class CommandLine
     }
 
     /// <summary>Whether the command runs before the start migrates and seeds the database (restore).</summary>
-    public static bool RunsBeforeStart(this WebApplication app, string[] args) =>
-        app.Services.GetServices<IHostCommand>().Single(c => c.Name == args[0]) is IRunsBeforeStart;
+    public static bool RunsBeforeStart(this WebApplication app, string[] args) => Command(app, args) is IRunsBeforeStart;
 
     /// <summary>Exit code 2, the place named, for a command that needs a database where there is none (a wrong data directory).</summary>
     public static async Task<int?> RefuseWithoutDatabaseAsync(this WebApplication app, string[] args)
     {
-        if (app.Services.GetServices<IHostCommand>().Single(c => c.Name == args[0]) is not Backups.IRefusesNoDatabase)
+        if (Command(app, args) is not Backups.IRefusesNoDatabase)
         {
             return null;
         }
@@ -76,9 +75,11 @@ internal static class CommandLine
 
     public static async Task<int> RunCommandAsync(this WebApplication app, string[] args)
     {
-        var command = app.Services.GetServices<IHostCommand>().Single(c => c.Name == args[0]);
-        return await command.RunAsync(args[1..], Console.Out, Console.Error, app.Lifetime.ApplicationStopping);
+        return await Command(app, args).RunAsync(args[1..], Console.Out, Console.Error, app.Lifetime.ApplicationStopping);
     }
+
+    private static IHostCommand Command(WebApplication app, string[] args) =>
+        app.Services.GetServices<IHostCommand>().Single(c => c.Name == args[0]);
 
     private static string Help(IEnumerable<IHostCommand> commands) =>
         "Kinerja: tanpa perintah, menjalankan server web (alamat dari --Urls, data dari --Kinerja:DataDirectory).\n"
