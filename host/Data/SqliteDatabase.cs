@@ -127,7 +127,8 @@ internal static class DatabaseHosting
         {
             container.RegisterInstance(DataVersionContext.Kind);
             container.Register(c => new DataContextMigration(DataVersionContext.Kind, c.Resolve<IDatabaseProvider>())).As<IModuleInitializer>().SingleInstance();
-            container.RegisterType<UnitOfWork>().As<IUnitOfWork>().As<IDataVersion>().SingleInstance();
+            container.RegisterType<UnitOfWork>().As<IUnitOfWork>().As<IDataVersion>().SingleInstance()
+                .OnActivated(e => e.Context.Resolve<KinerjaMetrics>().ObserveWritersQueued(() => e.Instance.Queued));
             container.RegisterType<RequestDataVersion>().InstancePerLifetimeScope();
         });
     }

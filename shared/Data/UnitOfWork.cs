@@ -82,7 +82,6 @@ public sealed class UnitOfWork(IDatabaseProvider database, IEnumerable<ICommitOb
             return await change();
         }
         Interlocked.Increment(ref _queued);
-        metrics.WritersQueued(+1);
         try
         {
             await _writer.WaitAsync(cancellationToken);
@@ -91,7 +90,6 @@ public sealed class UnitOfWork(IDatabaseProvider database, IEnumerable<ICommitOb
         {
             // A writer ahead may have left its change open for this one: the group must still be committed.
             Interlocked.Decrement(ref _queued);
-            metrics.WritersQueued(-1);
             await _writer.WaitAsync(CancellationToken.None);
             try
             {
@@ -104,7 +102,6 @@ public sealed class UnitOfWork(IDatabaseProvider database, IEnumerable<ICommitOb
             throw;
         }
         Interlocked.Decrement(ref _queued);
-        metrics.WritersQueued(-1);
 
         Group group;
         T result = default!;

@@ -30,7 +30,7 @@ public sealed partial class KinerjaMetrics
     private readonly Counter<long> _imports;
     private readonly Counter<long> _importRows;
     private readonly Counter<long> _keptHits;
-    private readonly UpDownCounter<long> _writersQueued;
+    private Func<int> _writersQueued = () => 0;
     private readonly ConcurrentDictionary<string, byte> _operationNames = new(StringComparer.Ordinal);
     private long _dataVersion = -1;
 
@@ -46,7 +46,7 @@ public sealed partial class KinerjaMetrics
         _imports = meter.CreateCounter<long>("kinerja.imports", "{import}", "Register files imported, by register");
         _importRows = meter.CreateCounter<long>("kinerja.imports.rows", "{row}", "Rows of imported register files, by register and outcome (accepted, refused)");
         _keptHits = meter.CreateCounter<long>("kinerja.kept_answers.hits", "{request}", "GraphQL reads answered from the answers kept for the data version");
-        _writersQueued = meter.CreateUpDownCounter<long>("kinerja.writers.queued", "{writer}", "Changes waiting in this process for the writer's turn");
+        meter.CreateObservableGauge("kinerja.writers.queued", () => _writersQueued(), "{writer}", "Changes waiting in this process for the writer's turn");
         meter.CreateObservableGauge<long>("kinerja.data.version", ObserveDataVersion, "{version}", "The data version as this process last read it (raised by every committed change, on any host)");
     }
 
@@ -72,8 +72,8 @@ public sealed partial class KinerjaMetrics
 
     public void KeptAnswerHit() => _keptHits.Add(1);
 
-    /// <summary>A writer joins (+1) or leaves (-1) the queue for the writer's turn.</summary>
-    public void WritersQueued(int change) => _writersQueued.Add(change);
+    /// <summary>Where the writers waiting for the turn are counted (the unit of work's own count), read at each scrape.</summary>
+    public void ObserveWritersQueued(Func<int> queued) => _writersQueued = queued;
 
     /// <summary>A data version read from the database; the gauge shows the highest seen.</summary>
     public void SawDataVersion(long version)
