@@ -1,6 +1,7 @@
 using Kinerja.Host.Backups;
 using Kinerja.Host.Commands;
 using Kinerja.Host.Data;
+using Kinerja.Host.Memory;
 using Kinerja.Gateway;
 using Kinerja.Host.Modules;
 using Kinerja.Host.Scheduling;
@@ -23,10 +24,11 @@ catch (ModuleConfigurationException e)
 }
 try
 {
+    builder.ApplyMemoryLimit();
     builder.AddKinerjaDatabase();
     builder.AddKinerjaBackups();
 }
-catch (DatabaseConfigurationException e)
+catch (SettingException e)
 {
     await Console.Error.WriteLineAsync(e.Message);
     return 2;

@@ -39,23 +39,23 @@ internal sealed record BackupSettings(string Directory, string? Schedule, TimeZo
             null => DefaultSchedule,
             "" or "off" or "none" => null,
             var cron when IsCron(cron) => cron,
-            var cron => throw new DatabaseConfigurationException(
+            var cron => throw new SettingException(
                 $"{ScheduleSetting}: '{cron}' bukan ekspresi cron Quartz (detik menit jam hari bulan hari-minggu, mis. \"{DefaultSchedule}\"); \"off\" mematikan cadangan terjadwal."),
         };
         var zoneName = configuration[TimeZoneSetting] is { Length: > 0 } zone ? zone : configuration["Kinerja:Rollup:TimeZone"] is { Length: > 0 } rollup ? rollup : "Asia/Jakarta";
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(zoneName, out var timeZone))
         {
-            throw new DatabaseConfigurationException($"{TimeZoneSetting}: '{zoneName}' bukan zona waktu yang dikenal (mis. Asia/Jakarta).");
+            throw new SettingException($"{TimeZoneSetting}: '{zoneName}' bukan zona waktu yang dikenal (mis. Asia/Jakarta).");
         }
         var keepText = configuration[KeepSetting];
         var keep = 14;
         if (keepText is { Length: > 0 } && (!int.TryParse(keepText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out keep) || keep is < 1 or > 10000))
         {
-            throw new DatabaseConfigurationException($"{KeepSetting}: '{keepText}' harus bilangan bulat 1 sampai 10000 (berapa cadangan terakhir yang disimpan).");
+            throw new SettingException($"{KeepSetting}: '{keepText}' harus bilangan bulat 1 sampai 10000 (berapa cadangan terakhir yang disimpan).");
         }
         var before = configuration[BeforeMigrationSetting] is not { Length: > 0 } text || (bool.TryParse(text, out var value)
             ? value
-            : throw new DatabaseConfigurationException($"{BeforeMigrationSetting}: '{text}' harus true atau false."));
+            : throw new SettingException($"{BeforeMigrationSetting}: '{text}' harus true atau false."));
         return new BackupSettings(directory, schedule, timeZone, keep, before);
     }
 }

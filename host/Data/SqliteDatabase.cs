@@ -100,8 +100,8 @@ internal sealed class SqliteDatabaseProvider : IDatabaseProvider
     }
 }
 
-/// <summary>The database settings are wrong: the host does not start.</summary>
-internal sealed class DatabaseConfigurationException(string message) : Exception(message);
+/// <summary>A setting (the database's, the backups', the memory's) is wrong: the host does not start, and says which and why.</summary>
+internal sealed class SettingException(string message) : Exception(message);
 
 internal static class DatabaseHosting
 {
@@ -139,7 +139,7 @@ internal static class DatabaseHosting
         null or "" => DatabaseEngine.Sqlite,
         var name when name.Equals("Sqlite", StringComparison.OrdinalIgnoreCase) => DatabaseEngine.Sqlite,
         var name when name.Equals("PostgreSQL", StringComparison.OrdinalIgnoreCase) => DatabaseEngine.PostgreSql,
-        var name => throw new DatabaseConfigurationException(
+        var name => throw new SettingException(
             $"{ProviderSetting} '{name}' tidak dikenal: pilih Sqlite atau PostgreSQL."),
     };
 
@@ -155,7 +155,7 @@ internal static class DatabaseHosting
         }
         return configuration.GetConnectionString(ConnectionStringName) is { Length: > 0 } configured
             ? configured
-            : throw new DatabaseConfigurationException(
+            : throw new SettingException(
                 $"{ProviderSetting}=PostgreSQL memerlukan ConnectionStrings:{ConnectionStringName}, mis. \"Host=localhost;Database=kinerja;Username=kinerja;Password=...\".");
     }
 

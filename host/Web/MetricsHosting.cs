@@ -20,6 +20,7 @@ internal static class MetricsHosting
     public const string Path = "/metrics";
 
     private const string DefaultAllowed = "127.0.0.1,::1";
+    private const string RuntimeMeter = "System.Runtime";
 
     public static void AddKinerjaMetrics(this WebApplicationBuilder builder)
     {
@@ -33,6 +34,8 @@ internal static class MetricsHosting
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddMeter(KinerjaMetrics.MeterName)
+                // The runtime's own (heap, GC, working set, threads): the process's, whichever host reads it.
+                .AddMeter(RuntimeMeter)
                 // Each scrape reads the counts of its moment; only the monitor and administrators may scrape.
                 .AddPrometheusExporter(options => options.ScrapeResponseCacheDurationMilliseconds = 0));
         // Meters are seen process-wide: only this host's (made by its own factory) are exported, so that hosts sharing a
@@ -40,7 +43,7 @@ internal static class MetricsHosting
         builder.Services.ConfigureOpenTelemetryMeterProvider((services, provider) =>
         {
             var own = services.GetRequiredService<IMeterFactory>();
-            provider.AddView(instrument => ReferenceEquals(instrument.Meter.Scope, own) ? null : MetricStreamConfiguration.Drop);
+            provider.AddView(instrument => ReferenceEquals(instrument.Meter.Scope, own) || instrument.Meter.Name == RuntimeMeter ? null : MetricStreamConfiguration.Drop);
         });
     }
 

@@ -47,6 +47,8 @@ public sealed partial class KinerjaMetrics
         _importRows = meter.CreateCounter<long>("kinerja.imports.rows", "{row}", "Rows of imported register files, by register and outcome (accepted, refused)");
         _keptHits = meter.CreateCounter<long>("kinerja.kept_answers.hits", "{request}", "GraphQL reads answered from the answers kept for the data version");
         meter.CreateObservableGauge("kinerja.writers.queued", () => _writersQueued(), "{writer}", "Changes waiting in this process for the writer's turn");
+        meter.CreateObservableGauge("kinerja.memory.heap_limit", () => GC.GetGCMemoryInfo().TotalAvailableMemoryBytes, "By",
+            "The bytes the managed heap may grow to: Kinerja:Memory:HeapLimitMegabytes, or what the runtime allows without it");
         meter.CreateObservableGauge<long>("kinerja.data.version", ObserveDataVersion, "{version}", "The data version as this process last read it (raised by every committed change, on any host)");
     }
 

@@ -52,6 +52,8 @@ public sealed class KinerjaHost : WebApplicationFactory<Program>
         {
             _settings["Kinerja:Modules"] = modules;
         }
+        // The heap's bound is a host process's own; here one test process runs many hosts at once (HostProcess tests keep it).
+        _settings.TryAdd("Kinerja:Memory:HeapLimitMegabytes", "0");
     }
 
     public string DataDirectory { get; }
