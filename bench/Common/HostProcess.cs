@@ -200,6 +200,33 @@ public sealed class HostProcess : IAsyncDisposable
         throw new TimeoutException($"The host process did not answer on {Address} within {timeout}:\n{Output}");
     }
 
+    /// <summary>
+    /// Waits until <c>/health/ready</c> answers 200: the host's own warm-up (this year's counts) has ended, so a timed request
+    /// after it does not share the machine with that counting. An operator's monitor or proxy waits the same way.
+    /// </summary>
+    public async Task WaitUntilReadyAsync(TimeSpan timeout)
+    {
+        using var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < timeout)
+        {
+            try
+            {
+                using var response = await client.GetAsync("/health/ready");
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                // busy
+            }
+            await Task.Delay(50);
+        }
+        throw new TimeoutException($"The host on {Address} was not ready within {timeout}:\n{Output}");
+    }
+
     private static int FreePort()
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);

@@ -43,6 +43,9 @@ internal static partial class RegistersBench
         var copy = await server.CopyFloorAsync(files.Pmks);
         Console.WriteLine($"  the floor: psql's \\copy of pmks.csv into a table of its nine columns (text) with the categories' unique key "
             + $"(NIK, Kategori PMKS, Tanggal Mulai): {F.S(copy)}, {F.N(files.PmksRows / copy.TotalSeconds)} rows/s");
+        Growth.Import = (pmks.Wall, copy, files.PmksRows);
+        Growth.Reimport = again.Wall;
+        Growth.ImportPeakKilobytes = Math.Max(pmks.PeakKilobytes, again.PeakKilobytes);
         Summary.Add(("pmks import, 1st", $"{F.S(pmks.Wall)} wall, {F.N(files.PmksRows / pmks.Wall.TotalSeconds)} rows/s "
             + $"({F.N(files.PmksRows / (pmks.Wall - startup).TotalSeconds)} rows/s without the {F.S(startup)} start-up), peak {F.Mb(pmks.PeakKilobytes)}; "
             + $"psql \\copy {F.S(copy)} → {F.Ratio(copy / pmks.Wall)} of its rate", ""));
@@ -73,6 +76,12 @@ internal static partial class RegistersBench
         var ikuBody = KinerjaApi.IkuBody(Year, Quarter);
         var coldCounts = new Samples("cold counts, warm code");
         var restarted = new Samples("restarted host, registers unchanged");
+        var warmIku = new Samples("warm iku");
+        long hostPeak = 0;
+        var dropped = DropOsCache();
+        Console.WriteLine(dropped
+            ? "  every cold figure below (Kinerja's and psql's) is taken after the OS page cache is dropped (sync; echo 3 > /proc/sys/vm/drop_caches)"
+            : "  the OS page cache cannot be dropped here (not root): the cold figures below read a warm page cache");
         string? reference = null;
         List<Figure> ikuFigures = [];
         var checkFigures = new List<(string Code, string? Kecamatan, Figure Figure)>();
@@ -82,21 +91,33 @@ internal static partial class RegistersBench
             await using (var host = await StartPostgreSqlHostAsync(data, settings))
             {
                 var api = await ApiAsync(host);
-                await WarmUpAsync(api);
+                await WarmUpAsync(host, api);
+                DropOsCache();
                 var (ms, answer) = await api.TimedAsync(ikuBody);
                 coldCounts.Add(ms);
                 reference = Same(reference, answer, "cold counts");
+                for (var i = 0; i < options.WarmRequests + 3; i++)
+                {
+                    var (warm, warmAnswer) = await api.TimedAsync(ikuBody);
+                    reference = Same(reference, warmAnswer, "warm iku");
+                    if (i >= 3)
+                    {
+                        warmIku.Add(warm);
+                    }
+                }
                 if (run == options.ColdRuns)
                 {
                     ikuFigures = KinerjaApi.Nodes(answer).ToList();
                     checkFigures = await KinerjaChecksAsync(api, kegiatan, stocks, stockIndicator, expected);
                 }
+                hostPeak = Math.Max(hostPeak, host.PeakKilobytes ?? 0);
             }
             await using (var host = await StartPostgreSqlHostAsync(data, settings))
             {
                 var (ms, answer) = await (await ApiAsync(host)).TimedAsync(ikuBody);
                 restarted.Add(ms);
                 reference = Same(reference, answer, "restarted host");
+                hostPeak = Math.Max(hostPeak, host.PeakKilobytes ?? 0);
             }
             Console.WriteLine($"  run {run}/{options.ColdRuns}: first {Year} TW{Quarter} iku after warming up on {WarmupYear}: {F.Ms(coldCounts.Last)}; "
                 + $"restarted host, counts kept: {F.Ms(restarted.Last)}");
@@ -113,6 +134,7 @@ internal static partial class RegistersBench
             // Kinerja's statements as it sends them: the person stocks in one pass, the other counts one by one.
             var statements = new List<string> { CountQuery.PersonStocksOnePassPostgreSql(QuarterEnd) };
             statements.AddRange(queries.Where(q => !personStocks.Contains(q.Code)).Select(q => q.LiteralSql));
+            DropOsCache();
             var (times, results) = await server.TimedAsync(statements);
             floors.Add(times.Sum());
             Console.WriteLine($"  pass {pass + 1}: {F.Ms(times.Sum())} (one-pass person stocks {F.Ms(times[0])}, the rest {F.Ms(times.Skip(1).Sum())})");
@@ -141,8 +163,31 @@ internal static partial class RegistersBench
         }
         Console.WriteLine($"  every count of Kinerja and of psql equals the generator's ({queries.Count} codes)");
         var floor = floors[0];
+        var atRest = await HostAtRestAsync(data, settings);
+        Console.WriteLine($"  warm iku {warmIku.Describe()}; host peak (VmHWM) over the runs {F.Mb(hostPeak)}; a host that answered only {{ __typename }}, its warm-up off: {F.Mb(atRest)}");
+        Growth.Counts = (coldCounts.Median, floor);
+        Growth.Restarted = (restarted.Median, warmIku.Median);
+        Growth.HostPeak = (hostPeak, atRest);
         Summary.Add(($"{Year} TW{Quarter} counts, Kinerja cold (after warm-up)", $"{F.Ms(coldCounts.Median)}; psql floor {F.Ms(floor)} (fastest {F.Ms(floors.Min())}) → {F.Ratio(coldCounts.Median / floor)}", ""));
         Summary.Add(($"{Year} TW{Quarter}, first request of a restarted host, registers unchanged", F.Ms(restarted.Median), ""));
+    }
+
+    /// <summary>Writes dirty pages out and drops the OS page cache (root only): the next read comes from the disk, as after a reboot.</summary>
+    private static bool DropOsCache()
+    {
+        try
+        {
+            using (var sync = Process.Start("sync"))
+            {
+                sync?.WaitForExit();
+            }
+            File.WriteAllText("/proc/sys/vm/drop_caches", "3");
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.ComponentModel.Win32Exception)
+        {
+            return false;
+        }
     }
 
     private static async Task<HostProcess> StartPostgreSqlHostAsync(string data, string[] settings)

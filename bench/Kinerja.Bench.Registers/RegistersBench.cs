@@ -28,10 +28,13 @@ internal static partial class RegistersBench
     private const long TargetPeakKilobytes = 400 * 1024;
     private const double TargetRatio = 1.5;
     private const double TargetRestartMilliseconds = 1000;
+    private const double TargetImportOfFloor = 0.9;
 
     private static HostProcess? _runningHost;
     private static readonly List<string> Findings = new();
     private static readonly List<(string What, string Figure, string Verdict)> Summary = new();
+    private static readonly GrowthRow Growth = new();
+    private static string _loadAtStart = "";
 
     public static async Task<int> Main(string[] args)
     {
@@ -65,12 +68,21 @@ internal static partial class RegistersBench
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => Abandon());
 
         PrintMachine(options, work);
+        _loadAtStart = Machine.LoadAverage("");
         var total = Stopwatch.StartNew();
         try
         {
             await (options.CompareHost is not null ? CompareImportsAsync(options, work)
                 : options.PostgreSql ? RunOnPostgreSqlAsync(options, work) : RunAsync(options, work));
             PrintSummary(total.Elapsed);
+            if (options.CompareHost is null)
+            {
+                Console.WriteLine();
+                Console.WriteLine("Growth row (issue 26; load average 1 / 5 / 15 min at the start → at the end):");
+                Console.WriteLine(GrowthRow.Header);
+                Console.WriteLine(Growth.Markdown(options.PostgreSql ? "PostgreSQL" : "SQLite", options.Persons,
+                    $"{_loadAtStart.Split(' ')[0]} → {Machine.LoadAverage("").Split(' ')[0]}"));
+            }
             return 0;
         }
         catch (BenchCheckException e)
@@ -130,13 +142,20 @@ internal static partial class RegistersBench
         var again = await ImportAsync("pmks", files.Pmks, data, files.PmksRows, startup, expectUnchanged: true, label: "pmks again (same file)");
         Console.WriteLine($"  database after the imports: {F.Bytes(DatabaseSize(data))} (kinerja.db with its -wal)");
         await CheckStoredAsync(database, files);
+        var importFloor = await SqliteShell.ImportFloorAsync(work, files.Pmks);
+        Console.WriteLine($"  the floor: sqlite3's .import of pmks.csv into a fresh file's table of its nine columns (text) with the categories' unique key "
+            + $"(NIK, Kategori PMKS, Tanggal Mulai), WAL, 64 MB of cache: {F.S(importFloor)}, {F.N(files.PmksRows / importFloor.TotalSeconds)} rows/s");
 
         var pmksRate = files.PmksRows / pmks.Wall.TotalSeconds;
-        Summary.Add(("pmks import, 1st", $"{F.S(pmks.Wall)} wall, {F.N(pmksRate)} rows/s ({F.N(files.PmksRows / (pmks.Wall - startup).TotalSeconds)} rows/s without the {F.S(startup)} start-up), peak {F.Mb(pmks.PeakKilobytes)}",
-            Verdict(pmksRate >= TargetRowsPerSecond && pmks.PeakKilobytes <= TargetPeakKilobytes, $"target ≥ {F.N(TargetRowsPerSecond)} rows/s within {F.Mb(TargetPeakKilobytes)}")));
+        Summary.Add(("pmks import, 1st", $"{F.S(pmks.Wall)} wall, {F.N(pmksRate)} rows/s ({F.N(files.PmksRows / (pmks.Wall - startup).TotalSeconds)} rows/s without the {F.S(startup)} start-up), peak {F.Mb(pmks.PeakKilobytes)}; "
+            + $"sqlite3 .import {F.S(importFloor)} → {F.Ratio(importFloor / pmks.Wall)} of its rate",
+            Verdict(importFloor / pmks.Wall >= TargetImportOfFloor && pmks.PeakKilobytes <= TargetPeakKilobytes, $"target ≥ {F.Ratio(TargetImportOfFloor)} of the floor within {F.Mb(TargetPeakKilobytes)}")));
+        Growth.Import = (pmks.Wall, importFloor, files.PmksRows);
+        Growth.Reimport = again.Wall;
+        Growth.ImportPeakKilobytes = Math.Max(pmks.PeakKilobytes, again.PeakKilobytes);
         Summary.Add(($"layanan import, {F.N(files.LayananRows)} rows", $"{F.S(layanan.Wall)}, {F.N(files.LayananRows / layanan.Wall.TotalSeconds)} rows/s, peak {F.Mb(layanan.PeakKilobytes)}",
             Verdict(layanan.PeakKilobytes <= TargetPeakKilobytes, $"target within {F.Mb(TargetPeakKilobytes)}, whatever the file's size")));
-        Summary.Add(("pmks import, same file again", $"{F.S(again.Wall)}, {F.N(files.PmksRows / again.Wall.TotalSeconds)} rows/s, peak {F.Mb(again.PeakKilobytes)}",
+        Summary.Add(("pmks import, same file again", $"{F.S(again.Wall)}, {F.N(files.PmksRows / again.Wall.TotalSeconds)} rows/s, peak {F.Mb(again.PeakKilobytes)}, {F.Ratio(again.Wall / pmks.Wall)} of the 1st",
             again.Tally is { } t && t.Unchanged == files.PmksRows ? "all 'tidak berubah'" : "NOT all unchanged"));
 
         // ------------------------------------------------------------ 3. Kinerja
@@ -196,7 +215,7 @@ internal static partial class RegistersBench
             await using (var host = await StartHostAsync(data))
             {
                 var api = await ApiAsync(host);
-                warmupPass.Add(await WarmUpAsync(api));
+                warmupPass.Add(await WarmUpAsync(host, api));
                 var (ms, answer) = await api.TimedAsync(ikuBody);
                 coldCounts.Add(ms);
                 reference = Same(reference, answer, "cold counts");
@@ -245,7 +264,7 @@ internal static partial class RegistersBench
         await using (var host = await StartHostAsync(data))
         {
             var api = await ApiAsync(host);
-            await WarmUpAsync(api);
+            await WarmUpAsync(host, api);
             var first = stockIndicator.GetValueOrDefault("pmks.total") is not null ? "pmks.total" : stocks.First(s => stockIndicator[s] is not null);
             var (ms, _) = await api.TimedAsync(KinerjaApi.ValueBody(stockIndicator[first]!, Year, Quarter));
             coldValue.Add(ms);
@@ -265,7 +284,8 @@ internal static partial class RegistersBench
             Console.WriteLine($"    {stockIndicator[stock],-12} ({stock,-26}) {samples.Describe()}");
         }
         Console.WriteLine($"  value(...) cold (first {Year} request after the warm-up): {coldValue.Describe()} — it counts every REGISTER code of the year, like iku");
-        Console.WriteLine($"  host process peak resident memory (VmHWM) over these runs: {F.Mb(hostPeak)}");
+        var atRest = await HostAtRestAsync(data);
+        Console.WriteLine($"  host process peak resident memory (VmHWM) over these runs: {F.Mb(hostPeak)}; a host that answered only {{ __typename }}, its warm-up off: {F.Mb(atRest)}");
 
         // ------------------------------------------------------------ 4. the floor
         Heading($"4. The floor: the same statements in the sqlite3 shell (.timer on), a fresh sqlite3 process per pass");
@@ -350,6 +370,9 @@ internal static partial class RegistersBench
         Summary.Add(($"{Year} TW{Quarter} counts, Kinerja cold (after warm-up)", $"{F.Ms(coldCounts.Median)}; sqlite3 floor {F.Ms(floor)} → {F.Ratio(ratio)}",
             Verdict(ratio <= TargetRatio, $"target ≤ {F.Ratio(TargetRatio)}")));
         Summary.Add(($"{Year} TW{Quarter}, first request of a fresh host", $"{F.Ms(firstRequest.Median)} → {F.Ratio(firstRequest.Median / floor)} of the floor", ""));
+        Growth.Counts = (coldCounts.Median, floor);
+        Growth.Restarted = (restarted.Median, warmIku.Median);
+        Growth.HostPeak = (hostPeak, atRest);
         Summary.Add(($"{Year} TW{Quarter}, first request of a restarted host, registers unchanged", F.Ms(restarted.Median),
             Verdict(restarted.Median < TargetRestartMilliseconds, $"target < {F.Ms(TargetRestartMilliseconds)}")));
         Summary.Add(("warm iku / warm value", $"{F.Ms(warmIku.Median)} / {string.Join(", ", warmValues.Select(v => $"{stockIndicator[v.Key]} {F.Ms(v.Value.Median)}"))}", ""));
@@ -491,6 +514,16 @@ internal static partial class RegistersBench
     private static Task ForgetKeptCountsAsync(string database) =>
         SqliteShell.ExecuteAsync(database, "DELETE FROM pemberdayaan_stock_counts;");
 
+    /// <summary>The peak resident memory of a host on the same data that has answered only <c>{ __typename }</c>, its warm-up off: the floor of the host's memory.</summary>
+    private static async Task<long> HostAtRestAsync(string data, IEnumerable<string>? settings = null)
+    {
+        SqliteConnection.ClearAllPools();
+        await using var host = await HostProcess.StartAsync(data, TimeSpan.FromSeconds(180), ["--Kinerja:WarmUp=false", .. settings ?? []]);
+        _runningHost = host;
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        return host.PeakKilobytes ?? 0;
+    }
+
     private static async Task<HostProcess> StartHostAsync(string data)
     {
         SqliteConnection.ClearAllPools();
@@ -512,8 +545,13 @@ internal static partial class RegistersBench
     /// stocks at its own date, so nothing of 2026 is cached), then cached answers until the code is hot.
     /// Returns the time of the first warm-up request.
     /// </summary>
-    private static async Task<double> WarmUpAsync(KinerjaApi api)
+    /// <summary>
+    /// Waits until the host is ready (its own warm-up of this year's counts has ended: timed counts must not share the machine
+    /// with it), then warms the code up on <see cref="WarmupYear"/>; the first request's milliseconds.
+    /// </summary>
+    private static async Task<double> WarmUpAsync(HostProcess host, KinerjaApi api)
     {
+        await host.WaitUntilReadyAsync(TimeSpan.FromMinutes(10));
         var body = KinerjaApi.IkuBody(WarmupYear, Quarter);
         var (first, _) = await api.TimedAsync(body);
         var value = KinerjaApi.ValueBody("IKU-1", WarmupYear, Quarter);
