@@ -24,6 +24,9 @@ public sealed class HostProcess : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
+    /// <summary>How long the host's first answer took (<c>{ __typename }</c>, asked until it answers): its cheapest first request.</summary>
+    public double FirstAnswerMilliseconds { get; private set; }
+
     /// <summary>The process's peak resident memory so far (VmHWM), in kB; null once it has gone.</summary>
     public long? PeakKilobytes => ProcStatus.Kilobytes(_process.Id, "VmHWM");
 
@@ -185,9 +188,11 @@ public sealed class HostProcess : IAsyncDisposable
             }
             try
             {
+                var asked = Stopwatch.StartNew();
                 using var response = await client.GetAsync("/graphql?query=%7B__typename%7D");
                 if (response.StatusCode == HttpStatusCode.OK)
                 {
+                    FirstAnswerMilliseconds = asked.Elapsed.TotalMilliseconds;
                     return;
                 }
             }

@@ -17,14 +17,14 @@ internal sealed class GrowthRow
     /// <summary>The median of the cold counts, and the one-pass statements in the engine's shell.</summary>
     public (double Milliseconds, double Floor) Counts { get; set; }
 
-    /// <summary>A restarted host's first iku, and a warm iku of the same data (the answer with every count kept): what a restart costs.</summary>
+    /// <summary>A restarted host's first iku (its counts kept in the database), and the same host's first <c>{ __typename }</c>: its cheapest first answer.</summary>
     public (double Milliseconds, double Floor) Restarted { get; set; }
 
     /// <summary>The host's peak over the counting runs, and a host's peak that has answered only <c>{ __typename }</c> with its warm-up off.</summary>
     public (long Kilobytes, long Floor) HostPeak { get; set; }
 
     public static string Header => "| engine | persons (rows) | load | pmks import, 1st | floor | rate / floor | same file again | again / 1st "
-        + "| cold counts | floor | / floor | restarted host, first iku | warm iku | / warm | host peak | host at rest | import peak |\n"
+        + "| cold counts | floor | / floor | restarted host, first iku | its first `{ __typename }` | / that | host peak | host at rest | import peak |\n"
         + "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |";
 
     public string Markdown(string engine, int persons, string load) => string.Create(CultureInfo.InvariantCulture,

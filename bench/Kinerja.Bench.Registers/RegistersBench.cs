@@ -189,6 +189,7 @@ internal static partial class RegistersBench
         var firstRequest = new Samples("first request after a fresh start");
         var coldCounts = new Samples("cold counts, warm code");
         var restarted = new Samples("first request of a restarted host, registers unchanged");
+        var restartedFloor = new Samples("restarted host, its first { __typename }");
         var warmupPass = new Samples($"{WarmupYear} pass");
         var warmIku = new Samples("warm iku");
         var warmValues = stocks.Where(s => stockIndicator[s] is not null).ToDictionary(s => s, s => new Samples($"warm value {stockIndicator[s]}"), StringComparer.Ordinal);
@@ -252,6 +253,7 @@ internal static partial class RegistersBench
             {
                 var (ms, answer) = await (await ApiAsync(host)).TimedAsync(ikuBody);
                 restarted.Add(ms);
+                restartedFloor.Add(host.FirstAnswerMilliseconds);
                 reference = Same(reference, answer, "restarted host");
                 hostPeak = Math.Max(hostPeak, host.PeakKilobytes ?? 0);
             }
@@ -371,7 +373,7 @@ internal static partial class RegistersBench
             Verdict(ratio <= TargetRatio, $"target ≤ {F.Ratio(TargetRatio)}")));
         Summary.Add(($"{Year} TW{Quarter}, first request of a fresh host", $"{F.Ms(firstRequest.Median)} → {F.Ratio(firstRequest.Median / floor)} of the floor", ""));
         Growth.Counts = (coldCounts.Median, floor);
-        Growth.Restarted = (restarted.Median, warmIku.Median);
+        Growth.Restarted = (restarted.Median, restartedFloor.Median);
         Growth.HostPeak = (hostPeak, atRest);
         Summary.Add(($"{Year} TW{Quarter}, first request of a restarted host, registers unchanged", F.Ms(restarted.Median),
             Verdict(restarted.Median < TargetRestartMilliseconds, $"target < {F.Ms(TargetRestartMilliseconds)}")));
