@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Kinerja.Host.Data;
 using Kinerja.Host.Memory;
@@ -46,6 +47,15 @@ public sealed partial class MemoryLimitTests
         var refused = Assert.Throws<SettingException>(() => Read(value));
         Assert.StartsWith(MemoryLimit.Setting, refused.Message, StringComparison.Ordinal);
         Assert.Contains($"'{value}'", refused.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>The Web SDK turns the server GC on unless the project says otherwise (ServerGarbageCollection, not ...Collector).</summary>
+    [Fact]
+    public void Given_the_built_program_Then_it_runs_the_workstation_GC()
+    {
+        using var config = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Kinerja.Host.runtimeconfig.json")));
+
+        Assert.False(config.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties").GetProperty("System.GC.Server").GetBoolean());
     }
 
     [Fact]
