@@ -19,7 +19,7 @@ internal sealed class KeptAnswerStore
 {
     // Bounds: a version holds at most this many answers and bytes (older answers go first); larger answers are not kept.
     private const int MaxAnswers = 4_096;
-    private const long MaxBytes = 32L * 1024 * 1024;
+    private const long MostBytes = 32L * 1024 * 1024;
     private const int MaxAnswerBytes = 1024 * 1024;
     private const int MaxShapes = 1_024;
 
@@ -27,8 +27,15 @@ internal sealed class KeptAnswerStore
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Entry> _answers = new(StringComparer.Ordinal);
     private readonly Queue<(string Key, Entry Entry)> _order = new();
+    private readonly long _maxBytes = MaxBytes(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes);
     private long _version = long.MinValue;
     private long _bytes;
+
+    /// <summary>
+    /// The bytes a version may hold: 32 MB, or an eighth of what the heap may grow to when that is less
+    /// (Kinerja:Memory:HeapLimitMegabytes), so that kept answers never crowd out the requests that make them.
+    /// </summary>
+    internal static long MaxBytes(long heapBound) => heapBound > 0 ? Math.Min(MostBytes, heapBound / 8) : MostBytes;
 
     private sealed class Entry
     {
@@ -115,7 +122,7 @@ internal sealed class KeptAnswerStore
             {
                 entry.Bytes = answer.Length;
                 _bytes += answer.Length;
-                while (_bytes > MaxBytes && _order.TryDequeue(out var oldest))
+                while (_bytes > _maxBytes && _order.TryDequeue(out var oldest))
                 {
                     Drop(oldest.Key, oldest.Entry);
                 }

@@ -179,4 +179,15 @@ public sealed class KeptAnswerTests
 
         Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
     }
+
+    /// <summary>Kept answers take at most an eighth of the heap's bound, and never more than 32 MB.</summary>
+    [Theory]
+    [InlineData(384L << 20, 32L << 20)]
+    [InlineData(256L << 20, 32L << 20)]
+    [InlineData(64L << 20, 8L << 20)]
+    [InlineData(100L << 20, (100L << 20) / 8)]
+    [InlineData(24L << 30, 32L << 20)]
+    [InlineData(0L, 32L << 20)]
+    public void Given_the_heap_bound_Then_kept_answers_hold_at_most_an_eighth_of_it(long heapBound, long most) =>
+        Assert.Equal(most, Kinerja.Gateway.KeptAnswerStore.MaxBytes(heapBound));
 }
