@@ -47,11 +47,15 @@ export function usePeriodKey(fallback: string): [string, (key: string) => void] 
   return [key != null && PERIOD_CHOICES.some(p => p.key === key) ? key : fallback, set];
 }
 
-/** The triwulan of the address (?triwulan=2), or null. */
-export function useQuarterParam(): [number | null, (quarter: number) => void] {
+/**
+ * The triwulan of the address (?triwulan=2), or null; its setter; and a default put in only while the address still has
+ * none when it runs (an effect runs after the paint: a tab clicked in between is the person's choice and stays).
+ */
+export function useQuarterParam(): [number | null, (quarter: number) => void, (quarter: number) => void] {
   const [text, set] = useParam('triwulan');
   const quarter = Number(text);
-  return [[1, 2, 3, 4].includes(quarter) ? quarter : null, q => set(String(q))];
+  const settle = (q: number) => { if (new URLSearchParams(location.search).get('triwulan') == null) set(String(q)); };
+  return [[1, 2, 3, 4].includes(quarter) ? quarter : null, q => set(String(q)), settle];
 }
 
 /** The unit of the address (?unit=REHSOS) when it is one of the choices, else the given default. */

@@ -53,12 +53,12 @@ function QuarterTabs({ value, onChange }: { value: number; onChange: (q: number)
 
 export function Isian({ account }: { account: Account }) {
   const [year, setYear] = useYear();
-  const [asked, setQuarter] = useQuarterParam();
+  const [asked, setQuarter, settleQuarter] = useQuarterParam();
   const returned = useReturned(account, year);
   // Without a triwulan in the address, Isian opens where a returned entry waits, else at the current triwulan.
   const quarter = asked ?? (returned.loading ? null : returned.byQuarter[0]?.quarter ?? currentQuarter(year));
   // The triwulan opened goes into the address, so that it stays put when a correction empties its returns.
-  useEffect(() => { if (asked == null && quarter != null) setQuarter(quarter); }, [asked, quarter]);
+  useEffect(() => { if (asked == null && quarter != null) settleQuarter(quarter); }, [asked, quarter]);
   const setup = useLoad(() => request(SETUP, { y: year }), [year]);
 
   const mine = setup.data ? new Set(unitsOf(account, setup.data.units).map(u => u.code)) : new Set<string>();
