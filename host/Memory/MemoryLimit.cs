@@ -5,16 +5,20 @@ namespace Kinerja.Host.Memory;
 
 /// <summary>
 /// The bound on the host's managed heap, <c>Kinerja:Memory:HeapLimitMegabytes</c>: the part of its memory that grows with
-/// requests, imports and reports (the code, the runtime and the engine's libraries are fixed, about 175 MB at rest). The
-/// runtime otherwise lets the heap grow to three quarters of the machine's memory; at the bound the GC collects harder,
-/// and a request that still needs more fails alone instead of the server swapping. Applied at start by the runtime's own
-/// hook (<see cref="GC.RefreshMemoryLimit"/>), so the setting sits with Kinerja's others, not in the program's runtimeconfig.
+/// requests, imports and reports (the code, the runtime and the engine's libraries are about 150 MB more, fixed). Without
+/// it the runtime bounds the heap only inside a container (three quarters of its memory limit), not on a plain server;
+/// at the bound the GC collects harder, and past it an allocation fails (OutOfMemoryException in that request or job)
+/// instead of the server swapping. A container's lower bound is kept. Applied at start by the runtime's own hook
+/// (<see cref="GC.RefreshMemoryLimit"/>), so the setting sits with Kinerja's others, not in the program's runtimeconfig.
 /// </summary>
 internal static class MemoryLimit
 {
     public const string Setting = "Kinerja:Memory:HeapLimitMegabytes";
 
-    /// <summary>Ten times the heap the mixed load keeps live (about 15 MB), twice what a five-million-person import's process peaks at in all.</summary>
+    /// <summary>
+    /// Far above what a host keeps live under load (13-15 MB) and what an import or a report allocates at once, and small
+    /// beside the 2-4 GB of the office's server: a runaway request is stopped long before the machine is.
+    /// </summary>
     public const int DefaultMegabytes = 384;
 
     private const int Smallest = 64;
@@ -38,7 +42,8 @@ internal static class MemoryLimit
     /// <summary>Sets the heap's bound before the host builds anything.</summary>
     public static void ApplyMemoryLimit(this WebApplicationBuilder builder)
     {
-        if (Bytes(builder.Configuration) is { } bytes)
+        // A container's limit may have bounded the heap lower already (GC's figure is the machine's memory otherwise).
+        if (Bytes(builder.Configuration) is { } bytes && bytes < (ulong)GC.GetGCMemoryInfo().TotalAvailableMemoryBytes)
         {
             AppContext.SetData("GCHeapHardLimit", bytes);
             try

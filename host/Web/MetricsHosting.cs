@@ -8,8 +8,8 @@ using OpenTelemetry.Resources;
 namespace Kinerja.Host.Web;
 
 /// <summary>
-/// <c>/metrics</c> for Prometheus, where Kinerja:Metrics:Enabled is true: ASP.NET Core's HTTP server metrics and
-/// Kinerja's own (<see cref="KinerjaMetrics"/>), through OpenTelemetry. Answered to an address of
+/// <c>/metrics</c> for Prometheus, where Kinerja:Metrics:Enabled is true: ASP.NET Core's HTTP server metrics, the
+/// runtime's (heap, GC, working set, thread pool) and Kinerja's own (<see cref="KinerjaMetrics"/>), through OpenTelemetry. Answered to an address of
 /// Kinerja:Metrics:AllowedAddresses (loopback by default; behind a proxy the client's address as
 /// <see cref="HeadersHosting"/> takes it from X-Forwarded-For) and to an administrator's token, to nobody else.
 /// </summary>
@@ -39,7 +39,7 @@ internal static class MetricsHosting
                 // Each scrape reads the counts of its moment; only the monitor and administrators may scrape.
                 .AddPrometheusExporter(options => options.ScrapeResponseCacheDurationMilliseconds = 0));
         // Meters are seen process-wide: only this host's (made by its own factory) are exported, so that hosts sharing a
-        // process (the tests') do not count each other's requests.
+        // process (the tests') do not count each other's requests; and the runtime's, which are the process's anyway.
         builder.Services.ConfigureOpenTelemetryMeterProvider((services, provider) =>
         {
             var own = services.GetRequiredService<IMeterFactory>();
