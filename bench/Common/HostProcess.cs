@@ -215,6 +215,10 @@ public sealed class HostProcess : IAsyncDisposable
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < timeout)
         {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The host process stopped with code {_process.ExitCode} before it was ready:\n{Output}");
+            }
             try
             {
                 using var response = await client.GetAsync("/health/ready");
@@ -225,7 +229,7 @@ public sealed class HostProcess : IAsyncDisposable
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
-                // busy
+                // A host counting a large register may not answer within the client's timeout: asked again.
             }
             await Task.Delay(50);
         }

@@ -165,7 +165,8 @@ internal static partial class RegistersBench
         }
         Console.WriteLine($"  every count of Kinerja and of psql equals the generator's ({queries.Count} codes)");
         // Each pass reads from the disk as Kinerja's cold counts do (the page cache dropped before each): their median against Kinerja's.
-        var floor = floors.Order().ElementAt(floors.Count / 2);
+        var sorted = floors.Order().ToList();
+        var floor = sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
         var atRest = await HostAtRestAsync(data, settings);
         Console.WriteLine($"  warm iku {warmIku.Describe()}; host peak (VmHWM) over the runs {F.Mb(hostPeak)}; a host that answered only {{ __typename }}, its warm-up off: {F.Mb(atRest)}");
         Growth.Counts = (coldCounts.Median, floor);
@@ -175,7 +176,10 @@ internal static partial class RegistersBench
         Summary.Add(($"{Year} TW{Quarter}, first request of a restarted host, registers unchanged", F.Ms(restarted.Median), ""));
     }
 
-    /// <summary>Writes dirty pages out and drops the OS page cache (root only): the next read comes from the disk, as after a reboot.</summary>
+    /// <summary>
+    /// Writes dirty pages out and drops the OS page cache (root only; for the whole machine): the next read of a page that
+    /// is not in PostgreSQL's own shared buffers (which survive) comes from the disk.
+    /// </summary>
     private static bool DropOsCache()
     {
         try

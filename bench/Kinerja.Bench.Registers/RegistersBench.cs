@@ -24,7 +24,6 @@ internal static partial class RegistersBench
     private static readonly DateOnly QuarterEnd = new(2026, 6, 30);
 
     // Targets of the brief.
-    private const double TargetRowsPerSecond = 63_000;
     private const long TargetPeakKilobytes = 400 * 1024;
     private const double TargetRatio = 1.5;
     private const double TargetRestartMilliseconds = 1000;
@@ -78,7 +77,7 @@ internal static partial class RegistersBench
             if (options.CompareHost is null)
             {
                 Console.WriteLine();
-                Console.WriteLine("Growth row (issue 26; load average 1 / 5 / 15 min at the start → at the end):");
+                Console.WriteLine("Growth row (issue 26; the 1-minute load average at the start → at the end):");
                 Console.WriteLine(GrowthRow.Header);
                 Console.WriteLine(Growth.Markdown(options.PostgreSql ? "PostgreSQL" : "SQLite", options.Persons,
                     $"{_loadAtStart.Split(' ')[0]} → {Machine.LoadAverage("").Split(' ')[0]}"));
@@ -543,13 +542,10 @@ internal static partial class RegistersBench
     }
 
     /// <summary>
-    /// JIT, EF's query cache and GraphQL warmed up on the warm-up year: one iku (which counts that year's
-    /// stocks at its own date, so nothing of 2026 is cached), then cached answers until the code is hot.
-    /// Returns the time of the first warm-up request.
-    /// </summary>
-    /// <summary>
     /// Waits until the host is ready (its own warm-up of this year's counts has ended: timed counts must not share the machine
-    /// with it), then warms the code up on <see cref="WarmupYear"/>; the first request's milliseconds.
+    /// with it), then warms JIT, EF's query cache and GraphQL up on <see cref="WarmupYear"/>: one iku (which counts that
+    /// year's stocks at its own date, so nothing of 2026 is cached), then cached answers until the code is hot. Returns
+    /// the time of the first warm-up request.
     /// </summary>
     private static async Task<double> WarmUpAsync(HostProcess host, KinerjaApi api)
     {

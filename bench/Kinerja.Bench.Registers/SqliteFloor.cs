@@ -117,7 +117,6 @@ internal static class SqliteShell
         return (milliseconds.Value, counts, plan.Trim());
     }
 
-    /// <summary>Runs a statement that writes (the bench's own housekeeping, such as forgetting kept counts).</summary>
     /// <summary>
     /// The import's floor: sqlite3's <c>.import</c> of a PMKS file into a fresh file's table of the file's nine columns
     /// (as text) with the unique key Kinerja keeps its categories by, in WAL mode with the page cache Kinerja's imports
@@ -141,6 +140,7 @@ internal static class SqliteShell
         return wall;
     }
 
+    /// <summary>Runs a statement that writes (the bench's own housekeeping, such as forgetting kept counts).</summary>
     public static Task<string> ExecuteAsync(string database, string script) => RunAsync(database, script, readOnly: false);
 
     /// <summary>Runs a statement or a few and returns what they print (for one count, say).</summary>
