@@ -176,40 +176,17 @@ public sealed class HostProcess : IAsyncDisposable
         }
     }
 
-    private async Task WaitUntilAnsweringAsync(TimeSpan timeout)
-    {
-        using var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < timeout)
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"The host process stopped with code {_process.ExitCode} before answering:\n{Output}");
-            }
-            try
-            {
-                var asked = Stopwatch.StartNew();
-                using var response = await client.GetAsync("/graphql?query=%7B__typename%7D");
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    FirstAnswerMilliseconds = asked.Elapsed.TotalMilliseconds;
-                    return;
-                }
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-            {
-                // not listening yet
-            }
-            await Task.Delay(100);
-        }
-        throw new TimeoutException($"The host process did not answer on {Address} within {timeout}:\n{Output}");
-    }
+    private async Task WaitUntilAnsweringAsync(TimeSpan timeout) =>
+        FirstAnswerMilliseconds = await AskUntilOkAsync("/graphql?query=%7B__typename%7D", "answering", TimeSpan.FromMilliseconds(100), timeout);
 
     /// <summary>
     /// Waits until <c>/health/ready</c> answers 200: the host's own warm-up (this year's counts) has ended, so a timed request
     /// after it does not share the machine with that counting. An operator's monitor or proxy waits the same way.
     /// </summary>
-    public async Task WaitUntilReadyAsync(TimeSpan timeout)
+    public Task WaitUntilReadyAsync(TimeSpan timeout) => AskUntilOkAsync("/health/ready", "ready", TimeSpan.FromMilliseconds(50), timeout);
+
+    /// <summary>Asks <paramref name="path"/> until it answers 200; the milliseconds that answer took.</summary>
+    private async Task<double> AskUntilOkAsync(string path, string what, TimeSpan pause, TimeSpan timeout)
     {
         using var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(5) };
         var deadline = Stopwatch.StartNew();
@@ -217,23 +194,24 @@ public sealed class HostProcess : IAsyncDisposable
         {
             if (_process.HasExited)
             {
-                throw new InvalidOperationException($"The host process stopped with code {_process.ExitCode} before it was ready:\n{Output}");
+                throw new InvalidOperationException($"The host process stopped with code {_process.ExitCode} before {what}:\n{Output}");
             }
             try
             {
-                using var response = await client.GetAsync("/health/ready");
+                var asked = Stopwatch.StartNew();
+                using var response = await client.GetAsync(path);
                 if (response.StatusCode == HttpStatusCode.OK)
                 {
-                    return;
+                    return asked.Elapsed.TotalMilliseconds;
                 }
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
-                // A host counting a large register may not answer within the client's timeout: asked again.
+                // Not listening yet, or busy counting a large register past the client's timeout: asked again.
             }
-            await Task.Delay(50);
+            await Task.Delay(pause);
         }
-        throw new TimeoutException($"The host on {Address} was not ready within {timeout}:\n{Output}");
+        throw new TimeoutException($"The host process on {Address} was not {what} within {timeout}:\n{Output}");
     }
 
     private static int FreePort()
