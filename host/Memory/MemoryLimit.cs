@@ -17,7 +17,7 @@ internal static class MemoryLimit
 
     /// <summary>
     /// Far above what a host keeps live under load (13-15 MB) and what an import or a report allocates at once, and small
-    /// beside the 2-4 GB of the office's server: a runaway request is stopped long before the machine is.
+    /// beside what a server has: a runaway request is stopped long before the machine is.
     /// </summary>
     public const int DefaultMegabytes = 384;
 
