@@ -309,27 +309,9 @@ public sealed class ScheduledBackupKillTests
         Assert.DoesNotContain(Path.GetFileName(interrupted[..^".sebagian".Length]), listed);
     }
 
-    private static Process StartHost(string dataDirectory, string backups, StringBuilder log)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var arg in (string[])[Path.Combine(AppContext.BaseDirectory, "Kinerja.Host.dll"), "--Urls=http://127.0.0.1:0", "--Kinerja:WarmUp=false",
-                     "--Kinerja:Backup:Schedule=* * * * * ?", "--Kinerja:Backup:Keep=1000", $"--Kinerja:Backup:Directory={backups}",
-                     .. KinerjaHost.DatabaseSwitches(dataDirectory, DatabaseEngine.PostgreSql)])
-        {
-            start.ArgumentList.Add(arg);
-        }
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
-        process.ErrorDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
+    private static Process StartHost(string dataDirectory, string backups, StringBuilder log) =>
+        HostProcess.Serve(log, ["--Urls=http://127.0.0.1:0", "--Kinerja:WarmUp=false", "--Kinerja:Backup:Schedule=* * * * * ?", "--Kinerja:Backup:Keep=1000",
+            $"--Kinerja:Backup:Directory={backups}", .. KinerjaHost.DatabaseSwitches(dataDirectory, DatabaseEngine.PostgreSql)]);
 
     private static List<string> Finals(string directory) =>
         [.. Directory.GetFiles(directory, "kinerja-*.pgdump").Order(StringComparer.Ordinal)];

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -78,18 +77,8 @@ public sealed partial class MemoryLimitTests
     {
         using var data = new TempDirectory();
         var log = new StringBuilder();
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in (string[])[Path.Combine(AppContext.BaseDirectory, "Kinerja.Host.dll"), "--Urls=http://127.0.0.1:0", "--Kinerja:WarmUp=false",
-                     "--Kinerja:Backup:Schedule=off", "--Kinerja:Metrics:Enabled=true", $"--Kinerja:DataDirectory={data.Path}",
-                     .. value is null ? Array.Empty<string>() : [$"--{MemoryLimit.Setting}={value}"]])
-        {
-            start.ArgumentList.Add(arg);
-        }
-        using var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
-        process.ErrorDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        using var process = HostProcess.Serve(log, ["--Urls=http://127.0.0.1:0", "--Kinerja:WarmUp=false", "--Kinerja:Backup:Schedule=off",
+            "--Kinerja:Metrics:Enabled=true", $"--Kinerja:DataDirectory={data.Path}", .. value is null ? Array.Empty<string>() : [$"--{MemoryLimit.Setting}={value}"]]);
         try
         {
             string Log()

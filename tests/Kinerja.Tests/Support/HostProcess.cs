@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text;
 
 namespace Kinerja.Tests.Support;
 
@@ -39,5 +40,22 @@ public static class HostProcess
             throw new TimeoutException($"Host tidak selesai dalam {timeout}: {await output}{await error}");
         }
         return (process.ExitCode, await output, await error);
+    }
+
+    /// <summary>Starts the host to serve, its output and errors added to <paramref name="log"/> (locked) as they come; the caller stops it.</summary>
+    public static Process Serve(StringBuilder log, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Kinerja.Host.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
+        process.ErrorDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
     }
 }
